@@ -1,0 +1,1 @@
+"""The command line: a click group whose subcommands are imported only when used."""

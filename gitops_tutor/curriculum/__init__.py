@@ -1,0 +1,1 @@
+"""Content files -> typed models: reading, checking and loading the curriculum."""

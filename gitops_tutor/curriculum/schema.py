@@ -1,0 +1,181 @@
+"""A small JSON Schema checker that reports file positions.
+
+The JSON Schemas shipped in ``schemas/`` are what editors use through the
+``yaml-language-server`` modeline; checking files against the very same schemas
+keeps the editor and ``gitops-tutor validate`` in agreement. Only the keywords the
+shipped schemas use are supported, and the messages are written for people who
+write YAML by hand ("unknown field 'promt' (did you mean 'prompt'?)").
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from gitops_tutor.curriculum.yamlread import Mark, YList, YMap
+
+FILE_KINDS = ("lesson", "questions", "comparison", "aliases", "domains", "pack")
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    code: str
+    message: str
+    mark: Mark
+
+
+@cache
+def load_schema(kind: str) -> dict[str, Any]:
+    """The shipped JSON Schema for a file kind, read once on first use."""
+    text = resources.files("gitops_tutor.curriculum").joinpath(f"schemas/{kind}.schema.json")
+    return json.loads(text.read_text(encoding="utf-8"))
+
+
+def schema_path(kind: str) -> str:
+    return str(resources.files("gitops_tutor.curriculum").joinpath(f"schemas/{kind}.schema.json"))
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
+
+
+def _is_type(value: Any, name: str) -> bool:
+    if isinstance(value, bool) and name in ("integer", "number"):
+        return False
+    return isinstance(value, _TYPES[name])
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def check(value: Any, schema: dict[str, Any], where: Mark, label: str) -> Iterator[SchemaError]:
+    """Yield every way ``value`` breaks ``schema``; ``label`` names it in messages."""
+    if "const" in schema and value != schema["const"]:
+        yield SchemaError("kind", f"{label} must be {schema['const']!r}", where)
+        return
+    if "enum" in schema and value not in schema["enum"]:
+        allowed = ", ".join(str(v) for v in schema["enum"])
+        yield SchemaError("enum", f"{label} is {value!r}; expected one of: {allowed}", where)
+        return
+    types = schema.get("type")
+    if types is not None:
+        names = [types] if isinstance(types, str) else types
+        if not any(_is_type(value, name) for name in names):
+            wanted = " or ".join(_article(name) for name in names)
+            yield SchemaError("type", f"{label} should be {wanted}, not {_describe(value)}", where)
+            return
+    if isinstance(value, str):
+        yield from _check_string(value, schema, where, label)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield from _check_number(value, schema, where, label)
+    elif isinstance(value, list):
+        yield from _check_list(value, schema, where, label)
+    elif isinstance(value, dict):
+        yield from _check_object(value, schema, where, label)
+
+
+def _article(name: str) -> str:
+    return {
+        "object": "a mapping",
+        "array": "a list",
+        "string": "text",
+        "integer": "a whole number",
+        "number": "a number",
+        "boolean": "true or false",
+        "null": "null",
+    }[name]
+
+
+def _check_string(value: str, schema: dict[str, Any], where: Mark, label: str) -> Iterator[SchemaError]:
+    if len(value.strip()) < schema.get("minLength", 0):
+        yield SchemaError("empty", f"{label} is empty", where)
+    if "maxLength" in schema and len(value) > schema["maxLength"]:
+        yield SchemaError("range", f"{label} is longer than {schema['maxLength']} characters", where)
+    if "pattern" in schema and not re.search(schema["pattern"], value):
+        hint = " (use lowercase words joined by '-')" if "a-z0-9" in schema["pattern"] else ""
+        yield SchemaError("format", f"{label} {value!r} has the wrong form{hint}", where)
+
+
+def _check_number(value: float, schema: dict[str, Any], where: Mark, label: str) -> Iterator[SchemaError]:
+    if "minimum" in schema and value < schema["minimum"]:
+        yield SchemaError("range", f"{label} is {value}; the least allowed is {schema['minimum']}", where)
+    if "exclusiveMinimum" in schema and value <= schema["exclusiveMinimum"]:
+        yield SchemaError("range", f"{label} must be more than {schema['exclusiveMinimum']}", where)
+    if "maximum" in schema and value > schema["maximum"]:
+        yield SchemaError("range", f"{label} is {value}; the most allowed is {schema['maximum']}", where)
+
+
+def _check_list(value: list[Any], schema: dict[str, Any], where: Mark, label: str) -> Iterator[SchemaError]:
+    if len(value) < schema.get("minItems", 0):
+        yield SchemaError("empty", f"{label} needs at least {schema['minItems']} item(s)", where)
+    items = schema.get("items")
+    if items is None:
+        return
+    for index, item in enumerate(value):
+        item_where = value.where(index) if isinstance(value, YList) else where
+        yield from check(item, items, item_where, f"{label}[{index + 1}]")
+
+
+def _check_object(value: dict[str, Any], schema: dict[str, Any], where: Mark, label: str) -> Iterator[SchemaError]:
+    props: dict[str, Any] = schema.get("properties", {})
+    required = list(schema.get("required", []))
+    for sub in schema.get("allOf", []):
+        if _matches(value, sub.get("if", {})):
+            required += sub.get("then", {}).get("required", [])
+    for name in required:
+        if name not in value:
+            yield SchemaError("required", f"{label} is missing the required field '{name}'", where)
+    extra = schema.get("additionalProperties", True)
+    for key, item in value.items():
+        key_where = value.where(key) if isinstance(value, YMap) else where
+        value_where = value.value_where(key) if isinstance(value, YMap) else where
+        child = f"'{key}'" if label == "file" else f"{label}.{key}"
+        if key in props:
+            yield from check(item, props[key], value_where, child)
+        elif extra is False:
+            yield SchemaError("unknown-field", _unknown(key, props, label), key_where)
+        elif isinstance(extra, dict):
+            yield from check(item, extra, value_where, child)
+
+
+def _unknown(key: str, props: dict[str, Any], label: str) -> str:
+    close = difflib.get_close_matches(str(key), list(props), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    where = "" if label == "file" else f" in {label}"
+    return f"unknown field '{key}'{where}{hint}"
+
+
+def _matches(value: dict[str, Any], condition: dict[str, Any]) -> bool:
+    """Whether an ``if`` clause holds; only property const/enum tests are used."""
+    for key, sub in condition.get("properties", {}).items():
+        if key not in value:
+            return False
+        if "const" in sub and value[key] != sub["const"]:
+            return False
+        if "enum" in sub and value[key] not in sub["enum"]:
+            return False
+    return True

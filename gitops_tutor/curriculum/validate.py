@@ -1,0 +1,218 @@
+"""Cross-file checks: ids, references and rules the JSON Schema cannot express.
+
+These run on every load, so the app and ``gitops-tutor validate`` agree on what
+is broken. Checks that need the grader (sample answers) live in the grading layer,
+which sits above this one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import yaml
+
+from gitops_tutor.curriculum.loader import Collected, LoadResult, merge_comparisons
+from gitops_tutor.curriculum.models import (
+    AnyQuestion,
+    ChoiceQuestion,
+    Comparison,
+    Curriculum,
+    FreeTextQuestion,
+    Source,
+)
+from gitops_tutor.curriculum.problems import Problem
+from gitops_tutor.curriculum.yamlread import YList, YMap
+
+TODO_MARKER = "TODO"
+_FENCE = re.compile(r"^(```|~~~)\s*(\w+)?\s*$")
+
+
+def problem(src: Source, code: str, message: str) -> Problem:
+    return Problem(src.path, src.line, src.column, code, message)
+
+
+def assemble(collected: Collected) -> LoadResult:
+    """Run the cross-file checks and build the Curriculum from what survives."""
+    problems = list(collected.problems)
+    lessons = _unique("lesson", ((les.id, les.source, les) for les in collected.lessons), problems)
+    questions = _unique("question", ((q.id, q.source, q) for q in collected.questions), problems)
+    domains = _unique("domain", ((d.id, src, d) for d, src in collected.domains), problems)
+    comparison, dims = merge_comparisons(collected.comparisons)
+    unique_dims = _unique("dimension", ((d.id, d.source, d) for d in dims), problems)
+    if comparison is not None:
+        comparison = Comparison(
+            comparison.id,
+            comparison.title,
+            comparison.intro,
+            tuple(unique_dims.values()),
+            comparison.pack,
+            comparison.source,
+        )
+    curriculum = Curriculum(
+        lessons=lessons,
+        questions=questions,
+        comparison=comparison,
+        aliases={k: tuple(dict.fromkeys(v)) for k, v in collected.aliases.items()},
+        domains=domains,
+        packs=tuple(collected.packs),
+    )
+    problems.extend(check_references(curriculum))
+    problems.extend(check_questions(curriculum.questions.values()))
+    problems.extend(check_lesson_examples(curriculum))
+    for shown, raw in collected.raw_texts:
+        problems.extend(find_todos(shown, raw))
+    return LoadResult(curriculum, tuple(sorted(set(problems))), tuple(collected.raw_texts))
+
+
+def _unique(what: str, items: Iterable[tuple[str, Source, Any]], problems: list[Problem]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    first: dict[str, Source] = {}
+    for item_id, src, item in items:
+        if item_id in seen:
+            problems.append(
+                problem(src, "duplicate-id", f"{what} id '{item_id}' is already defined at {first[item_id]}")
+            )
+            continue
+        seen[item_id] = item
+        first[item_id] = src
+    return seen
+
+
+def check_references(cur: Curriculum) -> Iterator[Problem]:
+    """Every id a file points at must exist somewhere in the loaded content."""
+    for lesson in cur.lessons.values():
+        if cur.domains and lesson.domain not in cur.domains:
+            yield problem(lesson.source, "unknown-ref", f"lesson '{lesson.id}' names unknown domain '{lesson.domain}'")
+        for qid in lesson.check_questions:
+            if qid not in cur.questions:
+                yield problem(
+                    lesson.source, "unknown-ref", f"lesson '{lesson.id}' lists unknown check question '{qid}'"
+                )
+    for q in cur.questions.values():
+        if q.lesson not in cur.lessons:
+            yield problem(q.source, "unknown-ref", f"question '{q.id}' names unknown lesson '{q.lesson}'")
+        if cur.domains and q.domain not in cur.domains:
+            yield problem(q.source, "unknown-ref", f"question '{q.id}' names unknown domain '{q.domain}'")
+        yield from _check_follow_ups(q, cur)
+
+
+def _check_follow_ups(q: AnyQuestion, cur: Curriculum) -> Iterator[Problem]:
+    concepts = {c.id for c in q.rubric.concepts} if isinstance(q, FreeTextQuestion) else set()
+    for follow in q.follow_ups:
+        if follow.ask not in cur.questions:
+            yield problem(
+                q.source, "unknown-ref", f"question '{q.id}' has a follow-up to unknown question '{follow.ask}'"
+            )
+        elif follow.ask == q.id:
+            yield problem(q.source, "unknown-ref", f"question '{q.id}' names itself as its follow-up")
+        if follow.when_missed not in concepts:
+            yield problem(
+                q.source, "unknown-ref", f"question '{q.id}' has a follow-up for unknown concept '{follow.when_missed}'"
+            )
+
+
+def check_questions(questions: Iterable[AnyQuestion]) -> Iterator[Problem]:
+    for q in questions:
+        if isinstance(q, ChoiceQuestion):
+            yield from _check_choice(q)
+        elif isinstance(q, FreeTextQuestion):
+            yield from _check_rubric(q)
+
+
+def _check_choice(q: ChoiceQuestion) -> Iterator[Problem]:
+    correct = len(q.correct_indexes)
+    if q.type == "single-choice" and correct != 1:
+        yield problem(
+            q.source, "choice", f"single-choice question '{q.id}' has {correct} correct options; it needs exactly one"
+        )
+    if q.type == "multi-choice" and correct == 0:
+        yield problem(q.source, "choice", f"multi-choice question '{q.id}' has no correct option")
+    texts = [o.text.casefold() for o in q.options]
+    if len(set(texts)) != len(texts):
+        yield problem(q.source, "choice", f"question '{q.id}' has two options with the same text")
+
+
+def _check_rubric(q: FreeTextQuestion) -> Iterator[Problem]:
+    ids = [c.id for c in q.rubric.concepts] + [w.id for w in q.rubric.wrong_claims]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        yield problem(q.source, "duplicate-id", f"question '{q.id}' uses rubric id '{dup}' twice")
+    verdicts = {s.verdict for s in q.samples}
+    if "pass" not in verdicts or not verdicts & {"partial", "fail"}:
+        yield problem(
+            q.source,
+            "samples",
+            f"question '{q.id}' needs sample answers with at least one 'pass' and one 'partial' or 'fail'",
+        )
+    rubric = q.rubric
+    if (
+        rubric.pass_threshold is not None
+        and rubric.partial_threshold is not None
+        and rubric.partial_threshold >= rubric.pass_threshold
+    ):
+        yield problem(q.source, "range", f"question '{q.id}': partial_threshold must be below pass_threshold")
+
+
+def code_blocks(markdown: str) -> Iterator[tuple[int, str, str]]:
+    """Yield (first line number, language, text) for each fenced block of Markdown."""
+    lines = markdown.splitlines()
+    index = 0
+    while index < len(lines):
+        match = _FENCE.match(lines[index].strip())
+        if not match:
+            index += 1
+            continue
+        fence, lang = match.group(1), (match.group(2) or "").lower()
+        start = index + 1
+        end = start
+        while end < len(lines) and not lines[end].strip().startswith(fence):
+            end += 1
+        yield start + 1, lang, "\n".join(lines[start:end])
+        index = end + 1
+
+
+def check_lesson_examples(cur: Curriculum) -> Iterator[Problem]:
+    """Every ```yaml block in a lesson must parse, and Kubernetes objects need apiVersion and kind."""
+    for lesson in cur.lessons.values():
+        for offset, lang, text in code_blocks(lesson.body):
+            if lang not in ("yaml", "yml"):
+                continue
+            where = Source(lesson.source.path, lesson.source.line, 1)
+            for message in example_problems(text):
+                yield problem(where, "example", f"lesson '{lesson.id}', example at body line {offset}: {message}")
+
+
+def example_problems(text: str) -> list[str]:
+    try:
+        docs = [d for d in yaml.safe_load_all(text) if d is not None]
+    except yaml.YAMLError as exc:
+        return [f"does not parse as YAML ({str(exc).splitlines()[0]})"]
+    found = []
+    for doc in docs:
+        if isinstance(doc, dict) and ("apiVersion" in doc or "kind" in doc or "metadata" in doc):
+            missing = [f for f in ("apiVersion", "kind") if f not in doc]
+            if missing:
+                found.append(f"Kubernetes object lacks {', '.join(missing)}")
+    return found
+
+
+def find_todos(shown: str, value: Any) -> Iterator[Problem]:
+    """Skeletons from ``gitops-tutor new`` carry TODO markers; they must all be filled in."""
+    stack: list[Any] = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, YMap):
+            for key, item in node.items():
+                if isinstance(item, str) and TODO_MARKER in item:
+                    mark = node.value_where(key)
+                    yield Problem(shown, mark.line, mark.column, "todo", f"'{key}' still holds a TODO marker")
+                else:
+                    stack.append(item)
+        elif isinstance(node, YList):
+            for index, item in enumerate(node):
+                if isinstance(item, str) and TODO_MARKER in item:
+                    mark = node.where(index)
+                    yield Problem(shown, mark.line, mark.column, "todo", "list item still holds a TODO marker")
+                else:
+                    stack.append(item)
