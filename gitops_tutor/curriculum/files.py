@@ -29,10 +29,11 @@ MODELINE_PREFIX = "# yaml-language-server: $schema="
 
 def display_path(path: Path) -> str:
     """A path as people want to read it: relative to the current folder when inside it."""
+    absolute = Path(os.path.abspath(path))  # not resolve(): a link loop must not raise here
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
+        return str(absolute.relative_to(Path(os.path.abspath(Path.cwd()))))
+    except ValueError:
+        return str(absolute)
 
 
 def discover(root: Path) -> Iterator[tuple[Path, Problem | None]]:

@@ -1,0 +1,83 @@
+"""Time loading and validating the shipped content, and a generated copy ten times its size.
+
+Run by hand: ``python bench/content_load.py``. Aims (issue 2): shipped content under 150 ms,
+10x under 1 s. Prints medians of several runs; the 10x copy renames every id so it is all
+distinct content, not cache hits.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from gitops_tutor.curriculum.loader import load  # noqa: E402
+from gitops_tutor.paths import shipped_content_dir  # noqa: E402
+
+RUNS = 5
+
+
+def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def make_copies(source: Path, target: Path, copies: int) -> None:
+    """Write ``copies`` packs whose ids are all suffixed, so nothing clashes."""
+    ids = set()
+    for path in source.rglob("*.yaml"):
+        ids.update(re.findall(r"^\s*-?\s*id:\s*([a-z0-9-]+)\s*$", path.read_text(), flags=re.M))
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + r")\b")
+    for n in range(copies):
+        pack = target / f"copy{n}"
+        for path in source.rglob("*.yaml"):
+            if path.name in ("domains.yaml", "pack.yaml", "comparison.yaml"):
+                continue
+            out = pack / path.relative_to(source)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(pattern.sub(lambda m, n=n: f"{m.group(1)}-c{n}", path.read_text()))
+
+
+def with_samples(packs: list[Path], shipped: Path) -> None:
+    from gitops_tutor.grading.samples import check_samples
+
+    result = load(packs, shipped=shipped)
+    list(check_samples(result.curriculum))
+
+
+def main() -> None:
+    shipped = shipped_content_dir()
+    result = load([], shipped=shipped)
+    cur = result.curriculum
+    print(
+        f"shipped content: {len(cur.lessons)} lessons, {len(cur.questions)} questions, "
+        f"{sum(p.stat().st_size for p in shipped.rglob('*.yaml')) / 1024:.0f} KiB"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        make_copies(shipped, Path(tmp), 9)
+        packs = sorted(Path(tmp).iterdir())
+        big = load(packs, shipped=shipped)
+        print(f"10x content:     {len(big.curriculum.questions)} questions, {len(big.errors)} errors")
+        rows = [
+            ("load + check, shipped", median_ms(lambda: load([], shipped=shipped)), 150),
+            ("load + check, 10x", median_ms(lambda: load(packs, shipped=shipped), 3), 1000),
+            ("validate incl. samples, shipped", median_ms(lambda: with_samples([], shipped)), None),
+            ("validate incl. samples, 10x", median_ms(lambda: with_samples(packs, shipped), 3), None),
+        ]
+    print(f"\n{'what':34} {'median ms':>10} {'aim ms':>8}")
+    for name, ms, aim in rows:
+        print(f"{name:34} {ms:10.1f} {aim if aim else '-':>8}")
+
+
+if __name__ == "__main__":
+    main()

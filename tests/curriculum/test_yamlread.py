@@ -1,0 +1,84 @@
+"""The YAML reader: positions, duplicate keys, aliases, bombs and encodings."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from gitops_tutor.curriculum.yamlread import Mark, YamlError, YList, YMap, decode, read_yaml
+
+
+def test_keys_and_items_remember_their_lines() -> None:
+    result = read_yaml("a: 1\nb:\n  - x\n  - y\nc: {d: 2}\n")
+    data = result.value
+    assert isinstance(data, YMap)
+    assert data.where("b") == Mark(2, 1)
+    assert isinstance(data["b"], YList)
+    assert data["b"].where(1) == Mark(4, 5)
+    assert data["c"].where("d") == Mark(5, 5)
+
+
+def test_scalars_resolve_like_safe_load() -> None:
+    data = read_yaml("a: yes\nb: 3\nc: 2.5\nd: ~\ne: '3'\nf: 2024-01-01\n").value
+    assert data == {"a": True, "b": 3, "c": 2.5, "d": None, "e": "3", "f": "2024-01-01"}
+
+
+def test_duplicate_keys_are_reported_with_both_lines() -> None:
+    result = read_yaml("prompt: one\nid: x\nprompt: two\n")
+    assert len(result.duplicates) == 1
+    dup = result.duplicates[0]
+    assert (dup.key, dup.first.line, dup.again.line) == ("prompt", 1, 3)
+
+
+def test_merge_keys_do_not_count_as_duplicates() -> None:
+    result = read_yaml("base: &b {x: 1, y: 2}\nitem:\n  <<: *b\n  y: 3\n")
+    assert result.duplicates == []
+    assert result.value["item"] == {"x": 1, "y": 3}
+
+
+def billion_laughs() -> str:
+    text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    previous = "a"
+    for name in "bcdefghi":
+        text += f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]\n"
+        previous = name
+    return text
+
+
+def test_billion_laughs_fails_fast() -> None:
+    started = time.perf_counter()
+    with pytest.raises(YamlError) as info:
+        read_yaml(billion_laughs())
+    assert info.value.code == "alias-expansion"
+    assert time.perf_counter() - started < 1.0  # a hang would be the failure, not a slow pass
+
+
+def test_deep_nesting_is_refused() -> None:
+    with pytest.raises(YamlError) as info:
+        read_yaml("a: " + "[" * 200 + "]" * 200)
+    assert info.value.code in ("too-deep", "syntax")
+
+
+def test_syntax_error_has_a_line() -> None:
+    with pytest.raises(YamlError) as info:
+        read_yaml("a: [1,\nb: 2\n")
+    assert info.value.code == "syntax"
+    assert info.value.mark.line >= 2
+
+
+def test_non_utf8_names_the_byte_position() -> None:
+    with pytest.raises(YamlError) as info:
+        decode(b"kind: lesson\nid: caf\xe9\n")
+    assert info.value.code == "encoding"
+    assert info.value.mark == Mark(2, 8)
+
+
+def test_too_large_is_refused() -> None:
+    with pytest.raises(YamlError) as info:
+        decode(b"a" * 1_000_001)
+    assert info.value.code == "too-large"
+
+
+def test_bom_is_dropped() -> None:
+    assert decode("\ufeffkind: x".encode()) == "kind: x"
