@@ -22,6 +22,7 @@ from gitops_tutor.cli.context import Settings
 COMMANDS: dict[str, str] = {
     "validate": "gitops_tutor.cli.content:validate",
     "list": "gitops_tutor.cli.content:list_items",
+    "new": "gitops_tutor.cli.authoring:new",
 }
 
 
