@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "validate": "gitops_tutor.cli.content:validate",
     "list": "gitops_tutor.cli.content:list_items",
     "new": "gitops_tutor.cli.authoring:new",
+    "serve": "gitops_tutor.cli.serve:serve",
 }
 
 
