@@ -1,0 +1,119 @@
+"""Schema changes, as an append-only list of sqlite-utils migrations.
+
+Rules: never edit or reorder a function below once it has shipped; add a new
+``mNNN_...`` function at the end instead. The store applies pending ones at
+start-up, after a backup copy of the file, inside one write transaction. The
+number of migrations an app knows is its schema version (also written to
+``PRAGMA user_version``): a database that has applied migrations this list does
+not contain was written by a newer app, and the store refuses to touch it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "gitops_tutor"
+migrations = Migrations(MIGRATION_SET)
+
+
+def known_migration_names() -> list[str]:
+    """Names in application order; sqlite-utils keeps no public accessor for them."""
+    return [migration.name for migration in migrations._migrations]
+
+
+def schema_version() -> int:
+    return len(known_migration_names())
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """The first schema: attempts, cards, lessons, settings and the interview tables."""
+    db.execute(
+        """
+        CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            question_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            verdict TEXT NOT NULL,
+            rating TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            result_json TEXT NOT NULL DEFAULT '{}'
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE cards (
+            question_id TEXT PRIMARY KEY,
+            card_json TEXT NOT NULL,
+            due TEXT NOT NULL,
+            state INTEGER NOT NULL,
+            reviews INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            passes INTEGER NOT NULL DEFAULT 0,
+            last_score INTEGER,
+            recent_scores TEXT NOT NULL DEFAULT '[]',
+            content_hash TEXT NOT NULL DEFAULT '',
+            first_seen TEXT NOT NULL,
+            last_attempt_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE lesson_progress (
+            lesson_id TEXT NOT NULL,
+            section TEXT NOT NULL,
+            read_at TEXT NOT NULL,
+            PRIMARY KEY (lesson_id, section)
+        )
+        """
+    )
+    db.execute("CREATE TABLE lesson_completion (lesson_id TEXT PRIMARY KEY, completed_at TEXT NOT NULL)")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        """
+        CREATE TABLE interviews (
+            id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            config_json TEXT NOT NULL DEFAULT '{}',
+            state_json TEXT NOT NULL DEFAULT '{}',
+            score INTEGER,
+            band TEXT,
+            report_json TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE interview_answers (
+            interview_id TEXT NOT NULL REFERENCES interviews(id),
+            position INTEGER NOT NULL,
+            question_id TEXT NOT NULL,
+            answer TEXT,
+            seconds_spent REAL,
+            flagged INTEGER NOT NULL DEFAULT 0,
+            score INTEGER,
+            verdict TEXT,
+            result_json TEXT,
+            PRIMARY KEY (interview_id, position)
+        )
+        """
+    )
+
+
+@migrations()
+def m002_indexes(db: Database) -> None:
+    """Indexes that keep the queue and stats fast with 100,000 attempts."""
+    db.execute("CREATE INDEX attempts_by_question ON attempts (question_id, ended_at)")
+    db.execute("CREATE INDEX attempts_by_day ON attempts (day, score)")
+    db.execute("CREATE INDEX cards_by_due ON cards (due)")
+    db.execute("CREATE INDEX cards_by_first_seen ON cards (first_seen)")

@@ -1,0 +1,215 @@
+"""Opening the progress database safely: checks first, then backup, then migrations.
+
+The order matters. Everything that could refuse the file (not a database,
+damaged, written by a newer app, not ours) is checked through a read-only
+connection, so a refused file is left exactly as it was. Only then is the file
+opened for writing, copied aside if migrations are pending, switched to WAL and
+migrated inside one ``BEGIN IMMEDIATE`` transaction, so two copies of the app
+starting at once queue up instead of both migrating.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from gitops_tutor.progress.errors import StoreError
+from gitops_tutor.progress.migrations import MIGRATION_SET, known_migration_names, migrations, schema_version
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 15.0
+BACKUP_FOLDER = "backups"
+KEEP_BACKUPS = 20
+
+
+def backup_folder(db_path: Path) -> Path:
+    return db_path.parent / BACKUP_FOLDER
+
+
+def open_database(db_path: Path, now: datetime) -> Database:
+    """Check, back up if needed, configure and migrate; StoreError for anything a user can fix."""
+    ensure_folder(db_path.parent)
+    existing = db_path.is_file() and db_path.stat().st_size > 0
+    applied = inspect_existing(db_path) if existing else []
+    pending = [name for name in known_migration_names() if name not in applied]
+    if existing and pending:
+        backup_copy(db_path, now, f"before-{pending[0]}")
+    try:
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{db_path}: cannot open the progress database: {exc}") from exc
+    db = Database(conn)
+    try:
+        configure(conn)
+        if pending:
+            migrate(db, db_path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise write_error(db_path, exc) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create the data folder on first run; refuse clearly when it cannot be written."""
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder} is not a folder, so the progress database cannot be kept there; use --db")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the folder {folder} for the progress database ({exc.strerror}); "
+            "choose another file with --db or GITOPS_TUTOR_DB"
+        ) from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(read_only_message(folder))
+
+
+def read_only_message(folder: Path) -> str:
+    return (
+        f"the folder {folder} is read-only; gitops-tutor needs to write its progress database there "
+        "(choose another file with --db or GITOPS_TUTOR_DB)"
+    )
+
+
+def write_error(db_path: Path, exc: sqlite3.Error) -> StoreError:
+    text = str(exc)
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreError(f"{db_path}: cannot write the progress database ({text}); " + read_only_hint(db_path))
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
+        return StoreError(f"{db_path}: the database stayed locked by another program for too long; try again")
+    return corrupt_error(db_path, text)
+
+
+def read_only_hint(db_path: Path) -> str:
+    return f"check that {db_path} and its folder are writable, or choose another file with --db"
+
+
+def corrupt_error(db_path: Path, detail: str) -> StoreError:
+    return StoreError(
+        f"{db_path} is damaged or not a gitops-tutor database ({detail}). It was left untouched: move it aside "
+        f"(e.g. rename it to {db_path.name}.broken) and gitops-tutor will start a fresh one; backups made before "
+        f"upgrades and resets are in {backup_folder(db_path)}"
+    )
+
+
+def inspect_existing(db_path: Path) -> list[str]:
+    """Migration names already applied, read without writing; refuses damaged, foreign or newer files."""
+    with db_path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise corrupt_error(db_path, "not an SQLite file")
+    try:
+        conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error as exc:
+        raise write_error(db_path, exc) from exc
+    try:
+        applied, user_version = read_schema_state(conn, db_path)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "unable to open" in str(exc):
+            raise write_error(db_path, exc) from exc
+        raise corrupt_error(db_path, str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise corrupt_error(db_path, str(exc)) from exc
+    finally:
+        conn.close()
+    refuse_newer(db_path, applied, user_version)
+    return applied
+
+
+def read_schema_state(conn: sqlite3.Connection, db_path: Path) -> tuple[list[str], int]:
+    check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if check != "ok":
+        raise corrupt_error(db_path, f"integrity check: {check}")
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if migrations.migrations_table not in tables:
+        if tables:
+            raise corrupt_error(db_path, "it holds tables but no gitops-tutor schema record")
+        return [], user_version
+    rows = conn.execute(
+        f"SELECT name FROM [{migrations.migrations_table}] WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+    )
+    return [row[0] for row in rows], user_version
+
+
+def refuse_newer(db_path: Path, applied: list[str], user_version: int) -> None:
+    known = set(known_migration_names())
+    unknown = [name for name in applied if name not in known]
+    if unknown or user_version > schema_version():
+        found = max(user_version, len(applied))
+        raise StoreError(
+            f"{db_path} was written by a newer version of gitops-tutor (schema version {found}, this version "
+            f"knows {schema_version()}); upgrade gitops-tutor to use it. The file was not changed."
+        )
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """WAL lets a second copy of the app read while one writes; FULL sync keeps every commit after a crash."""
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise sqlite3.OperationalError(f"could not switch to WAL mode (got {mode})")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def migrate(db: Database, db_path: Path) -> None:
+    """Apply pending migrations under one write lock, re-checking the version once we hold it."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        applied, user_version = read_schema_state(conn, db_path)
+        refuse_newer(db_path, applied, user_version)
+        migrations.apply(db)
+        conn.execute(f"PRAGMA user_version = {schema_version()}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def backup_copy(db_path: Path, now: datetime, reason: str) -> Path:
+    """Copy the database (including committed WAL content) to the backups folder and return the copy's path."""
+    folder = backup_folder(db_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the backup folder {folder} ({exc.strerror}); nothing was changed") from exc
+    target = unique_backup_path(folder, db_path.stem, now, reason)
+    source = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        destination = sqlite3.connect(str(target))
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    except sqlite3.Error as exc:
+        target.unlink(missing_ok=True)
+        raise StoreError(f"{db_path}: could not make a backup copy in {folder} ({exc}); nothing was changed") from exc
+    finally:
+        source.close()
+    prune_backups(folder, db_path.stem)
+    return target
+
+
+def unique_backup_path(folder: Path, stem: str, now: datetime, reason: str) -> Path:
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"{stem}-{stamp}-{reason}.db"
+    counter = 1
+    while target.exists():
+        target = folder / f"{stem}-{stamp}-{reason}-{counter}.db"
+        counter += 1
+    return target
+
+
+def prune_backups(folder: Path, stem: str) -> None:
+    """Keep the newest KEEP_BACKUPS copies so backups never fill a disk unnoticed."""
+    copies = sorted(folder.glob(f"{stem}-*.db"), key=lambda p: p.stat().st_mtime)
+    for old in copies[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
