@@ -12,14 +12,11 @@ from gitops_tutor.cli.context import Settings
 from gitops_tutor.curriculum.loader import LoadResult
 from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, Curriculum
 from gitops_tutor.curriculum.problems import Problem, format_problems
+from gitops_tutor.grading.samples import check_samples
 
 
 def content_problems(result: LoadResult) -> list[Problem]:
     """Loader problems plus the checks that need the grader (sample answers)."""
-    try:  # The grader lands in its own change; until then only loader problems exist.
-        from gitops_tutor.grading.samples import check_samples
-    except ImportError:
-        return list(result.problems)
     return list(result.problems) + list(check_samples(result.curriculum))
 
 

@@ -1,0 +1,73 @@
+"""The content's alias map, applied to answers and rubrics alike.
+
+``k8s`` in an answer and ``kubernetes`` in a rubric must meet, so both sides are
+rewritten to the canonical form before matching. Matching is longest-first and
+consumes its words, and every canonical term also maps to itself: that is what keeps
+``cd -> continuous delivery`` from firing inside "argo cd" (the two words are taken
+as the canonical "argo cd" first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from gitops_tutor.grading.text import Token, stem, tokenize
+
+
+class AliasMap:
+    """Forms (as word tuples) -> canonical words, ready to rewrite token lists."""
+
+    def __init__(self, aliases: Mapping[str, Sequence[str]] | None = None) -> None:
+        self._table: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for canonical, forms in (aliases or {}).items():
+            target = _words(canonical)
+            if not target:
+                continue
+            self._table.setdefault(target, target)
+            for form in forms:
+                key = _words(form)
+                if key and key not in self._table:
+                    self._table[key] = target
+        self._first_words = {key[0] for key in self._table}
+        self._longest = max((len(key) for key in self._table), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self._table)
+
+    def apply(self, tokens: Sequence[Token]) -> list[Token]:
+        """Rewrite every form to its canonical words; new words keep the form's original span."""
+        if not self._table:
+            return list(tokens)
+        out: list[Token] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            taken = self._match_at(tokens, i) if tokens[i].raw in self._first_words else None
+            if taken is None:
+                out.append(tokens[i])
+                i += 1
+                continue
+            length, target = taken
+            first, last = tokens[i], tokens[i + length - 1]
+            if length == 1 and target == (first.raw,):
+                out.append(first)
+            else:
+                out.extend(
+                    Token(word, stem(word), first.start, last.end, first.clause, first.sentence) for word in target
+                )
+            i += length
+        return out
+
+    def _match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, tuple[str, ...]] | None:
+        clause = tokens[i].clause
+        for length in range(min(self._longest, len(tokens) - i), 0, -1):
+            window = tokens[i : i + length]
+            if window[-1].clause != clause:
+                continue
+            target = self._table.get(tuple(t.raw for t in window))
+            if target is not None:
+                return length, target
+        return None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(t.raw for t in tokenize(text))

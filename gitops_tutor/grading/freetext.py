@@ -1,0 +1,201 @@
+"""Grading a free-text answer against its rubric of concepts.
+
+Coverage is the weighted share of concepts the answer states (and does not negate).
+Then, in order: a missing required concept caps the score below pass, a negated
+required one caps it at fail; a keyword list is capped below pass (and at fail when it
+also names something wrong); stating the opposite of a concept costs that concept's
+share; each wrong claim costs its penalty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gitops_tutor.curriculum.models import Concept, FreeTextQuestion, WrongClaim
+from gitops_tutor.grading import shape
+from gitops_tutor.grading.aliases import AliasMap
+from gitops_tutor.grading.negation import Cues
+from gitops_tutor.grading.patterns import Pattern, Vocabulary, compile_pattern, find
+from gitops_tutor.grading.result import (
+    DEFAULT_PARTIAL,
+    DEFAULT_PASS,
+    ClaimResult,
+    ConceptResult,
+    GradeResult,
+    Span,
+    rating_for,
+    verdict_for,
+)
+from gitops_tutor.grading.text import Token, tokenize
+
+NEGATED_REQUIRED_CAP = 20.0
+
+
+@dataclass(frozen=True)
+class CompiledConcept:
+    concept: Concept
+    patterns: tuple[Pattern, ...]
+    negations: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class CompiledClaim:
+    claim: WrongClaim
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class CompiledRubric:
+    question_id: str
+    vocabulary: Vocabulary
+    concepts: tuple[CompiledConcept, ...]
+    claims: tuple[CompiledClaim, ...]
+    pass_at: float
+    partial_at: float
+    empty_phrasings: tuple[str, ...]  # phrasings that hold no word at all (a content mistake)
+
+
+def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRubric:
+    vocabulary = Vocabulary()
+    empty: list[str] = []
+
+    def patterns(sources: Sequence[str]) -> tuple[Pattern, ...]:
+        out = []
+        for source in sources:
+            pattern = compile_pattern(source, vocabulary, aliases)
+            if pattern is None:
+                empty.append(source)
+            else:
+                out.append(pattern)
+        return tuple(out)
+
+    rubric = question.rubric
+    concepts = tuple(CompiledConcept(c, patterns(c.any), patterns(c.negated_by)) for c in rubric.concepts)
+    claims = tuple(CompiledClaim(w, patterns(w.any)) for w in rubric.wrong_claims)
+    pass_at = DEFAULT_PASS if rubric.pass_threshold is None else float(rubric.pass_threshold)
+    partial_at = DEFAULT_PARTIAL if rubric.partial_threshold is None else float(rubric.partial_threshold)
+    return CompiledRubric(question.id, vocabulary, concepts, claims, pass_at, min(partial_at, pass_at), tuple(empty))
+
+
+@dataclass
+class _Answer:
+    """One answer prepared for matching: tokens, cue marks and where each rubric word occurs."""
+
+    tokens: list[Token]
+    cues: Cues
+    where: dict[int, list[int]]
+    list_like: bool
+
+    def spans(self, matches: Sequence[tuple[int, ...]]) -> tuple[Span, ...]:
+        spans = {(self.tokens[m[0]].start, self.tokens[m[-1]].end) for m in matches}
+        return tuple(sorted(spans))
+
+    def hits(
+        self, patterns: Sequence[Pattern], *, loose: bool = False
+    ) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+        """(asserted matches, negated matches) of any of ``patterns``."""
+        asserted: list[tuple[int, ...]] = []
+        negated: list[tuple[int, ...]] = []
+        for pattern in patterns:
+            for match in find(pattern, self.where, self.tokens, loose=loose):
+                (negated if self.cues.negates(match) else asserted).append(match)
+        return asserted, negated
+
+
+def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> GradeResult:
+    if len(text) > shape.MAX_ANSWER_CHARS:
+        return _refused(
+            compiled, "too-long", f"Answer is longer than {shape.MAX_ANSWER_CHARS:,} characters; shorten it."
+        )
+    plain = tokenize(text)
+    if shape.is_empty(plain) or shape.is_no_idea(plain):
+        flag = "empty" if shape.is_empty(plain) else "no-idea"
+        return _refused(compiled, flag, "No answer yet. " + _missing_text(compiled.concepts))
+    tokens = aliases.apply(plain)
+    answer = _Answer(tokens, Cues(tokens), compiled.vocabulary.positions(tokens), shape.is_list_like(text, plain))
+    concepts = tuple(_concept_result(c, answer) for c in compiled.concepts)
+    claims = tuple(r for r in (_claim_result(c, answer) for c in compiled.claims) if r is not None)
+    score = _score(compiled, concepts, claims, answer.list_like)
+    verdict = verdict_for(score, compiled.pass_at, compiled.partial_at)
+    flags = ("list-like",) if answer.list_like else ()
+    clean = not claims and all(c.status == "hit" for c in concepts)
+    return GradeResult(
+        question_id=compiled.question_id,
+        score=score,
+        verdict=verdict,
+        concepts=concepts,
+        wrong_claims=claims,
+        feedback=_feedback(concepts, claims, answer.list_like),
+        rating=rating_for(score, verdict, clean),
+        flags=flags,
+    )
+
+
+def _concept_result(compiled: CompiledConcept, answer: _Answer) -> ConceptResult:
+    concept = compiled.concept
+    asserted, negated = answer.hits(compiled.patterns)
+    opposite, _ = answer.hits(compiled.negations, loose=answer.list_like)
+    if opposite:
+        status, evidence = "negated", answer.spans(opposite)
+    elif asserted:
+        status, evidence = "hit", answer.spans(asserted)
+    elif negated:
+        status, evidence = "negated", answer.spans(negated)
+    else:
+        status, evidence = "missed", ()
+    return ConceptResult(concept.id, concept.label, status, evidence, concept.weight, concept.required)  # type: ignore[arg-type]
+
+
+def _claim_result(compiled: CompiledClaim, answer: _Answer) -> ClaimResult | None:
+    asserted, _ = answer.hits(compiled.patterns, loose=answer.list_like)
+    if not asserted:
+        return None
+    claim = compiled.claim
+    return ClaimResult(claim.id, claim.label, answer.spans(asserted), claim.penalty)
+
+
+def _score(
+    compiled: CompiledRubric, concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult], list_like: bool
+) -> int:
+    total = sum(c.weight for c in concepts) or 1.0
+    score = 100.0 * sum(c.weight for c in concepts if c.status == "hit") / total
+    if any(c.required and c.status == "missed" for c in concepts):
+        score = min(score, compiled.pass_at - 1)
+    if any(c.required and c.status == "negated" for c in concepts):
+        score = min(score, NEGATED_REQUIRED_CAP, compiled.partial_at - 1)
+    if list_like:
+        wrong = claims or any(c.status == "negated" for c in concepts)
+        score = min(score, (compiled.partial_at - 1) if wrong else (compiled.pass_at - 1))
+    score -= 100.0 * sum(c.weight for c in concepts if c.status == "negated") / total
+    score -= sum(c.penalty for c in claims)
+    return max(0, min(100, round(score)))
+
+
+def _feedback(concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult], list_like: bool) -> str:
+    parts = []
+    missed = [c for c in concepts if c.status == "missed"]
+    missed.sort(key=lambda c: (not c.required, -c.weight))
+    if missed:
+        parts.append("Missing: " + "; ".join(c.label for c in missed) + ".")
+    negated = [c.label for c in concepts if c.status == "negated"]
+    if negated:
+        parts.append("Says the opposite of: " + "; ".join(negated) + ".")
+    if claims:
+        parts.append("Wrong: " + "; ".join(c.label for c in claims) + ".")
+    if list_like:
+        parts.append("Reads like a keyword list: say how the pieces fit together.")
+    return " ".join(parts) or "Covers every point."
+
+
+def _missing_text(concepts: Sequence[CompiledConcept]) -> str:
+    required = [c.concept.label for c in concepts if c.concept.required] or [c.concept.label for c in concepts[:2]]
+    return "A good answer covers: " + "; ".join(required) + "."
+
+
+def _refused(compiled: CompiledRubric, flag: str, feedback: str) -> GradeResult:
+    concepts = tuple(
+        ConceptResult(c.concept.id, c.concept.label, "missed", (), c.concept.weight, c.concept.required)
+        for c in compiled.concepts
+    )
+    return GradeResult(compiled.question_id, 0, "fail", concepts, (), feedback, "again", (flag,))

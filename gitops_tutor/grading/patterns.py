@@ -1,0 +1,176 @@
+"""Rubric phrasings compiled into word patterns, and matching them against an answer.
+
+A phrasing such as ``"flux .. rich ui"`` or ``"reconcil* loop"`` becomes a list of
+words, each with the largest gap allowed before it: a couple of filler words inside
+a phrase ("desired *cluster* state"), up to ``PROXIMITY_GAP`` after ``..``. Words match
+by stem, by prefix (``word*``), or fuzzily when long enough to carry a typo; short
+words match exactly, so "etc" never meets "etcd" and "ci" never hides in
+"reconciliation".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from gitops_tutor.grading.aliases import AliasMap
+from gitops_tutor.grading.text import Token, tokenize
+
+FILLER_GAP = 2
+PROXIMITY_GAP = 6
+FUZZY_MIN_LEN = 5
+_PROXIMITY = re.compile(r"\s*\.\.+\s*")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # the lowercased word, or the prefix for ``word*``
+    stem: str
+    prefix: bool
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """Word ids with the largest gap allowed before each (the first gap is unused)."""
+
+    source: str
+    words: tuple[int, ...]
+    gaps: tuple[int, ...]
+
+
+class Vocabulary:
+    """Every distinct word of a rubric, so an answer's tokens are compared with each once."""
+
+    def __init__(self) -> None:
+        self.words: list[Word] = []
+        self._ids: dict[Word, int] = {}
+        self._by_stem: dict[str, list[int]] = defaultdict(list)
+        self._by_text: dict[str, list[int]] = defaultdict(list)
+        self._prefixes: list[int] = []
+        self._fuzzy_by_initial: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, word: Word) -> int:
+        if word in self._ids:
+            return self._ids[word]
+        index = len(self.words)
+        self.words.append(word)
+        self._ids[word] = index
+        if word.prefix:
+            self._prefixes.append(index)
+        else:
+            self._by_stem[word.stem].append(index)
+            self._by_text[word.text].append(index)
+            if len(word.text) >= FUZZY_MIN_LEN and not word.text.isdigit():
+                self._fuzzy_by_initial[word.text[0]].append(index)
+        return index
+
+    def matches(self, token: Token) -> set[int]:
+        """Ids of the rubric words this answer token counts as."""
+        found = set(self._by_stem.get(token.stem, ())) | set(self._by_text.get(token.raw, ()))
+        raw = token.raw
+        for index in self._prefixes:
+            prefix = self.words[index].text
+            if raw.startswith(prefix) or _close_prefix(raw, prefix):
+                found.add(index)
+        if len(raw) >= FUZZY_MIN_LEN and raw[0] in self._fuzzy_by_initial:
+            for index in self._fuzzy_by_initial[raw[0]]:
+                if index not in found and _close(raw, self.words[index].text):
+                    found.add(index)
+        return found
+
+    def positions(self, tokens: Sequence[Token]) -> dict[int, list[int]]:
+        """word id -> sorted token positions where that word occurs in the answer."""
+        cache: dict[tuple[str, str], set[int]] = {}
+        where: dict[int, list[int]] = defaultdict(list)
+        for position, token in enumerate(tokens):
+            key = (token.raw, token.stem)
+            ids = cache.get(key)
+            if ids is None:
+                ids = cache[key] = self.matches(token)
+            for index in ids:
+                where[index].append(position)
+        return where
+
+
+def _close_prefix(raw: str, prefix: str) -> bool:
+    """``reconsiling`` still meets ``reconcil*``: long prefixes tolerate a typo too."""
+    return len(prefix) >= 6 and len(raw) >= len(prefix) and _close(raw[: len(prefix)], prefix)
+
+
+def _close(a: str, b: str) -> bool:
+    """Typo tolerance: 85% similar (80% for long words), same first letter."""
+    if a[0] != b[0]:
+        return False
+    cutoff = 0.80 if max(len(a), len(b)) >= 8 else 0.85
+    return Indel.normalized_similarity(a, b, score_cutoff=cutoff) >= cutoff
+
+
+def compile_pattern(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> Pattern | None:
+    """Turn one phrasing into a Pattern; None when it holds no words at all."""
+    words: list[int] = []
+    gaps: list[int] = []
+    for number, segment in enumerate(_PROXIMITY.split(source.strip())):
+        for position, word in enumerate(_segment_words(segment, aliases)):
+            words.append(vocabulary.add(word))
+            gaps.append(PROXIMITY_GAP if number and position == 0 else FILLER_GAP)
+    if not words:
+        return None
+    gaps[0] = 0
+    return Pattern(source, tuple(words), tuple(gaps))
+
+
+def _segment_words(segment: str, aliases: AliasMap) -> list[Word]:
+    tokens = tokenize(segment)
+    prefix_spans = {(t.start, t.end) for t in tokens if segment[t.end : t.end + 1] == "*"}
+    out = []
+    for token in aliases.apply(tokens):
+        is_prefix = (token.start, token.end) in prefix_spans and segment[token.start : token.end].lower().replace(
+            "'", ""
+        ).replace("’", "") == token.raw
+        out.append(Word(token.raw, token.stem, is_prefix))
+    return out
+
+
+def find(
+    pattern: Pattern, where: dict[int, list[int]], tokens: Sequence[Token], *, loose: bool = False
+) -> list[tuple[int, ...]]:
+    """Every match of ``pattern`` as token positions, at most one per start.
+
+    Words must keep their order and stay in one clause; ``loose`` lets a match cross
+    commas and newlines (not full stops), which is how keyword lists get read.
+    """
+    lists = [where.get(word) for word in pattern.words]
+    if any(not positions for positions in lists):
+        return []
+    found = []
+    for start in lists[0] or ():
+        match = _extend(pattern, lists, tokens, [start], loose)
+        if match is not None:
+            found.append(tuple(match))
+    return found
+
+
+def _extend(
+    pattern: Pattern, lists: list[list[int] | None], tokens: Sequence[Token], taken: list[int], loose: bool
+) -> list[int] | None:
+    k = len(taken)
+    if k == len(pattern.words):
+        return taken
+    previous = taken[-1]
+    first = tokens[taken[0]]
+    candidates = lists[k] or []
+    low = bisect_right(candidates, previous)
+    high = bisect_left(candidates, previous + 2 + pattern.gaps[k])
+    for position in candidates[low:high]:
+        token = tokens[position]
+        if (token.sentence if loose else token.clause) != (first.sentence if loose else first.clause):
+            break
+        result = _extend(pattern, lists, tokens, [*taken, position], loose)
+        if result is not None:
+            return result
+    return None

@@ -1,0 +1,81 @@
+"""Rubrics prove themselves: every sample answer must get its expected verdict.
+
+``validate`` runs this, so a contributor sees at the sample's own line which answer
+the rubric grades wrongly, with the score and the concepts hit and missed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gitops_tutor.curriculum.models import Curriculum, FreeTextQuestion, ManifestQuestion, Sample, Source
+from gitops_tutor.curriculum.problems import Problem
+from gitops_tutor.grading.grader import Grader
+from gitops_tutor.grading.result import GradeResult
+
+
+def check_samples(curriculum: Curriculum) -> Iterator[Problem]:
+    grader = Grader(curriculum.aliases)
+    for question in curriculum.questions.values():
+        if isinstance(question, FreeTextQuestion):
+            yield from _free_text_problems(grader, question)
+        elif isinstance(question, ManifestQuestion):
+            yield from _manifest_problems(grader, question)
+
+
+def _free_text_problems(grader: Grader, question: FreeTextQuestion) -> Iterator[Problem]:
+    for phrasing in grader.compiled(question).empty_phrasings:
+        yield _problem(question.source, "empty-phrasing", f"{question.id}: phrasing {phrasing!r} holds no words")
+    for sample in question.samples:
+        result = grader.grade(question, sample.answer)
+        if result.verdict != sample.verdict:
+            yield _problem(sample.source, "sample-verdict", _mismatch(question.id, sample, result))
+    model = grader.grade(question, question.model_answer)
+    if model.verdict != "pass":
+        message = f"{question.id}: the model answer grades {model.verdict} ({model.score}); {_concepts(model)}"
+        yield _problem(question.source, "model-answer", message, "warning")
+
+
+def _manifest_problems(grader: Grader, question: ManifestQuestion) -> Iterator[Problem]:
+    for check in question.checks:
+        for condition in check.any:
+            if condition.matches is not None and not _compiles(condition.matches):
+                yield _problem(question.source, "bad-pattern", f"{question.id}: check {check.id}: invalid regex")
+    result = grader.grade(question, question.model_answer)
+    if result.score < 100:
+        failing = "; ".join(line[2:] for line in result.details if line.startswith("✗")) or result.feedback
+        yield _problem(question.source, "model-answer", f"{question.id}: the model answer fails: {failing}")
+
+
+def _mismatch(question_id: str, sample: Sample, result: GradeResult) -> str:
+    kind = f" ({sample.kind})" if sample.kind else ""
+    flags = f"; flags: {', '.join(result.flags)}" if result.flags else ""
+    return (
+        f"{question_id}: sample{kind} expected {sample.verdict}, grader says {result.verdict} "
+        f"(score {result.score}); {_concepts(result)}{flags}"
+    )
+
+
+def _concepts(result: GradeResult) -> str:
+    def ids(status: str) -> str:
+        return ", ".join(c.id for c in result.concepts if c.status == status) or "-"
+
+    text = f"hit: {ids('hit')}; missed: {ids('missed')}"
+    if any(c.status == "negated" for c in result.concepts):
+        text += f"; negated: {ids('negated')}"
+    if result.wrong_claims:
+        text += "; wrong claims: " + ", ".join(c.id for c in result.wrong_claims)
+    return text
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
+
+
+def _problem(source: Source, code: str, message: str, severity: str = "error") -> Problem:
+    return Problem(source.path, source.line, source.column, code, message, severity)  # type: ignore[arg-type]

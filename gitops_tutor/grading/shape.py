@@ -1,0 +1,64 @@
+"""What an answer looks like as a whole: empty, "no idea", too long, or a keyword list.
+
+A bare list of buzzwords can hit most concepts of a rubric while explaining nothing;
+an interviewer would not pass it, so it is detected by shape (few function words,
+short comma- or line-separated items) and capped by the scorer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from gitops_tutor.grading.text import Token, tokenize
+
+MAX_ANSWER_CHARS = 20_000
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+FUNCTION_WORDS = _word_set(
+    """a an the is are was were be been being am to of in on at by for with from into onto via as than then
+    and or so if when while because since after before until unless that this these those it its they them
+    their there here we you your our i me my he she his her who whom which what how why where do does did
+    doing done can could should would will shall may might must has have had having not no never dont doesnt
+    isnt arent cant wont without also only just even both each every all any some such same other another
+    own too very more most less up down out over under again once use uses using used make makes made let
+    lets get gets got keep keeps kept need needs needed put puts goes go gone come comes see sees instead
+    rather just about against between through during whereas but however whether either neither nor one"""
+)
+
+NO_IDEA_WORDS = _word_set(
+    """no idea i dont know not sure clue idk dunno pass skip sorry have really honestly absolutely im unsure
+    nothing na n a what is this remember cant recall forgot forget don t the question"""
+)
+NO_IDEA_CORE = frozenset({"idea", "know", "sure", "clue", "idk", "dunno", "pass", "skip", "unsure", "recall", "forgot"})
+
+_ITEM_SPLIT = re.compile(r"[,;\n/|•·]+|\s[-–—*]\s|^\s*[-*]\s", re.MULTILINE)
+
+
+def is_empty(tokens: Sequence[Token]) -> bool:
+    return not tokens
+
+
+def is_no_idea(tokens: Sequence[Token]) -> bool:
+    """ "No idea", "I don't know", "pass": short and made only of such words."""
+    raws = {t.raw for t in tokens}
+    return len(tokens) <= 10 and raws <= NO_IDEA_WORDS and bool(raws & NO_IDEA_CORE)
+
+
+def is_list_like(text: str, tokens: Sequence[Token]) -> bool:
+    """Consecutive keywords with almost no grammar between them."""
+    if len(tokens) < 4:
+        return False
+    function_share = sum(t.raw in FUNCTION_WORDS for t in tokens) / len(tokens)
+    if len(tokens) >= 6 and function_share < 0.12:
+        return True
+    items = [tokenize(item) for item in _ITEM_SPLIT.split(text)]
+    items = [item for item in items if item]
+    if len(items) < 3:
+        return False
+    bare = sum(len(item) <= 3 and not any(t.raw in FUNCTION_WORDS for t in item) for item in items)
+    return bare / len(items) >= 0.75 and function_share < 0.25

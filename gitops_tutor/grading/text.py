@@ -1,0 +1,118 @@
+"""Turning text into tokens a rubric can match, without losing where each came from.
+
+Answers and rubric phrases go through the same steps (lowercase, drop apostrophes,
+split on punctuation, stem), so "Reconciling" in an answer meets "reconciliation" in a
+rubric. Every token keeps the character span it came from in the ORIGINAL text, so the
+app can highlight evidence even after aliases replaced one word by three.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_HARD_SEP = re.compile(r"[!?;]|\.\s|\.\.\.")
+_SOFT_SEP = re.compile(r"[,:()\[\]\n]|\s[-–—]\s|—")
+# Words that start a new clause: negation and proximity never reach across them.
+CLAUSE_WORDS = frozenset({"but", "however", "whereas", "while", "although", "though", "except", "unlike"})
+
+
+class Token(NamedTuple):
+    raw: str  # lowercased, apostrophes removed
+    stem: str
+    start: int  # span in the original text
+    end: int
+    clause: int  # changes at every break (comma, newline, full stop, "but" ...)
+    sentence: int  # changes only at hard breaks (full stop, ; ! ? "but" ...)
+
+
+# Longest first; a suffix is stripped only when at least three letters stay.
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("izations", "iz"),
+    ("ization", "iz"),
+    ("iations", ""),
+    ("iation", ""),
+    ("ations", ""),
+    ("ation", ""),
+    ("atives", ""),
+    ("ative", ""),
+    ("ments", ""),
+    ("ment", ""),
+    ("ities", ""),
+    ("ity", ""),
+    ("ions", ""),
+    ("ion", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ers", ""),
+    ("er", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("ly", ""),
+    ("s", ""),
+    ("e", ""),
+)
+_NO_PLURAL_S = ("ss", "us", "is")
+
+
+def stem(word: str) -> str:
+    """A small suffix-stripping stemmer: enough to join reconcile/reconciled/reconciliation.
+
+    Consistency matters more than linguistics here: answer and rubric words go
+    through the same function, so any stem works as long as the forms agree.
+    """
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, replacement in _SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        if suffix == "s" and word.endswith(_NO_PLURAL_S):
+            continue
+        if suffix == "ly" and word.endswith("ply"):
+            continue  # apply, reply: not adverbs
+        base = word[: len(word) - len(suffix)]
+        if len(base) < 3:
+            continue
+        word = base + replacement
+        break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsaeiou":
+        word = word[:-1]  # committ -> commit, syncing's "synce" stays
+    return word
+
+
+def normalise_word(word: str) -> str:
+    return word.lower().replace("'", "").replace("’", "")
+
+
+def _separator_kind(separator: str) -> int:
+    """0 = none, 1 = soft break (comma, newline), 2 = hard break (full stop, ; ! ?)."""
+    if not separator.strip():
+        return 1 if "\n" in separator else 0
+    if _HARD_SEP.search(separator):
+        return 2
+    if _SOFT_SEP.search(separator):
+        return 1
+    return 0
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens with original spans and clause/sentence numbers."""
+    tokens: list[Token] = []
+    clause = sentence = 0
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        raw = normalise_word(match.group())
+        kind = _separator_kind(text[previous_end:start]) if tokens else 0
+        if raw in CLAUSE_WORDS and tokens:
+            kind = 2
+        if kind:
+            clause += 1
+        if kind == 2:
+            sentence += 1
+        tokens.append(Token(raw, stem(raw), start, end, clause, sentence))
+        previous_end = end
+    return tokens
