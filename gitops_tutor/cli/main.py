@@ -24,6 +24,10 @@ COMMANDS: dict[str, str] = {
     "list": "gitops_tutor.cli.content:list_items",
     "new": "gitops_tutor.cli.authoring:new",
     "serve": "gitops_tutor.cli.serve:serve",
+    "stats": "gitops_tutor.cli.progress:stats",
+    "export": "gitops_tutor.cli.progress:export",
+    "import": "gitops_tutor.cli.progress:import_history",
+    "reset": "gitops_tutor.cli.progress:reset",
 }
 
 

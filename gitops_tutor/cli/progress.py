@@ -1,0 +1,200 @@
+"""``stats``, ``export``, ``import`` and ``reset``: the learner's history from the command line.
+
+Every StoreError (newer database, damaged file, unwritable folder, bad import
+file) ends the command with one line on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from gitops_tutor.cli.context import Settings
+from gitops_tutor.progress import Mastery, ProgressStore, Stats, StoreError
+
+BAR_WIDTH = 20
+
+
+@contextmanager
+def opened_store(settings: Settings) -> Iterator[ProgressStore]:
+    """The store for this command; any StoreError, now or while in use, becomes one line and exit 1."""
+    try:
+        store = ProgressStore.open(settings.db_path)
+        try:
+            yield store
+        finally:
+            store.close()
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"gitops-tutor: {message}", err=True)
+    raise SystemExit(1)
+
+
+# -- stats ----------------------------------------------------------------------------------------
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
+@click.pass_obj
+def stats(settings: Settings, as_json: bool) -> None:
+    """Show totals, what is due today, your streak, mastery per lesson and domain, and weak spots."""
+    curriculum = settings.load().curriculum
+    with opened_store(settings) as store:
+        numbers = store.stats(curriculum)
+    if as_json:
+        click.echo(json.dumps(numbers.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_stats(numbers))
+
+
+def render_stats(numbers: Stats) -> str:
+    t = numbers.totals
+    average = "-" if t.average_score is None else str(t.average_score)
+    lines = [
+        "Progress",
+        f"  Attempts        {t.attempts}  (passed {t.passes}, average score {average})",
+        f"  Questions seen  {t.questions_seen} of {t.questions_total}",
+        f"  Due today       {numbers.due_today}  (+{numbers.new_available} new available)",
+        f"  Streak          {numbers.streak} day{'s' if numbers.streak != 1 else ''}  ({t.study_days} study days)",
+        f"  Lessons done    {t.lessons_completed}",
+    ]
+    lines += mastery_block("Lessons", numbers.lessons)
+    lines += mastery_block("Exam domains", numbers.domains)
+    lines += weak_block(numbers)
+    lines += trend_block(numbers)
+    if t.attempts == 0:
+        lines += ["", "No answers yet: run 'gitops-tutor' and start with the first lesson."]
+    return "\n".join(lines)
+
+
+def bar(percent: int) -> str:
+    filled = round(max(0, min(100, percent)) * BAR_WIDTH / 100)
+    return "█" * filled + "·" * (BAR_WIDTH - filled)
+
+
+def mastery_block(title: str, groups: tuple[Mastery, ...]) -> list[str]:
+    if not groups:
+        return []
+    width = min(40, max(len(m.title) for m in groups))
+    lines = ["", f"{title} (mastery)"]
+    for m in groups:
+        recent = "" if m.recent_score is None else f", recent {m.recent_score}"
+        name = m.title if len(m.title) <= width else m.title[: width - 1] + "…"
+        lines.append(f"  {name.ljust(width)}  {bar(m.mastery)} {m.mastery:3d}%  ({m.seen}/{m.total} tried{recent})")
+    return lines
+
+
+def weak_block(numbers: Stats) -> list[str]:
+    if not numbers.weak_spots:
+        return []
+    lines = ["", "Weak spots"]
+    lines += [f"  - {spot.kind} {spot.title}: {spot.reason}" for spot in numbers.weak_spots]
+    return lines
+
+
+def trend_block(numbers: Stats) -> list[str]:
+    if not numbers.trend:
+        return []
+    lines = ["", "Last 14 days (average score)"]
+    lines += [f"  {d.day}  {bar(d.average_score)} {d.average_score:3d}  ({d.attempts})" for d in numbers.trend]
+    return lines
+
+
+# -- export and import ----------------------------------------------------------------------------
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
+              help="json re-imports with 'gitops-tutor import'; md is for reading.")
+@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE instead of stdout.")
+@click.pass_obj
+def export(settings: Settings, fmt: str, out: Path | None) -> None:
+    """Export your whole history (attempts, lessons, settings, interviews)."""
+    from gitops_tutor.progress.transfer import export_data, export_markdown
+
+    with opened_store(settings) as store:
+        if fmt == "json":
+            data = export_data(store)
+            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+            count = len(data["attempts"])
+        else:
+            text = export_markdown(store, settings.load().curriculum)
+            count = store.attempt_count()
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    write_atomically(out, text)
+    click.echo(f"Exported {count} attempts to {out}", err=True)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename, so an interrupted export never leaves half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_obj
+def import_history(settings: Settings, file: Path) -> None:
+    """Merge a JSON export into your progress; importing the same file again changes nothing."""
+    from gitops_tutor.progress.transfer import import_data
+
+    data = read_export(file)
+    with opened_store(settings) as store:
+        backup = store.backup("before-import") if store.attempt_count() else None
+        summary = import_data(store, data, str(file))
+    click.echo(
+        f"Imported {summary.attempts_added} new attempts ({summary.attempts_skipped} already present), "
+        f"{summary.sections_added} lesson sections, {summary.lessons_completed_added} completed lessons, "
+        f"{summary.settings_added} settings, {summary.interview_rows_added} interview records."
+    )
+    if backup is not None:
+        click.echo(f"A copy of the database from before the import is in {backup}")
+
+
+def read_export(file: Path) -> object:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"{file}: no such file")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{file}: cannot read it ({getattr(exc, 'strerror', None) or exc})")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        fail(f"{file}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); export with 'gitops-tutor export'")
+
+
+# -- reset ----------------------------------------------------------------------------------------
+
+
+@click.command()
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_obj
+def reset(settings: Settings, yes: bool) -> None:
+    """Wipe your progress (attempts, cards, lessons, interviews); a backup copy is kept."""
+    if not yes:
+        click.confirm(
+            f"This wipes all progress in {settings.db_path} (settings are kept, and so is a backup copy). Continue?",
+            abort=True,
+        )
+    with opened_store(settings) as store:
+        backup = store.reset()
+    click.echo(f"Progress wiped. The previous database is saved as {backup}")
