@@ -48,11 +48,13 @@ class AliasMap:
                 continue
             length, target = taken
             first, last = tokens[i], tokens[i + length - 1]
-            if length == 1 and target == (first.raw,):
-                out.append(first)
+            window = tokens[i : i + length]
+            if target == tuple(t.raw for t in window):
+                out.extend(window)  # already canonical: keep each word's own span
             else:
                 out.extend(
-                    Token(word, stem(word), first.start, last.end, first.clause, first.sentence) for word in target
+                    Token(word, stem(word), first.start, last.end, first.clause, first.sentence, first.word)
+                    for word in target
                 )
             i += length
         return out

@@ -11,7 +11,7 @@ words match exactly, so "etc" never meets "etcd" and "ci" never hides in
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +23,9 @@ from gitops_tutor.grading.text import Token, tokenize
 
 FILLER_GAP = 2
 PROXIMITY_GAP = 6
+# In a pattern that names an actor ("flux .. rich ui", "ci .. reconcil*"), a ``..`` gap may
+# not run over another actor: "CI builds and Argo CD reconciles" is not "CI .. reconciles".
+ACTORS = frozenset({"argo", "flux", "continuous", "jenkins", "pipeline", "github", "gitlab", "tekton", "kubectl"})
 FUZZY_MIN_LEN = 5
 _PROXIMITY = re.compile(r"\s*\.\.+\s*")
 
@@ -41,6 +44,7 @@ class Pattern:
     source: str
     words: tuple[int, ...]
     gaps: tuple[int, ...]
+    names_actor: bool = False
 
 
 class Vocabulary:
@@ -121,7 +125,8 @@ def compile_pattern(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> P
     if not words:
         return None
     gaps[0] = 0
-    return Pattern(source, tuple(words), tuple(gaps))
+    names_actor = any(vocabulary.words[w].text in ACTORS for w in words)
+    return Pattern(source, tuple(words), tuple(gaps), names_actor)
 
 
 def _segment_words(segment: str, aliases: AliasMap) -> list[Word]:
@@ -161,16 +166,23 @@ def _extend(
     k = len(taken)
     if k == len(pattern.words):
         return taken
-    previous = taken[-1]
+    previous = tokens[taken[-1]]
     first = tokens[taken[0]]
     candidates = lists[k] or []
-    low = bisect_right(candidates, previous)
-    high = bisect_left(candidates, previous + 2 + pattern.gaps[k])
-    for position in candidates[low:high]:
+    gap = pattern.gaps[k]
+    for position in candidates[bisect_right(candidates, taken[-1]) :]:
         token = tokens[position]
+        if token.word - previous.word - 1 > gap:
+            break
         if (token.sentence if loose else token.clause) != (first.sentence if loose else first.clause):
+            break
+        if pattern.names_actor and gap == PROXIMITY_GAP and _crosses_actor(tokens, taken[-1], position):
             break
         result = _extend(pattern, lists, tokens, [*taken, position], loose)
         if result is not None:
             return result
     return None
+
+
+def _crosses_actor(tokens: Sequence[Token], after: int, before: int) -> bool:
+    return any(tokens[i].raw in ACTORS for i in range(after + 1, before))

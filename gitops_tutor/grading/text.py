@@ -25,6 +25,7 @@ class Token(NamedTuple):
     end: int
     clause: int  # changes at every break (comma, newline, full stop, "but" ...)
     sentence: int  # changes only at hard breaks (full stop, ; ! ? "but" ...)
+    word: int  # index of the original word (alias expansions share it), for counting gaps
 
 
 # Longest first; a suffix is stripped only when at least three letters stay.
@@ -113,6 +114,6 @@ def tokenize(text: str) -> list[Token]:
             clause += 1
         if kind == 2:
             sentence += 1
-        tokens.append(Token(raw, stem(raw), start, end, clause, sentence))
+        tokens.append(Token(raw, stem(raw), start, end, clause, sentence, len(tokens)))
         previous_end = end
     return tokens
