@@ -1,0 +1,151 @@
+"""Interviews in the progress database: saved on every change, resumed after a crash.
+
+The whole session state goes into ``interviews.state_json`` (what a resume needs);
+``interview_answers`` holds one row per question so the history can be queried
+without parsing JSON. Both are written in one transaction of the store, so a kill
+between the two can never leave them disagreeing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from gitops_tutor.interview.config import InterviewConfig
+from gitops_tutor.interview.session import InterviewSession
+from gitops_tutor.progress import ProgressStore
+from gitops_tutor.progress.timeutil import iso, parse_iso
+
+ABANDONED_AFTER = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class SavedInterview:
+    """An interview row as stored, before it is turned back into a session."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    status: str
+    config: InterviewConfig
+    state: dict[str, Any]
+    score: int | None
+    band: str | None
+    report: dict[str, Any] | None
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for item in self.state.get("items", []) if str(item.get("answer") or "").strip())
+
+    @property
+    def question_count(self) -> int:
+        return len(self.state.get("items", []))
+
+    @property
+    def remaining_seconds(self) -> float:
+        return max(self.config.seconds - float(self.state.get("elapsed", 0.0)), 0.0)
+
+    def is_abandoned(self, now: datetime) -> bool:
+        return self.status == "running" and now - self.updated_at > ABANDONED_AFTER
+
+
+def new_interview_id(now: datetime) -> str:
+    """Sortable and readable in a file name: creation time plus a random suffix."""
+    return f"{now:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
+
+
+class InterviewRepository:
+    """Reads and writes the interview tables through the store's transactions."""
+
+    def __init__(self, store: ProgressStore) -> None:
+        self.store = store
+
+    def save(self, session: InterviewSession) -> None:
+        """Write the session's full state; called on every change and at least every 2 s of typing."""
+        state = session.to_state()
+        now = iso(self.store.now())
+        with self.store.write() as conn:
+            conn.execute(
+                "INSERT INTO interviews (id, created_at, updated_at, status, config_json, state_json) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, "
+                "status = excluded.status, config_json = excluded.config_json, state_json = excluded.state_json",
+                (session.id, iso(session.created_at), now, session.status,
+                 json.dumps(session.config.to_dict()), json.dumps(state, ensure_ascii=False)),
+            )
+            conn.execute("DELETE FROM interview_answers WHERE interview_id = ?", (session.id,))
+            conn.executemany(
+                "INSERT INTO interview_answers (interview_id, position, question_id, answer, seconds_spent, flagged) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(session.id, i, item["question_id"], item["answer"], item["seconds"], int(item["flagged"]))
+                 for i, item in enumerate(state["items"])],
+            )
+
+    def save_scores(self, session: InterviewSession, score: int, band: str, report: dict[str, Any]) -> None:
+        """Attach the final report and each answer's grade to a finished interview."""
+        self.save(session)
+        with self.store.write() as conn:
+            conn.execute(
+                "UPDATE interviews SET score = ?, band = ?, report_json = ? WHERE id = ?",
+                (score, band, json.dumps(report, ensure_ascii=False), session.id),
+            )
+            for position in range(len(session.items)):
+                result = session.result_at(position)
+                conn.execute(
+                    "UPDATE interview_answers SET score = ?, verdict = ?, result_json = ? "
+                    "WHERE interview_id = ? AND position = ?",
+                    (result.score, result.verdict, json.dumps(result.to_dict()), session.id, position),
+                )
+
+    def get(self, interview_id: str) -> SavedInterview | None:
+        rows = self.store.rows("SELECT * FROM interviews WHERE id = ?", [interview_id])
+        return _saved(rows[0]) if rows else None
+
+    def unfinished(self) -> list[SavedInterview]:
+        """Interviews still running (the process died or the learner left), newest first."""
+        rows = self.store.rows("SELECT * FROM interviews WHERE status = 'running' ORDER BY updated_at DESC, id DESC")
+        return [_saved(row) for row in rows]
+
+    def resumable(self, now: datetime) -> SavedInterview | None:
+        """The newest unfinished interview that is not abandoned (younger than a day)."""
+        for saved in self.unfinished():
+            if not saved.is_abandoned(now):
+                return saved
+        return None
+
+    def discard(self, interview_id: str) -> None:
+        """Mark an interview discarded; it keeps its row but never counts in the history."""
+        with self.store.write() as conn:
+            conn.execute(
+                "UPDATE interviews SET status = 'discarded', updated_at = ? WHERE id = ?",
+                (iso(self.store.now()), interview_id),
+            )
+
+    def discard_abandoned(self, now: datetime) -> list[str]:
+        """Discard every unfinished interview untouched for more than a day; returns their ids."""
+        stale = [saved.id for saved in self.unfinished() if saved.is_abandoned(now)]
+        for interview_id in stale:
+            self.discard(interview_id)
+        return stale
+
+    def finished(self, limit: int | None = None) -> list[SavedInterview]:
+        """Finished interviews with a report, newest first."""
+        sql = "SELECT * FROM interviews WHERE status = 'finished' AND report_json IS NOT NULL ORDER BY created_at DESC"
+        rows = self.store.rows(sql + (f" LIMIT {int(limit)}" if limit else ""))
+        return [_saved(row) for row in rows]
+
+
+def _saved(row: dict[str, Any]) -> SavedInterview:
+    return SavedInterview(
+        id=row["id"],
+        created_at=parse_iso(row["created_at"]),
+        updated_at=parse_iso(row["updated_at"]),
+        status=row["status"],
+        config=InterviewConfig.from_dict(json.loads(row["config_json"] or "{}")),
+        state=json.loads(row["state_json"] or "{}"),
+        score=row.get("score"),
+        band=row.get("band"),
+        report=json.loads(row["report_json"]) if row.get("report_json") else None,
+    )

@@ -1,0 +1,144 @@
+"""Starting, resuming and completing interviews against the progress store.
+
+This is the one place that ties a session to its persistence: every change of a
+session is saved (``on_change``), and completing an interview writes the report,
+each answer's grade and one ``interview`` attempt per question in a single
+transaction, so questions that were missed land in the review queue exactly once.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from gitops_tutor.curriculum.models import Curriculum
+from gitops_tutor.interview.config import InterviewConfig
+from gitops_tutor.interview.draw import draw_questions, history_from_attempts
+from gitops_tutor.interview.errors import InterviewError
+from gitops_tutor.interview.report import InterviewReport, build_report
+from gitops_tutor.interview.repository import InterviewRepository, SavedInterview, new_interview_id
+from gitops_tutor.interview.session import GradeFn, InterviewItem, InterviewSession, Monotonic
+from gitops_tutor.progress import ProgressStore
+from gitops_tutor.progress.timeutil import parse_iso
+
+
+def default_grade(curriculum: Curriculum) -> GradeFn:
+    """The real grader, built once per interview so compiled rubrics are cached."""
+    from gitops_tutor.grading import Grader
+
+    return Grader(curriculum.aliases).grade
+
+
+class InterviewService:
+    """Interviews of one learner (store) over one curriculum."""
+
+    def __init__(
+        self,
+        store: ProgressStore,
+        curriculum: Curriculum,
+        *,
+        grade: GradeFn | None = None,
+        clock: Callable[[], datetime] | None = None,
+        monotonic: Monotonic | None = None,
+    ) -> None:
+        self.store = store
+        self.curriculum = curriculum
+        self.repository = InterviewRepository(store)
+        self._grade = grade or default_grade(curriculum)
+        self._clock = clock or store.now
+        self._monotonic = monotonic
+
+    def start(self, config: InterviewConfig) -> InterviewSession:
+        """Draw the questions and save the new interview before its first question is shown."""
+        now = self._clock()
+        if config.seed is None:
+            config = replace(config, seed=random.SystemRandom().randrange(1, 10**6))
+        history = history_from_attempts(self.store.attempts())
+        drawn = draw_questions(self.curriculum, config, history, now)
+        session = InterviewSession(
+            interview_id=new_interview_id(now),
+            config=config,
+            items=[InterviewItem(q.id) for q in drawn],
+            questions=self.curriculum.questions,
+            grade=self._grade,
+            clock=self._clock,
+            monotonic=self._monotonic,
+            created_at=now,
+        )
+        return self._track(session)
+
+    def resumable(self) -> SavedInterview | None:
+        """The unfinished interview to offer on the next start (abandoned ones excluded)."""
+        return self.repository.resumable(self._clock())
+
+    def resume(self, saved: SavedInterview) -> InterviewSession:
+        """The session as it was at its last save, with the time it had left then."""
+        state = dict(saved.state)
+        known = [item for item in state.get("items", []) if item.get("question_id") in self.curriculum.questions]
+        if not known:
+            raise InterviewError(f"interview {saved.id} has no questions left in the content; discard it")
+        if len(known) != len(state.get("items", [])):
+            state["items"] = known
+            state["position"] = min(int(state.get("position", 0)), len(known) - 1)
+        session = InterviewSession.from_state(
+            interview_id=saved.id,
+            config=saved.config,
+            state=state,
+            questions=self.curriculum.questions,
+            grade=self._grade,
+            clock=self._clock,
+            monotonic=self._monotonic,
+        )
+        return self._track(session)
+
+    def discard(self, interview_id: str) -> None:
+        self.repository.discard(interview_id)
+
+    def discard_abandoned(self) -> list[str]:
+        return self.repository.discard_abandoned(self._clock())
+
+    def complete(self, session: InterviewSession) -> InterviewReport:
+        """Finish (if still running), report, and record every answer as an interview attempt."""
+        saved = self.repository.get(session.id)
+        if saved is not None and saved.report is not None:
+            return InterviewReport.from_dict(saved.report)
+        session.finish()
+        report = build_report(session, self.curriculum, self.history())
+        with self.store.write():
+            self._record_attempts(session)
+            self.repository.save_scores(session, report.score, report.band, report.to_dict())
+        return report
+
+    def history(self, limit: int | None = None) -> list[InterviewReport]:
+        """Earlier reports, newest first."""
+        reports = []
+        for saved in self.repository.finished(limit):
+            try:
+                reports.append(InterviewReport.from_dict(saved.report or {}))
+            except (TypeError, KeyError):
+                continue  # a report written by another version; the history skips it
+        return reports
+
+    def _track(self, session: InterviewSession) -> InterviewSession:
+        session.on_change = self.repository.save
+        self.repository.save(session)
+        return session
+
+    def _record_attempts(self, session: InterviewSession) -> None:
+        """One attempt per question, so FSRS schedules the misses soon (a blank answer rates 'again')."""
+        ended_default = parse_iso(session.finished_at) if session.finished_at else self._clock()
+        for position, item in enumerate(session.items):
+            result = session.result_at(position)
+            started = parse_iso(item.first_shown_at) if item.first_shown_at else ended_default
+            ended = parse_iso(item.answered_at) if item.answered_at else ended_default
+            self.store.record_attempt(
+                session.question_at(position),
+                item.answer,
+                result,
+                rating=result.rating,
+                mode="interview",
+                started_at=started,
+                ended_at=max(ended, started),
+            )
