@@ -247,7 +247,7 @@ class ProgressStore:
     def complete_lesson(self, lesson_id: str) -> None:
         with self.write() as conn:
             conn.execute(
-                "INSERT OR IGNORE INTO lesson_completion (lesson_id, completed_at) VALUES (?, ?)",
+                "INSERT INTO lesson_completion (lesson_id, completed_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 [lesson_id, iso(self.now())],
             )
 
@@ -321,7 +321,7 @@ def insert_attempt(conn: sqlite3.Connection, record: dict[str, Any]) -> int:
     """
     placeholders = ", ".join("?" for _ in ATTEMPT_COLUMNS)
     cursor = conn.execute(
-        f"INSERT OR IGNORE INTO attempts ({', '.join(ATTEMPT_COLUMNS)}) VALUES ({placeholders})",
+        f"INSERT INTO attempts ({', '.join(ATTEMPT_COLUMNS)}) VALUES ({placeholders}) ON CONFLICT (uid) DO NOTHING",
         [record[column] for column in ATTEMPT_COLUMNS],
     )
     return int(cursor.lastrowid or 0) if cursor.rowcount else 0

@@ -167,7 +167,11 @@ def rebuild_card(store: ProgressStore, conn: sqlite3.Connection, question_id: st
 
 
 def insert_rows(conn: sqlite3.Connection, table: str, rows: Any, source: str) -> int:
-    """Insert rows the store lacks, using only the columns both sides know (the schema may have grown)."""
+    """Insert rows the store lacks, using only the columns both sides know (the schema may have grown).
+
+    ``ON CONFLICT DO NOTHING`` skips rows already present but, unlike ``INSERT OR
+    IGNORE``, still rejects a row missing a required field instead of dropping it.
+    """
     if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
         raise StoreError(f"{source}: '{table}' must be a list of objects")
     known = {info[1] for info in conn.execute(f"PRAGMA table_info([{table}])")}
@@ -178,7 +182,8 @@ def insert_rows(conn: sqlite3.Connection, table: str, rows: Any, source: str) ->
             raise StoreError(f"{source}: {table}[{index}]: none of its fields belong to {table}")
         try:
             cursor = conn.execute(
-                f"INSERT OR IGNORE INTO [{table}] ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                f"INSERT INTO [{table}] ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+                "ON CONFLICT DO NOTHING",
                 [encode(row[column]) for column in columns],
             )
         except sqlite3.IntegrityError as exc:
@@ -193,7 +198,9 @@ def insert_settings(conn: sqlite3.Connection, settings: Any, source: str) -> int
         raise StoreError(f"{source}: 'settings' must be an object")
     added = 0
     for key, value in settings.items():
-        cursor = conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, json.dumps(value)])
+        cursor = conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING", [key, json.dumps(value)]
+        )
         added += cursor.rowcount
     return added
 

@@ -3,35 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any
 
-from gitops_tutor.curriculum.models import Curriculum, Domain, Lesson, WhichToolQuestion
+from gitops_tutor.curriculum.models import Curriculum, Domain, Lesson, Verdict, WhichToolQuestion
+from gitops_tutor.grading import GradeResult
+from gitops_tutor.grading.result import Rating
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
-RATING_FOR_SCORE = ((85, "good", "pass"), (50, "hard", "partial"), (0, "again", "fail"))
+RATING_FOR_SCORE: tuple[tuple[int, Rating, Verdict], ...] = (
+    (85, "good", "pass"),
+    (50, "hard", "partial"),
+    (0, "again", "fail"),
+)
 
 
-@dataclass(frozen=True)
-class FakeResult:
-    """Shaped like gitops_tutor.grading.GradeResult in the fields the store reads."""
-
-    question_id: str
-    score: int
-    verdict: str
-    rating: str
-    feedback: str = ""
-    flags: tuple[str, ...] = field(default=())
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def result(question_id: str, score: int) -> FakeResult:
+def result(question_id: str, score: int) -> GradeResult:
+    """A real grade with a chosen score (the store only reads score, verdict, rating and to_dict)."""
     for floor, rating, verdict in RATING_FOR_SCORE:
         if score >= floor:
-            return FakeResult(question_id, score, verdict, rating)
+            return GradeResult(question_id, score, verdict, rating=rating, feedback=f"scored {score}")
     raise AssertionError("unreachable")
 
 
