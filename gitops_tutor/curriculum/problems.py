@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """Make text safe to print as one line: control characters (escape codes too) become visible."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +28,12 @@ class Problem:
     code: str
     message: str
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        # Messages quote content, and content comes from strangers: never let it reach the
+        # terminal as an escape sequence or split one problem over several lines.
+        object.__setattr__(self, "message", one_line(self.message))
+        object.__setattr__(self, "path", one_line(self.path))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}[{self.code}]: {self.message}"

@@ -230,6 +230,10 @@ def read_yaml(text: str) -> ReadResult:
             builder.feed(event)
             if builder.done:
                 break
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise YamlError("syntax", f"character {exc.character!r} is not allowed in YAML", Mark(line, column)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
