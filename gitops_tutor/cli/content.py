@@ -30,13 +30,18 @@ def content_problems(result: LoadResult) -> list[Problem]:
     show_default=True,
     help="text: path:line:col lines; json: a list of objects; github: Actions annotations.",
 )
+@click.option(
+    "--explain", "explain_id", metavar="ID", help="Show how the grader scores each sample answer of question ID."
+)
 @click.pass_obj
-def validate(settings: Settings, packs: tuple[Path, ...], fmt: str) -> None:
+def validate(settings: Settings, packs: tuple[Path, ...], fmt: str, explain_id: str | None) -> None:
     """Check the shipped content together with PACKS (and --content packs).
 
     Reports every problem in one run. Exit 0 when clean, 1 on content errors.
     """
     result = settings.load(packs)
+    if explain_id is not None:
+        _explain(result, explain_id)
     problems = content_problems(result)
     errors = [p for p in problems if p.severity == "error"]
     output = format_problems(problems, fmt)
@@ -138,7 +143,7 @@ def _table(rows: list[dict[str, Any]], what: str) -> str:
         cols = [("id", 24), ("title", 40)]
     else:
         cols = [("id", 38), ("type", 13), ("lesson", 24), ("difficulty", 3), ("prompt", 60)]
-    header = "  ".join(name.upper()[:width].ljust(width) for name, width in cols)
+    header = "  ".join(name.upper()[:width].ljust(width) for name, width in cols).rstrip()
     lines = [header]
     for row in rows:
         cells = [_cell(row.get(name), width) for name, width in cols]
@@ -159,3 +164,15 @@ def _type_counts(rows: list[dict[str, Any]]) -> str:
         counts[row["type"]] = counts.get(row["type"], 0) + 1
     parts = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
     return f"\n{len(rows)} questions: {parts}"
+
+
+def _explain(result: LoadResult, question_id: str) -> None:
+    from gitops_tutor.cli.explain import explain
+    from gitops_tutor.grading import Grader
+
+    question = result.curriculum.questions.get(question_id)
+    if question is None:
+        raise click.UsageError(f"no question with id '{question_id}' (see 'gitops-tutor list questions')")
+    report, all_ok = explain(question, Grader(result.curriculum.aliases))
+    click.echo(report)
+    raise SystemExit(0 if all_ok else 1)

@@ -82,3 +82,29 @@ def test_usage_errors_exit_two() -> None:
 def test_missing_pack_is_a_content_error(tmp_path: Path) -> None:
     code, out, _ = run("validate", str(tmp_path / "nope"))
     assert code == 1 and "error[missing-pack]" in out
+
+
+def test_explain_shows_each_sample_with_its_concepts(good_pack: Path) -> None:
+    code, out, _ = run("--content", str(good_pack), "validate", "--explain", "team-what-does-reconcile-do")
+    assert code == 0
+    assert "ok   sample 1 at line" in out and "expected pass, got pass" in out
+    assert "+ compare (required): hit by 'compares', 'desired state'" in out
+
+
+def test_explain_fails_when_a_sample_is_graded_wrongly(good_pack: Path, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    for path in good_pack.rglob("*.yaml"):
+        target = pack / path.relative_to(good_pack)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            path.read_text().replace(
+                "      - verdict: fail\n        answer: No idea.", "      - verdict: pass\n        answer: No idea."
+            )
+        )
+    code, out, _ = run("--content", str(pack), "validate", "--explain", "team-what-does-reconcile-do")
+    assert code == 1 and "FAIL sample 2" in out
+
+
+def test_explain_unknown_question_is_a_usage_error() -> None:
+    code, _, _ = run("validate", "--explain", "no-such-question")
+    assert code == 2
