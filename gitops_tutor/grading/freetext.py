@@ -2,8 +2,7 @@
 
 Coverage is the weighted share of concepts the answer states (and does not negate).
 Then, in order: a missing required concept caps the score below pass, a negated
-required one caps it at fail; a keyword list is capped below pass (and at fail when it
-also names something wrong); stating the opposite of a concept costs that concept's
+required one caps it at fail; a keyword list is capped at fail; stating the opposite of a concept costs that concept's
 share; each wrong claim costs its penalty.
 """
 
@@ -164,9 +163,8 @@ def _score(
         score = min(score, compiled.pass_at - 1)
     if any(c.required and c.status == "negated" for c in concepts):
         score = min(score, NEGATED_REQUIRED_CAP, compiled.partial_at - 1)
-    if list_like:
-        wrong = claims or any(c.status == "negated" for c in concepts)
-        score = min(score, (compiled.partial_at - 1) if wrong else (compiled.pass_at - 1))
+    if list_like:  # a bag of keywords answers no question, however many of them are right
+        score = min(score, compiled.partial_at - 1)
     score -= 100.0 * sum(c.weight for c in concepts if c.status == "negated") / total
     score -= sum(c.penalty for c in claims)
     return max(0, min(100, round(score)))

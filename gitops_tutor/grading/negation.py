@@ -54,9 +54,25 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
     ("not", "the", "gitops"),
     ("is", "bad"),
     ("are", "bad"),
+    ("doesnt", "matter"),
+    ("does", "not", "matter"),
+    ("not", "important"),
+    ("irrelevant",),
+    ("pointless",),
+    ("unnecessary",),
+    ("not", "needed"),
+    ("isnt", "needed"),
+    ("doesnt", "help"),
+    ("does", "not", "help"),
+    ("wont", "help"),
+    ("doesnt", "work"),
+    ("does", "not", "work"),
+    ("wont", "work"),
 )
 
 HARD, CONTRASTIVE = 1, 2
+# Words that do not use up the window: "don't need Sealed Secrets or SOPS or any external store".
+FREE_WORDS = frozenset({"or", "nor", "and", "any", "either", "a", "an", "the"})
 
 
 class Cues:
@@ -87,11 +103,14 @@ class Cues:
         for i in range(first + 1, last):
             if i not in matched and self.before[i] == HARD:
                 return True
-        for i in range(first - 1, max(-1, first - 1 - WINDOW_BEFORE), -1):
-            if self.tokens[i].clause != clause:
+        budget = WINDOW_BEFORE
+        for i in range(first - 1, -1, -1):
+            if self.tokens[i].clause != clause or budget == 0:
                 break
             if self.before[i]:
                 return True
+            if self.tokens[i].raw not in FREE_WORDS:
+                budget -= 1
         for i in range(last + 1, min(len(self.tokens), last + 1 + WINDOW_AFTER)):
             if self.tokens[i].clause != clause:
                 break

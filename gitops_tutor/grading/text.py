@@ -13,8 +13,10 @@ from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HARD_SEP = re.compile(r"[!?;]|\.\s|\.\.\.")
-_SOFT_SEP = re.compile(r"[,:()\[\]\n]|\s[-–—]\s|—")
+# ":" is handled apart: after a short label ("CI: build, test") it attributes, not separates.
+_SOFT_SEP = re.compile(r"[,()\[\]\n]|\s[-–—]\s|—")
 # Words that start a new clause: negation and proximity never reach across them.
+LABEL_WORDS = 3
 CLAUSE_WORDS = frozenset({"but", "however", "whereas", "while", "although", "though", "except", "unlike"})
 
 
@@ -85,7 +87,11 @@ def stem(word: str) -> str:
 
 
 def normalise_word(word: str) -> str:
-    return word.lower().replace("'", "").replace("’", "")
+    """Lowercase, drop a possessive "'s" (Argo CD's UI), then drop apostrophes (don't -> dont)."""
+    word = word.lower()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return word.replace("'", "").replace("’", "")
 
 
 def _separator_kind(separator: str) -> int:
@@ -102,16 +108,20 @@ def _separator_kind(separator: str) -> int:
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with original spans and clause/sentence numbers."""
     tokens: list[Token] = []
-    clause = sentence = 0
+    clause = sentence = clause_start = 0
     previous_end = 0
     for match in _WORD.finditer(text):
         start, end = match.span()
         raw = normalise_word(match.group())
-        kind = _separator_kind(text[previous_end:start]) if tokens else 0
+        separator = text[previous_end:start]
+        kind = _separator_kind(separator) if tokens else 0
+        if not kind and ":" in separator and len(tokens) - clause_start > LABEL_WORDS:
+            kind = 1  # "Branches are better: folders diverge" separates; "CI: build" labels
         if raw in CLAUSE_WORDS and tokens:
             kind = 2
         if kind:
             clause += 1
+            clause_start = len(tokens)
         if kind == 2:
             sentence += 1
         tokens.append(Token(raw, stem(raw), start, end, clause, sentence, len(tokens)))
