@@ -15,7 +15,10 @@ from gitops_tutor.grading.samples import check_samples
 
 DOC = Path(__file__).resolve().parents[2] / "CONTRIBUTING.md"
 FIXTURE_LESSON = Path(__file__).resolve().parents[1] / "fixtures" / "good-pack" / "lessons" / "reconcile-basics.yaml"
-COMMON = "  - id: {id}\n    lesson: team-reconcile-basics\n    difficulty: 2\n    tags: []\n    domain: tooling\n    explanation: x.\n"
+COMMON = (
+    "  - id: {id}\n    lesson: team-reconcile-basics\n    difficulty: 2\n"
+    "    tags: []\n    domain: tooling\n    explanation: x.\n"
+)
 SKIP = ("difficulty", "tags", "domain", "explanation", "lesson:", "- id: flux")
 
 
