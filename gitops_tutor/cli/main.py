@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "export": "gitops_tutor.cli.progress:export",
     "import": "gitops_tutor.cli.progress:import_history",
     "reset": "gitops_tutor.cli.progress:reset",
+    "interview": "gitops_tutor.cli.interview:interview",
 }
 
 

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from gitops_tutor.interview.config import InterviewConfig
+from gitops_tutor.interview.errors import InterviewError
 from gitops_tutor.interview.session import InterviewSession
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.progress.timeutil import iso, parse_iso
@@ -52,6 +53,21 @@ class SavedInterview:
         return self.status == "running" and now - self.updated_at > ABANDONED_AFTER
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """A session's state at one moment, detached from the session so another thread can write it."""
+
+    id: str
+    created_at: str
+    status: str
+    config: dict[str, Any]
+    state: dict[str, Any]
+
+    @classmethod
+    def of(cls, session: InterviewSession) -> Snapshot:
+        return cls(session.id, iso(session.created_at), session.status, session.config.to_dict(), session.to_state())
+
+
 def new_interview_id(now: datetime) -> str:
     """Sortable and readable in a file name: creation time plus a random suffix."""
     return f"{now:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
@@ -65,22 +81,26 @@ class InterviewRepository:
 
     def save(self, session: InterviewSession) -> None:
         """Write the session's full state; called on every change and at least every 2 s of typing."""
-        state = session.to_state()
+        self.write(Snapshot.of(session))
+
+    def write(self, snapshot: Snapshot) -> None:
+        """Write a snapshot taken earlier (the app takes it on its UI thread, writes it on the store's)."""
         now = iso(self.store.now())
+        items = snapshot.state["items"]
         with self.store.write() as conn:
             conn.execute(
                 "INSERT INTO interviews (id, created_at, updated_at, status, config_json, state_json) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, "
                 "status = excluded.status, config_json = excluded.config_json, state_json = excluded.state_json",
-                (session.id, iso(session.created_at), now, session.status,
-                 json.dumps(session.config.to_dict()), json.dumps(state, ensure_ascii=False)),
+                (snapshot.id, snapshot.created_at, now, snapshot.status,
+                 json.dumps(snapshot.config), json.dumps(snapshot.state, ensure_ascii=False)),
             )
-            conn.execute("DELETE FROM interview_answers WHERE interview_id = ?", (session.id,))
+            conn.execute("DELETE FROM interview_answers WHERE interview_id = ?", (snapshot.id,))
             conn.executemany(
                 "INSERT INTO interview_answers (interview_id, position, question_id, answer, seconds_spent, flagged) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [(session.id, i, item["question_id"], item["answer"], item["seconds"], int(item["flagged"]))
-                 for i, item in enumerate(state["items"])],
+                [(snapshot.id, i, item["question_id"], item["answer"], item["seconds"], int(item["flagged"]))
+                 for i, item in enumerate(items)],
             )
 
     def save_scores(self, session: InterviewSession, score: int, band: str, report: dict[str, Any]) -> None:
@@ -104,9 +124,17 @@ class InterviewRepository:
         return _saved(rows[0]) if rows else None
 
     def unfinished(self) -> list[SavedInterview]:
-        """Interviews still running (the process died or the learner left), newest first."""
-        rows = self.store.rows("SELECT * FROM interviews WHERE status = 'running' ORDER BY updated_at DESC, id DESC")
-        return [_saved(row) for row in rows]
+        """Interviews still running (the process died or the learner left), newest first; damaged ones skipped."""
+        saved = []
+        for row in self._unfinished_rows():
+            try:
+                saved.append(_saved(row))
+            except InterviewError:
+                continue  # discard_abandoned() clears it
+        return saved
+
+    def _unfinished_rows(self) -> list[dict[str, Any]]:
+        return self.store.rows("SELECT * FROM interviews WHERE status = 'running' ORDER BY updated_at DESC, id DESC")
 
     def resumable(self, now: datetime) -> SavedInterview | None:
         """The newest unfinished interview that is not abandoned (younger than a day)."""
@@ -124,10 +152,16 @@ class InterviewRepository:
             )
 
     def discard_abandoned(self, now: datetime) -> list[str]:
-        """Discard every unfinished interview untouched for more than a day; returns their ids."""
-        stale = [saved.id for saved in self.unfinished() if saved.is_abandoned(now)]
-        for interview_id in stale:
-            self.discard(interview_id)
+        """Discard every unfinished interview untouched for more than a day, or damaged; returns their ids."""
+        stale = []
+        for row in self._unfinished_rows():
+            try:
+                abandoned = _saved(row).is_abandoned(now)
+            except InterviewError:
+                abandoned = True
+            if abandoned:
+                self.discard(row["id"])
+                stale.append(row["id"])
         return stale
 
     def finished(self, limit: int | None = None) -> list[SavedInterview]:
@@ -138,6 +172,13 @@ class InterviewRepository:
 
 
 def _saved(row: dict[str, Any]) -> SavedInterview:
+    try:
+        return _parse_row(row)
+    except (TypeError, ValueError) as exc:
+        raise InterviewError(f"saved interview {row.get('id')} is damaged ({exc}); discard it with --discard") from None
+
+
+def _parse_row(row: dict[str, Any]) -> SavedInterview:
     return SavedInterview(
         id=row["id"],
         created_at=parse_iso(row["created_at"]),

@@ -1,0 +1,159 @@
+"""``gitops-tutor interview``: a timed mock interview, in the app or in line mode (``--plain``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+from gitops_tutor.cli.context import Settings
+from gitops_tutor.interview.config import PRESETS, InterviewConfig, build_config
+from gitops_tutor.interview.errors import InterviewError
+from gitops_tutor.interview.render import clock_text
+
+if TYPE_CHECKING:
+    from gitops_tutor.interview.report import InterviewReport
+    from gitops_tutor.interview.service import InterviewService
+    from gitops_tutor.interview.session import InterviewSession
+
+
+@click.command()
+@click.option("--preset", type=click.Choice(sorted(PRESETS)), default="standard", show_default=True,
+              help="quick: 10 min/4 q; standard: 30 min/8 q; cgoa: CGOA domain weights, choice questions too.")
+@click.option("--minutes", type=int, help="Time limit (overrides the preset).")
+@click.option("--questions", type=int, help="Number of questions before follow-ups (overrides the preset).")
+@click.option("--lesson", "lessons", multiple=True, help="Only questions of this lesson (repeatable).")
+@click.option("--domain", "domains", multiple=True, help="Only questions of this CGOA domain (repeatable).")
+@click.option("--difficulty", type=click.IntRange(1, 3), help="Only questions of this difficulty.")
+@click.option("--seed", type=int, help="Draw the same questions again (printed in every report).")
+@click.option("--resume", is_flag=True, help="Resume the unfinished interview with its answers and time left.")
+@click.option("--discard", is_flag=True, help="Discard the unfinished interview and stop.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the report as Markdown.")
+@click.option("--plain", is_flag=True, help="Line mode for screen readers and scripts: stdin and stdout.")
+@click.pass_obj
+def interview(
+    settings: Settings,
+    preset: str,
+    minutes: int | None,
+    questions: int | None,
+    lessons: tuple[str, ...],
+    domains: tuple[str, ...],
+    difficulty: int | None,
+    seed: int | None,
+    resume: bool,
+    discard: bool,
+    out: Path | None,
+    plain: bool,
+) -> None:
+    """Take a timed mock interview: no scores until the end, then a report.
+
+    Answers are saved as you type; if the process dies, `--resume` carries on with
+    the answers and the time left. Missed questions go into the review queue.
+    """
+    try:
+        config = build_config(preset, minutes=minutes, questions=questions, lessons=lessons, domains=domains,
+                              difficulty=difficulty, seed=seed)
+    except InterviewError as error:
+        raise click.UsageError(str(error)) from None
+    if out is not None:
+        _check_writable(out)
+    if not plain:
+        _run_in_app(settings, config, resume, discard, out)
+        return
+    _run_plain(settings, config, resume, discard, out)
+
+
+def _check_writable(out: Path) -> None:
+    """Refuse a bad --out before the interview, not after 30 minutes of answers."""
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise click.UsageError(f"--out: the folder {folder} does not exist")
+
+
+def _run_plain(settings: Settings, config: InterviewConfig, resume: bool, discard: bool, out: Path | None) -> None:
+    from gitops_tutor.interview.plain import LineInterview
+    from gitops_tutor.interview.render import report_text
+    from gitops_tutor.interview.service import InterviewService
+    from gitops_tutor.progress import ProgressStore, StoreError
+
+    curriculum = settings.load().curriculum
+    try:
+        store = ProgressStore.open(settings.db_path)
+    except StoreError as error:
+        _fail(str(error))
+    with store:
+        try:
+            service = InterviewService(store, curriculum)
+            session = _open_session(service, config, resume, discard)
+            if session is None:
+                return
+            LineInterview(session, _stdin_line, click.echo).run(resumed=resume)
+            report = service.complete(session)
+        except (InterviewError, StoreError) as error:
+            _fail(str(error))
+    click.echo("")
+    click.echo(report_text(report), nl=False)
+    if out is not None:
+        _write_report(out, report)
+
+
+def _open_session(
+    service: InterviewService, config: InterviewConfig, resume: bool, discard: bool
+) -> InterviewSession | None:
+    """The session to run, or None when there is nothing to run (after --discard, say)."""
+    for stale in service.discard_abandoned():
+        click.echo(f"Discarded interview {stale}, abandoned for more than a day.", err=True)
+    waiting = service.resumable()
+    if discard:
+        if waiting is None:
+            click.echo("There is no unfinished interview to discard.", err=True)
+        else:
+            service.discard(waiting.id)
+            click.echo(f"Discarded interview {waiting.id} ({waiting.answered} of {waiting.question_count} answered).")
+        return None
+    if resume:
+        if waiting is None:
+            _fail("there is no unfinished interview to resume; start one without --resume")
+        return service.resume(waiting)
+    if waiting is not None:
+        _fail(
+            f"an unfinished interview from {waiting.created_at:%Y-%m-%d %H:%M} UTC is waiting "
+            f"({waiting.answered} of {waiting.question_count} answered, {clock_text(waiting.remaining_seconds)} left): "
+            "continue it with --resume or drop it with --discard"
+        )
+    return service.start(config)
+
+
+def _stdin_line() -> str | None:
+    """One line of input without its newline; None at the end of input."""
+    line = sys.stdin.readline()
+    if not line:
+        return None
+    return line.rstrip("\r\n")
+
+
+def _write_report(out: Path, report: InterviewReport) -> None:
+    from gitops_tutor.interview.render import report_markdown
+
+    try:
+        out.write_text(report_markdown(report), encoding="utf-8")
+    except OSError as error:
+        _fail(f"{out}: cannot write the report ({error.strerror}); it is kept in the history")
+    click.echo(f"Report written to {out}", err=True)
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"gitops-tutor: {message}", err=True)
+    raise SystemExit(1)
+
+
+def _run_in_app(settings: Settings, config: InterviewConfig, resume: bool, discard: bool, out: Path | None) -> None:
+    try:
+        from gitops_tutor.tui.screens.interview_launch import run_interview_app
+    except ImportError:
+        _fail("the interview screens are not available in this build; use --plain")
+    report = run_interview_app(settings, config, resume=resume, discard=discard)
+    if report is not None and out is not None:
+        _write_report(out, report)
