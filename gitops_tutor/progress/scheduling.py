@@ -71,6 +71,7 @@ class CardState:
             "passes": self.passes,
             "last_score": self.last_score,
             "recent_scores": json.dumps(list(self.recent_scores)),
+            "recent_score": self.recent_score,
             "content_hash": self.content_hash,
             "first_seen": self.first_seen,
             "last_attempt_at": self.last_attempt_at,
@@ -90,6 +91,11 @@ class CardState:
             recent_scores=tuple(json.loads(row["recent_scores"])),
             content_hash=row["content_hash"],
         )
+
+    @property
+    def recent_score(self) -> float:
+        """Average of the last RECENT_SCORES scores: what mastery and weak topics are measured by."""
+        return sum(self.recent_scores) / len(self.recent_scores) if self.recent_scores else 0.0
 
     @property
     def is_leech(self) -> bool:

@@ -1,14 +1,14 @@
 """Numbers for the stats screen and ``gitops-tutor stats``.
 
 Everything comes from two cheap reads: the cards table (one summary row per
-question ever answered) and a per-day grouping of attempts that SQLite answers
-from the ``attempts_by_day`` index. Days are UTC calendar days, so a streak and
-the daily new-question limit roll over at midnight UTC, not local midnight.
+question ever answered) and the study_days table (one row of totals per day),
+both kept current by every write, so the cost does not grow with the attempts.
+Days are UTC calendar days, so a streak and the daily new-question limit roll
+over at midnight UTC, not local midnight.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 TREND_DAYS = 14
 WEAK_BELOW = 70
 WEAK_TOPICS_SHOWN = 3
+LEECHES_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -67,24 +68,15 @@ def compute_stats(store: ProgressStore, curriculum: Curriculum, now: datetime) -
 
 def load_summaries(store: ProgressStore, curriculum: Curriculum) -> dict[str, QuestionSummary]:
     """Per-question summaries of questions still in the content (removed ones drop out of stats)."""
-    rows = store.rows("SELECT question_id, recent_scores, lapses, last_score, due FROM cards")
-    summaries = {}
-    for row in rows:
-        if row["question_id"] not in curriculum.questions:
-            continue
-        scores = json.loads(row["recent_scores"]) or [0]
-        summaries[row["question_id"]] = QuestionSummary(
-            row["question_id"], sum(scores) / len(scores), row["lapses"], row["last_score"], row["due"]
-        )
-    return summaries
+    with store.guard():
+        rows = store.db.conn.execute("SELECT question_id, recent_score, lapses, last_score, due FROM cards")
+        return {row[0]: QuestionSummary(*row) for row in rows if row[0] in curriculum.questions}
 
 
 def load_days(store: ProgressStore) -> list[DayRow]:
-    rows = store.rows(
-        "SELECT day, count(*) AS attempts, sum(score) AS score_sum, "
-        "sum(verdict = 'pass') AS passes FROM attempts GROUP BY day ORDER BY day"
-    )
-    return [DayRow(r["day"], r["attempts"], r["score_sum"], r["passes"]) for r in rows]
+    with store.guard():
+        rows = store.db.conn.execute("SELECT day, attempts, score_sum, passes FROM study_days ORDER BY day")
+        return [DayRow(*row) for row in rows]
 
 
 def totals(
@@ -129,8 +121,9 @@ def mastery(
 
 
 def lesson_mastery(curriculum: Curriculum, summaries: dict[str, QuestionSummary]) -> tuple[Mastery, ...]:
+    by_lesson = group(curriculum.questions.values(), lambda q: q.lesson)
     return tuple(
-        mastery(lesson.id, lesson.title, curriculum.questions_for_lesson(lesson.id), summaries)
+        mastery(lesson.id, lesson.title, by_lesson.get(lesson.id, []), summaries)
         for lesson in curriculum.lessons_in_order()
     )
 
@@ -166,13 +159,13 @@ def find_leeches(summaries: dict[str, QuestionSummary]) -> tuple[Leech, ...]:
 def weak_spots(
     lessons: tuple[Mastery, ...], domains: tuple[Mastery, ...], leeches: tuple[Leech, ...]
 ) -> tuple[WeakSpot, ...]:
-    """Weakest tried lessons and domains (recent score under WEAK_BELOW), then every leech."""
+    """Weakest tried lessons and domains (recent score under WEAK_BELOW), then the worst leeches."""
     spots = [weak_topic("lesson", m) for m in weakest(lessons)]
     spots += [weak_topic("domain", m) for m in weakest(domains)]
     spots += [
         WeakSpot("question", leech.question_id, leech.question_id, leech.last_score,
                  f"failed {leech.failures} times")
-        for leech in leeches
+        for leech in leeches[:LEECHES_SHOWN]
     ]
     return tuple(spots)
 

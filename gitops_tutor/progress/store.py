@@ -161,6 +161,7 @@ class ProgressStore:
         }
         with self.write() as conn:
             attempt_id = insert_attempt(conn, record)
+            add_to_study_day(conn, record)
             self._review_card(conn, record)
         return attempt_id
 
@@ -306,7 +307,9 @@ class ProgressStore:
         return backup
 
 
-PROGRESS_TABLES = ("attempts", "cards", "lesson_progress", "lesson_completion", "interview_answers", "interviews")
+PROGRESS_TABLES = (
+    "attempts", "cards", "study_days", "lesson_progress", "lesson_completion", "interview_answers", "interviews",
+)
 ATTEMPT_COLUMNS = (
     "uid", "question_id", "content_hash", "answer", "score", "verdict", "rating", "mode",
     "started_at", "ended_at", "day", "result_json",
@@ -325,6 +328,27 @@ def insert_attempt(conn: sqlite3.Connection, record: dict[str, Any]) -> int:
         [record[column] for column in ATTEMPT_COLUMNS],
     )
     return int(cursor.lastrowid or 0) if cursor.rowcount else 0
+
+
+def add_to_study_day(conn: sqlite3.Connection, record: dict[str, Any]) -> None:
+    """Keep the per-day totals that stats, streaks and trends read instead of scanning attempts."""
+    conn.execute(
+        "INSERT INTO study_days (day, attempts, score_sum, passes) VALUES (?, 1, ?, ?) "
+        "ON CONFLICT (day) DO UPDATE SET attempts = attempts + 1, score_sum = score_sum + excluded.score_sum, "
+        "passes = passes + excluded.passes",
+        [record["day"], record["score"], int(record["verdict"] == "pass")],
+    )
+
+
+def recount_study_days(conn: sqlite3.Connection, days: set[str]) -> None:
+    """Recompute the totals of some days from the attempts themselves (after an import)."""
+    for day in sorted(days):
+        conn.execute("DELETE FROM study_days WHERE day = ?", [day])
+        conn.execute(
+            "INSERT INTO study_days (day, attempts, score_sum, passes) "
+            "SELECT day, count(*), sum(score), sum(verdict = 'pass') FROM attempts WHERE day = ? GROUP BY day",
+            [day],
+        )
 
 
 def save_card(conn: sqlite3.Connection, state: CardState) -> None:

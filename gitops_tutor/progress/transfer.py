@@ -20,7 +20,7 @@ from gitops_tutor.curriculum.models import VERDICTS, Curriculum
 from gitops_tutor.progress.errors import StoreError
 from gitops_tutor.progress.models import MODES, RATINGS
 from gitops_tutor.progress.scheduling import replay, review_from_row
-from gitops_tutor.progress.store import ATTEMPT_COLUMNS, insert_attempt, save_card
+from gitops_tutor.progress.store import ATTEMPT_COLUMNS, insert_attempt, recount_study_days, save_card
 from gitops_tutor.progress.timeutil import iso, parse_iso
 
 if TYPE_CHECKING:
@@ -135,7 +135,8 @@ def import_data(store: ProgressStore, data: Any, source: str) -> ImportSummary:
     """Merge an export into the store in one transaction; a malformed file changes nothing."""
     attempts = check_export(data, source)
     with store.write() as conn:
-        added, touched = insert_attempts(conn, attempts)
+        added, touched, days = insert_attempts(conn, attempts)
+        recount_study_days(conn, days)
         sections = insert_rows(conn, "lesson_progress", data.get("lesson_sections", []), source)
         completed = insert_rows(conn, "lesson_completion", data.get("lessons_completed", []), source)
         settings = insert_settings(conn, data.get("settings", {}), source)
@@ -145,14 +146,17 @@ def import_data(store: ProgressStore, data: Any, source: str) -> ImportSummary:
     return ImportSummary(added, len(attempts) - added, sections, completed, settings, interviews, len(touched))
 
 
-def insert_attempts(conn: sqlite3.Connection, attempts: list[dict[str, Any]]) -> tuple[int, set[str]]:
+def insert_attempts(conn: sqlite3.Connection, attempts: list[dict[str, Any]]) -> tuple[int, set[str], set[str]]:
+    """Insert the new attempts; returns how many, and which questions and days they touched."""
     added = 0
     touched: set[str] = set()
+    days: set[str] = set()
     for attempt in attempts:
         if insert_attempt(conn, attempt):
             added += 1
             touched.add(attempt["question_id"])
-    return added, touched
+            days.add(attempt["day"])
+    return added, touched, days
 
 
 def rebuild_card(store: ProgressStore, conn: sqlite3.Connection, question_id: str) -> None:

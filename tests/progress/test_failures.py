@@ -15,7 +15,8 @@ from sqlite_utils import Database
 
 from gitops_tutor.progress import ProgressStore, StoreError, opening
 from gitops_tutor.progress.migrations import migrations, schema_version
-from tests.progress.helpers import FakeClock, question, result
+from gitops_tutor.progress.scheduling import new_card
+from tests.progress.helpers import FakeClock, curriculum, question, result
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -39,12 +40,24 @@ def test_migrating_from_the_first_schema_keeps_data_and_makes_a_backup(db_path: 
         "ended_at, day) VALUES ('u1', 'q1', 'h', 'x', 70, 'partial', 'hard', 'practice', "
         "'2026-03-01T09:00:00.000000+00:00', '2026-03-01T09:00:10.000000+00:00', '2026-03-01')"
     )
+    first.execute(
+        "INSERT INTO cards (question_id, card_json, due, state, reviews, lapses, passes, last_score, recent_scores, "
+        "content_hash, first_seen, last_attempt_at) VALUES ('q1', ?, '2026-03-01T09:10:10.000000+00:00', 1, 2, 0, "
+        "0, 60, '[40, 60]', 'h', '2026-03-01T09:00:10.000000+00:00', '2026-03-01T09:00:10.000000+00:00')",
+        [new_card("q1", clock.now).card.to_json()],
+    )
     first.conn.commit()
     first.close()
     with ProgressStore.open(db_path, clock=clock) as store:
         assert store.schema_version == schema_version()
         assert [a.uid for a in store.attempts()] == ["u1"]
         assert "attempts_by_day" in {index.name for index in store.db["attempts"].indexes}
+        stats = store.stats(curriculum([question("q1")]))
+        assert stats.activity == {"2026-03-01": 1} and stats.totals.average_score == 70
+        assert stats.lessons[0].recent_score == 50
+        store.record_attempt(question("q1"), "y", result("q1", 100), rating="good", mode="practice")
+        card = store.card_state("q1")
+        assert card is not None and card.reviews == 3
     [backup] = list((db_path.parent / "backups").glob("*.db"))
     assert "before-m002_indexes" in backup.name
     with sqlite3.connect(backup) as copy:
@@ -97,9 +110,32 @@ def test_a_damaged_database_is_refused_untouched(db_path: Path, clock: FakeClock
         handle.seek(page_size * 3)
         handle.write(b"\xff" * page_size * 4)
     before = digest(db_path)
+    with pytest.raises(StoreError, match="damaged") as error, ProgressStore.open(db_path, clock=clock) as store:
+        store.attempts()  # day to day, damage shows on the first read that touches it
+    assert "move it aside" in str(error.value)
+    assert digest(db_path) == before
+
+
+def test_damage_is_checked_before_migrating(db_path: Path, clock: FakeClock) -> None:
+    db_path.parent.mkdir(parents=True)
+    first = Database(db_path)
+    migrations.apply(first, stop_before="m002_indexes")
+    for n in range(300):
+        first.execute(
+            "INSERT INTO attempts (uid, question_id, content_hash, answer, score, verdict, rating, mode, "
+            "started_at, ended_at, day) VALUES (?, 'q', 'h', ?, 1, 'fail', 'again', 'practice', 't', 't', 'd')",
+            [f"u{n}", "x" * 200],
+        )
+    first.conn.commit()
+    first.close()
+    with db_path.open("r+b") as handle:
+        handle.seek(4096 * 3)
+        handle.write(b"\xff" * 4096 * 4)
+    before = digest(db_path)
     with pytest.raises(StoreError, match="damaged"):
         ProgressStore.open(db_path, clock=clock)
     assert digest(db_path) == before
+    assert not (db_path.parent / "backups").exists()
 
 
 def test_a_foreign_sqlite_database_is_refused_untouched(db_path: Path, clock: FakeClock) -> None:
