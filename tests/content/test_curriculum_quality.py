@@ -89,7 +89,7 @@ def body_words(body: str) -> int:
 
 def headings(body: str) -> list[str]:
     """Every Markdown heading outside fenced code, at any level."""
-    found = []
+    found: list[str] = []
     in_code = False
     for line in body.splitlines():
         if line.lstrip().startswith(("```", "~~~")):
@@ -105,7 +105,7 @@ def headings(body: str) -> list[str]:
 
 
 def test_lesson_yaml_examples_parse_and_name_their_kind(curriculum: Curriculum) -> None:
-    found = []
+    found: list[str] = []
     for lesson in curriculum.lessons_in_order():
         for line, lang, text in code_blocks(lesson.body):
             if lang in ("yaml", "yml"):
@@ -114,7 +114,7 @@ def test_lesson_yaml_examples_parse_and_name_their_kind(curriculum: Curriculum) 
 
 
 def test_manifest_model_answers_parse_as_kubernetes_objects(curriculum: Curriculum) -> None:
-    found = []
+    found: list[str] = []
     for q in curriculum.questions.values():
         if not isinstance(q, ManifestQuestion):
             continue
@@ -126,7 +126,7 @@ def test_manifest_model_answers_parse_as_kubernetes_objects(curriculum: Curricul
 
 def test_manifest_starters_that_parse_have_api_version_and_kind(curriculum: Curriculum) -> None:
     """A starter may be broken on purpose (a 'fix this YAML' task); one that parses must still be an object."""
-    found = []
+    found: list[str] = []
     for q in curriculum.questions.values():
         if isinstance(q, ManifestQuestion) and q.starter.strip() and _parses(q.starter):
             found.extend(f"{q.id} starter: {msg}" for msg in example_problems(q.starter))
@@ -183,7 +183,7 @@ def test_question_counts_by_type(curriculum: Curriculum) -> None:
 
 def test_free_text_questions_have_enough_samples(curriculum: Curriculum) -> None:
     """A pass and a partial/fail prove the rubric separates; a trap sample proves it is not naive."""
-    found = []
+    found: list[str] = []
     for q in curriculum.questions.values():
         if not isinstance(q, FreeTextQuestion):
             continue
@@ -240,9 +240,7 @@ def test_comparison_has_enough_dimensions(curriculum: Curriculum) -> None:
 
 def test_no_two_questions_have_near_identical_prompts(curriculum: Curriculum) -> None:
     questions = sorted(curriculum.questions.values(), key=lambda q: q.id)
-    pairs = [
-        f"{a.id} ~ {b.id}" for a, b in itertools.combinations(questions, 2) if near_duplicate(a.prompt, b.prompt)
-    ]
+    pairs = [f"{a.id} ~ {b.id}" for a, b in itertools.combinations(questions, 2) if near_duplicate(a.prompt, b.prompt)]
     assert pairs == []
 
 
