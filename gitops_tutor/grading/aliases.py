@@ -53,7 +53,7 @@ class AliasMap:
                 out.extend(window)  # already canonical: keep each word's own span
             else:
                 out.extend(
-                    Token(word, stem(word), first.start, last.end, first.clause, first.sentence, first.word)
+                    Token(word, stem(word), first.start, last.end, first.clause, first.sentence, first.word, first.unit)
                     for word in target
                 )
             i += length

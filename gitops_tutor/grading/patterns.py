@@ -146,7 +146,7 @@ def find(
 ) -> list[tuple[int, ...]]:
     """Every match of ``pattern`` as token positions, at most one per start.
 
-    Words must keep their order and stay in one clause; ``loose`` lets a match cross
+    Words must keep their order and stay in one unit (clause); ``loose`` lets a match cross
     commas and newlines (not full stops), which is how keyword lists get read.
     """
     lists = [where.get(word) for word in pattern.words]
@@ -174,7 +174,7 @@ def _extend(
         token = tokens[position]
         if token.word - previous.word - 1 > gap:
             break
-        if (token.sentence if loose else token.clause) != (first.sentence if loose else first.clause):
+        if (token.sentence if loose else token.unit) != (first.sentence if loose else first.unit):
             break
         if pattern.names_actor and gap == PROXIMITY_GAP and _crosses_actor(tokens, taken[-1], position):
             break

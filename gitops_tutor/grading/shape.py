@@ -50,15 +50,16 @@ def is_no_idea(tokens: Sequence[Token]) -> bool:
 
 
 def is_list_like(text: str, tokens: Sequence[Token]) -> bool:
-    """Consecutive keywords with almost no grammar between them."""
-    if len(tokens) < 4:
+    """Five or more short, grammar-free items in a row: a keyword list, not an answer.
+
+    Terse answers stay out: their items carry a little grammar ("as", "from", "on")
+    or a verb phrase, or there are only a few of them.
+    """
+    if len(tokens) < 5:
+        return False
+    items = [item for item in (tokenize(part) for part in _ITEM_SPLIT.split(text)) if item]
+    if len(items) < 5:
         return False
     function_share = sum(t.raw in FUNCTION_WORDS for t in tokens) / len(tokens)
-    if len(tokens) >= 6 and function_share < 0.12:
-        return True
-    items = [tokenize(item) for item in _ITEM_SPLIT.split(text)]
-    items = [item for item in items if item]
-    if len(items) < 3:
-        return False
     bare = sum(len(item) <= 3 and not any(t.raw in FUNCTION_WORDS for t in item) for item in items)
-    return bare / len(items) >= 0.75 and function_share < 0.25
+    return bare / len(items) >= 0.8 and function_share < 0.15

@@ -13,8 +13,9 @@ from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HARD_SEP = re.compile(r"[!?;]|\.\s|\.\.\.")
-# ":" is handled apart: after a short label ("CI: build, test") it attributes, not separates.
-_SOFT_SEP = re.compile(r"[,()\[\]\n]|\s[-–—]\s|—")
+# A comma or colon right after a short label ("CI: build", "Flux, because") breaks the
+# clause (negation scope) but not the unit that proximity matching uses.
+_SOFT_SEP = re.compile(r"[,:()\[\]\n]|\s[-–—]\s|—")
 # Words that start a new clause: negation and proximity never reach across them.
 LABEL_WORDS = 3
 CLAUSE_WORDS = frozenset({"but", "however", "whereas", "while", "although", "though", "except", "unlike"})
@@ -25,9 +26,11 @@ class Token(NamedTuple):
     stem: str
     start: int  # span in the original text
     end: int
-    clause: int  # changes at every break (comma, newline, full stop, "but" ...)
+    clause: int  # changes at every break (comma, newline, full stop, "but" ...): negation scope
     sentence: int  # changes only at hard breaks (full stop, ; ! ? "but" ...)
     word: int  # index of the original word (alias expansions share it), for counting gaps
+    unit: int = 0  # like clause, but a comma or colon after a short label does not break it:
+    # "Flux, because it is light" and "CI: build, test" keep subject and predicate together
 
 
 # Longest first; a suffix is stripped only when at least three letters stay.
@@ -106,24 +109,28 @@ def _separator_kind(separator: str) -> int:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into tokens with original spans and clause/sentence numbers."""
+    """Split ``text`` into tokens with original spans and clause/sentence/unit numbers."""
     tokens: list[Token] = []
-    clause = sentence = clause_start = 0
+    clause = sentence = unit = unit_start = 0
     previous_end = 0
     for match in _WORD.finditer(text):
         start, end = match.span()
         raw = normalise_word(match.group())
         separator = text[previous_end:start]
         kind = _separator_kind(separator) if tokens else 0
-        if not kind and ":" in separator and len(tokens) - clause_start > LABEL_WORDS:
-            kind = 1  # "Branches are better: folders diverge" separates; "CI: build" labels
         if raw in CLAUSE_WORDS and tokens:
             kind = 2
         if kind:
             clause += 1
-            clause_start = len(tokens)
         if kind == 2:
             sentence += 1
-        tokens.append(Token(raw, stem(raw), start, end, clause, sentence, len(tokens)))
+        if kind == 2 or (kind == 1 and not _after_label(separator, len(tokens) - unit_start)):
+            unit += 1
+            unit_start = len(tokens)
+        tokens.append(Token(raw, stem(raw), start, end, clause, sentence, len(tokens), unit))
         previous_end = end
     return tokens
+
+
+def _after_label(separator: str, words_in_unit: int) -> bool:
+    return words_in_unit <= LABEL_WORDS and separator.strip() in (",", ":")

@@ -1,0 +1,30 @@
+"""Loading the regression set (shared by the tests and bench/grading.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+REGRESSION_FILE = Path(__file__).with_name("regression.yaml")
+
+
+@dataclass(frozen=True)
+class Case:
+    question_id: str
+    kind: str
+    verdict: str
+    answer: str
+
+    def label(self) -> str:
+        return f"{self.question_id}/{self.kind}: {self.answer[:50]}"
+
+
+def load_cases(path: Path = REGRESSION_FILE) -> list[Case]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        Case(question_id, item["kind"], item["verdict"], item["answer"] or "")
+        for question_id, items in data["cases"].items()
+        for item in items
+    ]
