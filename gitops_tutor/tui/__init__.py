@@ -1,0 +1,1 @@
+"""The Textual study app: the only layer that imports textual."""

@@ -1,0 +1,202 @@
+"""The application shell: navigation between screens, start-up and theme.
+
+Screens are listed once in ``NAV``; registering a screen is one line there and it
+gets a key, a footer entry, a command palette entry and a Help row. Screen modules
+are imported only when first shown, which keeps start-up near Textual's own floor.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from gitops_tutor.tui.commands import screen_commands
+from gitops_tutor.tui.screens.start import MessageScreen, StartScreen
+from gitops_tutor.tui.services import Background, Clock, Services, load_everything, utc_now
+
+if TYPE_CHECKING:
+    from gitops_tutor.cli.context import Settings
+    from gitops_tutor.curriculum.models import Curriculum
+    from gitops_tutor.progress import ProgressStore
+
+DARK_THEME, LIGHT_THEME = "textual-dark", "textual-light"
+
+
+@dataclass(frozen=True)
+class Nav:
+    """A top-level screen: its mode name, title, key, and ``module:Class`` (imported on first use)."""
+
+    name: str
+    title: str
+    key: str
+    target: str
+    help: str
+
+    def factory(self) -> Callable[[], Screen[Any]]:
+        def build() -> Screen[Any]:
+            module_name, class_name = self.target.split(":")
+            screen: Screen[Any] = getattr(importlib.import_module(module_name), class_name)()
+            return screen
+
+        return build
+
+
+NAV: tuple[Nav, ...] = (
+    Nav("home", "Home", "h", "gitops_tutor.tui.screens.home:HomeScreen", "What to do now"),
+    Nav("lessons", "Lessons", "l", "gitops_tutor.tui.screens.lessons:LessonsScreen", "Read the lessons in order"),
+    Nav("compare", "Argo vs Flux", "c", "gitops_tutor.tui.screens.compare:CompareScreen", "Argo CD vs Flux table"),
+    Nav("practice", "Practice", "p", "gitops_tutor.tui.screens.practice:PracticeScreen", "Answer questions"),
+    Nav("review", "Review", "r", "gitops_tutor.tui.screens.review:ReviewScreen", "Spaced-repetition queue"),
+    Nav("stats", "Stats", "s", "gitops_tutor.tui.screens.stats:StatsScreen", "Mastery, trend and activity"),
+    Nav("interview", "Interview", "i", "gitops_tutor.tui.screens.interview:InterviewScreen", "Timed mock interview"),
+    Nav("help", "Help", "question_mark", "gitops_tutor.tui.screens.help:HelpScreen", "Every key binding"),
+)
+
+
+def nav_bindings() -> list[Binding]:
+    return [
+        Binding(nav.key, f"show('{nav.name}')", nav.title, tooltip=nav.help, id=f"show-{nav.name}") for nav in NAV
+    ]
+
+
+class GitOpsTutorApp(App[None]):
+    """The study app; build it with ``make_app`` so tests and the CLI share one path."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "gitops-tutor"
+    start_mode = "home"  # the interview command opens on "interview"
+    BINDINGS = [
+        *nav_bindings(),
+        Binding("f1", "show('help')", "Help", show=False, id="help-f1"),
+        Binding("t", "toggle_theme", "Theme", tooltip="Switch dark/light (remembered)", id="toggle-theme"),
+        Binding("q", "quit", "Quit", tooltip="Leave the app; progress is already saved", id="quit"),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Clock,
+        curriculum: Curriculum | None,
+        store: ProgressStore | None,
+        rng: random.Random,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.clock = clock
+        self._given = (curriculum, store)
+        self.rng = rng
+        self.background = Background(inline=store is not None)
+        self.services: Services | None = None
+        self.startup_error: str | None = None
+        self._theme_ready = False
+
+    def get_default_screen(self) -> Screen[Any]:
+        return StartScreen()
+
+    def on_mount(self) -> None:
+        self.run_worker(self._start(), name="start-up", exclusive=True)
+
+    async def _start(self) -> None:
+        from gitops_tutor.progress import StoreError
+
+        curriculum, store = self._given
+        try:
+            loaded = await self.background.run(load_everything, self.settings, self.clock, curriculum, store)
+        except StoreError as error:
+            self.startup_error = str(error)
+            await self.push_screen(MessageScreen("The progress database cannot be used", str(error)))
+            return
+        self.services = Services(
+            loaded.curriculum, loaded.store, loaded.grader, self.clock, self.background, self.rng, loaded.problems
+        )
+        await self._apply_saved_theme()
+        for nav in NAV:
+            self.add_mode(nav.name, nav.factory())
+        await self.switch_mode(self.start_mode)
+        self._report_content_problems()
+
+    async def _apply_saved_theme(self) -> None:
+        assert self.services is not None
+        saved = await self.services.db(self.services.store.get_setting, "theme", DARK_THEME)
+        if saved in self.available_themes:
+            self.theme = saved
+        self._theme_ready = True
+
+    def _report_content_problems(self) -> None:
+        assert self.services is not None
+        problems = self.services.problems
+        if problems:
+            first = problems[0]
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            self.notify(
+                f"Some content was skipped: {first}{more}. Run 'gitops-tutor validate' for details.",
+                title="Content problems",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme however it was changed (key, palette); not before start-up read it."""
+        if self._theme_ready and self.services is not None:
+            services = self.services
+            self.run_worker(services.db(services.store.set_setting, "theme", theme), group="settings")
+
+    async def action_show(self, name: str) -> None:
+        if self.services is None:
+            return
+        if self.current_mode == name:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            return
+        await self.switch_mode(name)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        if self.services is not None:
+            for nav in NAV:
+                yield SystemCommand(f"Go to {nav.title}", nav.help, _call(self.action_show, nav.name))
+        yield SystemCommand("Toggle dark/light theme", "Remembered for next time", self.action_toggle_theme)
+        yield from screen_commands(screen)
+        yield from super().get_system_commands(screen)
+
+    def on_unmount(self) -> None:
+        if self.services is not None and not self.background.inline:
+            self.background.submit(self.services.store.close)
+        self.background.shutdown()
+
+
+def _call(method: Callable[[str], Any], argument: str) -> Callable[[], Any]:
+    return lambda: method(argument)
+
+
+def make_app(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    curriculum: Curriculum | None = None,
+    store: ProgressStore | None = None,
+    seed: int | None = None,
+) -> GitOpsTutorApp:
+    """Build the app; tests pass a fixed clock, a curriculum, a seed for option shuffling."""
+    return GitOpsTutorApp(settings, clock=clock or utc_now, curriculum=curriculum, store=store, rng=random.Random(seed))
+
+
+def run_app(settings: Settings) -> None:
+    """Run until the learner quits; a database that cannot be opened ends with one clear line."""
+    app = make_app(settings)
+    app.run()
+    if app.startup_error:
+        print(f"gitops-tutor: {app.startup_error}", file=sys.stderr)
+        raise SystemExit(1)

@@ -1,0 +1,110 @@
+"""Choosing what to practise, and shuffling choice options; plain logic, no widgets.
+
+Kept apart from the screens so the rules (what "mixed" means, how a shuffled
+option maps back to the content's index before grading) are easy to test.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Literal
+
+from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, Curriculum
+
+ChoiceKind = Literal["mixed", "lesson", "tag", "domain", "which-tool", "ids"]
+SESSION_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class PracticeChoice:
+    """One way to pick practice questions, e.g. every question of one lesson."""
+
+    kind: ChoiceKind
+    value: str
+    label: str
+    count: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+def practice_choices(curriculum: Curriculum) -> list[PracticeChoice]:
+    """Mixed first, then by lesson (in order), by CGOA domain, by tag; empty groups left out."""
+    questions = list(curriculum.questions.values())
+    choices = [PracticeChoice("mixed", "", "Mixed: a bit of everything", len(questions))]
+    for lesson in curriculum.lessons_in_order():
+        count = len(curriculum.questions_for_lesson(lesson.id))
+        if count:
+            choices.append(PracticeChoice("lesson", lesson.id, f"Lesson: {lesson.title}", count))
+    used = {q.domain for q in questions}
+    domain_ids = [d for d in curriculum.domains if d in used] + sorted(used - set(curriculum.domains))
+    for domain_id in domain_ids:
+        domain = curriculum.domains.get(domain_id)
+        count = sum(1 for q in questions if q.domain == domain_id)
+        name = domain.name if domain else domain_id
+        choices.append(PracticeChoice("domain", domain_id, f"CGOA domain: {name}", count))
+    for tag in sorted({tag for q in questions for tag in q.tags}):
+        count = sum(1 for q in questions if tag in q.tags)
+        choices.append(PracticeChoice("tag", tag, f"Tag: {tag}", count))
+    return choices
+
+
+def matching_questions(curriculum: Curriculum, kind: ChoiceKind, value: str) -> list[AnyQuestion]:
+    questions = list(curriculum.questions.values())
+    if kind == "lesson":
+        return [q for q in questions if q.lesson == value]
+    if kind == "domain":
+        return [q for q in questions if q.domain == value]
+    if kind == "tag":
+        return [q for q in questions if value in q.tags]
+    if kind == "which-tool":
+        return [q for q in questions if q.type == "which-tool"]
+    if kind == "ids":
+        wanted = value.split(",")
+        return [curriculum.questions[qid] for qid in wanted if qid in curriculum.questions]
+    return questions
+
+
+def pick_questions(
+    curriculum: Curriculum, kind: ChoiceKind, value: str, rng: random.Random, limit: int = SESSION_LENGTH
+) -> list[str]:
+    """A shuffled session of at most ``limit`` question ids; "mixed" spreads over lessons first."""
+    found = matching_questions(curriculum, kind, value)
+    if kind == "ids":
+        return [q.id for q in found][:limit]
+    rng.shuffle(found)
+    if kind == "mixed":
+        found = _spread_by_lesson(found)
+    return [q.id for q in found[:limit]]
+
+
+def _spread_by_lesson(questions: list[AnyQuestion]) -> list[AnyQuestion]:
+    """Round-robin over lessons so a mixed session is not ten questions on one topic."""
+    by_lesson: dict[str, list[AnyQuestion]] = {}
+    for question in questions:
+        by_lesson.setdefault(question.lesson, []).append(question)
+    spread: list[AnyQuestion] = []
+    while any(by_lesson.values()):
+        for group in by_lesson.values():
+            if group:
+                spread.append(group.pop(0))
+    return spread
+
+
+@dataclass(frozen=True)
+class ShuffledOptions:
+    """Display order of a choice question's options; ``order[i]`` is the content index shown at i."""
+
+    order: tuple[int, ...]
+
+    @classmethod
+    def for_question(cls, question: ChoiceQuestion, rng: random.Random) -> ShuffledOptions:
+        order = list(range(len(question.options)))
+        rng.shuffle(order)
+        return cls(tuple(order))
+
+    def to_content(self, displayed: list[int]) -> list[int]:
+        """Map displayed positions back to content indexes, which is what the grader expects."""
+        return sorted(self.order[position] for position in displayed if 0 <= position < len(self.order))

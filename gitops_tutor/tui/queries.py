@@ -1,0 +1,102 @@
+"""Everything a screen shows, gathered in one call on the store's thread.
+
+One round trip per screen refresh keeps the event loop free and the numbers
+consistent with each other (all read at the same moment).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gitops_tutor.curriculum.models import Curriculum
+    from gitops_tutor.progress import LessonProgress, ProgressStore, Stats
+    from gitops_tutor.tui.services import Services
+
+
+@dataclass(frozen=True)
+class LessonRow:
+    lesson_id: str
+    title: str
+    sections_read: int
+    sections_total: int
+    completed: bool
+    mastery: int | None
+
+    @property
+    def mark(self) -> str:
+        if self.completed:
+            return "✓"
+        if self.sections_read:
+            return "◐"
+        return "·"
+
+
+@dataclass(frozen=True)
+class LastInterview:
+    score: int
+    band: str
+    when: str
+
+
+@dataclass(frozen=True)
+class HomeData:
+    due: int
+    stats: Stats
+    lessons: tuple[LessonRow, ...]
+    last_position: tuple[str, str] | None
+    last_interview: LastInterview | None
+
+
+def lesson_rows(store: ProgressStore, curriculum: Curriculum, stats: Stats | None = None) -> tuple[LessonRow, ...]:
+    mastery = {m.id: m.mastery for m in stats.lessons} if stats is not None else {}
+    rows = []
+    for lesson in curriculum.lessons_in_order():
+        progress: LessonProgress = store.lesson_progress(lesson.id)
+        sections = lesson.sections()
+        read = len(progress.sections_read & set(sections))
+        rows.append(LessonRow(lesson.id, lesson.title, read, len(sections), progress.completed, mastery.get(lesson.id)))
+    return tuple(rows)
+
+
+def last_interview(store: ProgressStore) -> LastInterview | None:
+    """The newest scored mock interview; read straight from the interview layer's table."""
+    try:
+        rows = store.rows(
+            "SELECT score, band, updated_at FROM interviews WHERE score IS NOT NULL "
+            "AND status IN ('finished', 'done', 'complete', 'completed') ORDER BY updated_at DESC LIMIT 1"
+        )
+    except Exception:  # noqa: BLE001 - a missing or changed interview table must not break Home
+        return None
+    if not rows:
+        return None
+    row = rows[0]
+    return LastInterview(int(row["score"]), str(row["band"] or ""), str(row["updated_at"])[:10])
+
+
+def home_data(services: Services) -> HomeData:
+    store, curriculum = services.store, services.curriculum
+    now = services.now()
+    stats = store.stats(curriculum, now)
+    return HomeData(
+        due=store.due_count(curriculum, now),
+        stats=stats,
+        lessons=lesson_rows(store, curriculum, stats),
+        last_position=store.last_position(),
+        last_interview=last_interview(store),
+    )
+
+
+def weak_question_ids(services: Services, limit: int = 10) -> list[str]:
+    """Questions to cram: the weak spots first, then the lowest recent scores."""
+    store, curriculum = services.store, services.curriculum
+    stats = store.stats(curriculum, services.now())
+    ids: list[str] = [w.id for w in stats.weak_spots if w.kind == "question" and w.id in curriculum.questions]
+    ids += [leech.question_id for leech in stats.leeches if leech.question_id in curriculum.questions]
+    weak_lessons = {w.id for w in stats.weak_spots if w.kind == "lesson"}
+    weak_domains = {w.id for w in stats.weak_spots if w.kind == "domain"}
+    ids += [q.id for q in curriculum.questions.values() if q.lesson in weak_lessons or q.domain in weak_domains]
+    ids += [row["question_id"] for row in store.rows("SELECT question_id FROM cards ORDER BY last_score, due")]
+    unique = list(dict.fromkeys(qid for qid in ids if qid in curriculum.questions))
+    return unique[:limit]

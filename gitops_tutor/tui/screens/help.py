@@ -1,0 +1,68 @@
+"""Help: every key binding, generated from the bindings themselves so it can never go stale."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from gitops_tutor.tui.screens.base import TutorScreen
+
+EXTRA_SCREENS = (
+    ("Lesson reader", "gitops_tutor.tui.screens.reader:ReaderScreen"),
+    ("Question card", "gitops_tutor.tui.screens.session:SessionScreen"),
+)
+
+
+def screen_classes() -> list[tuple[str, type[Any]]]:
+    from gitops_tutor.tui.app import NAV
+
+    targets = [(nav.title, nav.target) for nav in NAV] + list(EXTRA_SCREENS)
+    classes = []
+    for title, target in targets:
+        module_name, class_name = target.split(":")
+        classes.append((title, getattr(importlib.import_module(module_name), class_name)))
+    return classes
+
+
+def bindings_of(owner: type[Any]) -> list[Binding]:
+    """The class's own bindings (not inherited ones), normalised from tuples to Binding objects."""
+    own = owner.__dict__.get("BINDINGS", [])
+    return [binding for _key, bindings in BindingsMap(own).key_to_bindings.items() for binding in bindings]
+
+
+def binding_rows(title: str, bindings: list[Binding], key_display: Any) -> Text:
+    text = Text(title + "\n", style="bold underline")
+    for binding in bindings:
+        text.append(f"  {key_display(binding):<14}", style="bold cyan")
+        text.append(binding.description or binding.action)
+        if binding.tooltip:
+            text.append(f"  {binding.tooltip}", style="dim")
+        text.append("\n")
+    return text
+
+
+class HelpScreen(TutorScreen):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="help"):
+            yield Static(self._intro(), id="help-intro")
+            key_display = self.app.get_key_display
+            yield Static(binding_rows("Everywhere", bindings_of(type(self.app)), key_display), classes="help-block")
+            for title, screen_class in screen_classes():
+                bindings = bindings_of(screen_class)
+                if bindings:
+                    yield Static(binding_rows(title, bindings, key_display), classes="help-block")
+        yield Footer()
+
+    def _intro(self) -> Text:
+        return Text.assemble(
+            ("Keys\n", "bold"),
+            "ctrl+p opens the command palette: every screen and action is there too. ",
+            "Letters switch screens except while typing in an answer box.\n",
+        )

@@ -1,0 +1,133 @@
+"""Home: what to do now. Every number on it comes from the store."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Header, Static
+
+from gitops_tutor.tui.queries import HomeData, home_data, weak_question_ids
+from gitops_tutor.tui.safe_text import safe_text
+from gitops_tutor.tui.screens.base import TutorScreen
+from gitops_tutor.tui.widgets.charts import bar_rows
+
+
+class HomeScreen(TutorScreen):
+    BINDINGS = [
+        Binding("enter", "continue_reading", "Continue", tooltip="Continue where you left off", id="continue"),
+        Binding("w", "cram", "Weak spots", tooltip="Practise your weakest questions", id="cram"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: HomeData | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="home"):
+            yield Static("", id="today")
+            with Horizontal(id="home-actions"):
+                yield Button("Review", id="go-review", variant="primary")
+                yield Button("Continue", id="continue")
+                yield Button("Weak spots", id="cram")
+            yield Static("", id="weakest")
+            yield Static(Text("Lessons", style="bold"), classes="heading")
+            yield Static("", id="lesson-progress")
+        yield Footer()
+
+    async def refresh_data(self) -> None:
+        self.data = await self.services.db(home_data, self.services)
+        self._show(self.data)
+
+    def _show(self, data: HomeData) -> None:
+        self.query_one("#today", Static).update(self._today_text(data))
+        review = self.query_one("#go-review", Button)
+        review.label = f"Review {data.due} due" if data.due else "Nothing due"
+        self.query_one("#continue", Button).label = self._continue_label(data)
+        self.query_one("#weakest", Static).update(self._weakest_text(data))
+        rows = [(row.title, row.mastery, f"{row.mark} {row.sections_read}/{row.sections_total} read")
+                for row in data.lessons]
+        progress = bar_rows(rows) if rows else Text("No lessons loaded.", style="dim")
+        self.query_one("#lesson-progress", Static).update(progress)
+
+    def _today_text(self, data: HomeData) -> Text:
+        stats = data.stats
+        if stats.totals.attempts == 0 and data.last_position is None:
+            return Text.assemble(
+                ("Welcome! ", "bold"),
+                "No progress yet: start with the first lesson (enter), or press p to practise.\n",
+                (f"{len(self.services.curriculum.lessons)} lessons, {len(self.services.curriculum.questions)} "
+                 "questions ready.", "dim"),
+            )
+        text = Text()
+        text.append(f"Due for review: {data.due}", style="bold yellow" if data.due else "bold green")
+        text.append(f"   Streak: {stats.streak} day{'s' if stats.streak != 1 else ''}")
+        text.append(f"   Answered: {stats.totals.attempts}")
+        if stats.totals.average_score is not None:
+            text.append(f"   Average: {stats.totals.average_score}/100")
+        text.append("\nLast mock interview: ")
+        interview = data.last_interview
+        if interview is None:
+            text.append("none yet", style="dim")
+        else:
+            text.append(f"{interview.score}/100 {interview.band} ({interview.when})", style="bold")
+        return text
+
+    def _continue_label(self, data: HomeData) -> str:
+        target = self._continue_target(data)
+        if target is None:
+            return "No lessons"
+        lesson = self.services.curriculum.lessons[target[0]]
+        verb = "Continue" if data.last_position else "Start"
+        return f"{verb}: {lesson.title}"[:40]
+
+    def _continue_target(self, data: HomeData) -> tuple[str, str | None] | None:
+        lessons = self.services.curriculum.lessons
+        if data.last_position and data.last_position[0] in lessons:
+            return data.last_position
+        ordered = self.services.curriculum.lessons_in_order()
+        return (ordered[0].id, None) if ordered else None
+
+    def _weakest_text(self, data: HomeData) -> Text:
+        spots = data.stats.weak_spots[:3]
+        text = Text("Weakest topics: ", style="bold")
+        if not spots:
+            text.append("none yet (answer a few questions first)", style="dim")
+            return text
+        for index, spot in enumerate(spots):
+            text.append(", " if index else "")
+            text.append_text(safe_text(spot.title))
+            if spot.score is not None:
+                text.append(f" ({spot.score})", style="red")
+        return text
+
+    @on(Button.Pressed, "#go-review")
+    async def _review(self) -> None:
+        await self.app.run_action("show('review')")
+
+    @on(Button.Pressed, "#continue")
+    def action_continue_reading(self) -> None:
+        if self.data is None:
+            return
+        target = self._continue_target(self.data)
+        if target is None:
+            return
+        from gitops_tutor.tui.screens.reader import ReaderScreen
+
+        self.app.push_screen(ReaderScreen(target[0], target[1]))
+
+    @on(Button.Pressed, "#cram")
+    def action_cram(self) -> None:
+        self.run_worker(self._cram(), group="cram")
+
+    async def _cram(self) -> None:
+        from gitops_tutor.tui.screens.session import ListSource
+
+        ids = await self.services.db(weak_question_ids, self.services)
+        if not ids:
+            self.notify("No weak spots yet: answer a few questions first.")
+            return
+        self.start_session(ListSource(ids), "practice", "Weak spots")

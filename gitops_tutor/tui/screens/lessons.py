@@ -1,0 +1,76 @@
+"""Lessons in order with progress marks; enter opens the reader."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gitops_tutor.tui.queries import LessonRow, lesson_rows
+from gitops_tutor.tui.safe_text import sanitize
+from gitops_tutor.tui.screens.base import TutorScreen
+from gitops_tutor.tui.services import Services
+
+MARK_STYLES = {"✓": "bold green", "◐": "yellow", "·": "dim"}
+
+
+def lesson_label(number: int, row: LessonRow, summary: str) -> Text:
+    text = Text()
+    text.append(f"{row.mark} ", style=MARK_STYLES[row.mark])
+    text.append(f"{number:>2}. {sanitize(row.title)}", style="bold")
+    text.append(f"   {row.sections_read}/{row.sections_total} sections read", style="dim")
+    if row.mastery is not None:
+        text.append(f" · mastery {row.mastery}", style="dim")
+    text.append(f"\n      {sanitize(summary)}", style="italic")
+    return text
+
+
+def _rows(services: Services) -> tuple[LessonRow, ...]:
+    return lesson_rows(services.store, services.curriculum, services.store.stats(services.curriculum, services.now()))
+
+
+class LessonsScreen(TutorScreen):
+    BINDINGS = [
+        Binding("enter", "open", "Read", tooltip="Open the highlighted lesson", id="open-lesson", show=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text("Lessons  (✓ done · ◐ started · · not started)", style="bold"), id="lessons-title")
+        yield OptionList(id="lesson-list")
+        yield Footer()
+
+    async def refresh_data(self) -> None:
+        rows = await self.services.db(_rows, self.services)
+        lessons = self.services.curriculum.lessons
+        option_list = self.query_one("#lesson-list", OptionList)
+        highlighted = option_list.highlighted
+        option_list.clear_options()
+        option_list.add_options(
+            Option(lesson_label(n, row, lessons[row.lesson_id].summary), id=row.lesson_id)
+            for n, row in enumerate(rows, start=1)
+        )
+        if not rows:
+            option_list.add_option(Option(Text("No lessons are loaded.", style="dim"), disabled=True))
+        option_list.highlighted = highlighted if highlighted is not None else 0
+        option_list.focus()
+
+    @on(OptionList.OptionSelected, "#lesson-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._open(event.option.id)
+
+    def action_open(self) -> None:
+        option_list = self.query_one("#lesson-list", OptionList)
+        if option_list.highlighted is not None:
+            option = option_list.get_option_at_index(option_list.highlighted)
+            if option.id:
+                self._open(option.id)
+
+    def _open(self, lesson_id: str) -> None:
+        from gitops_tutor.tui.screens.reader import ReaderScreen
+
+        self.app.push_screen(ReaderScreen(lesson_id))

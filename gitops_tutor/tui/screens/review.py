@@ -1,0 +1,89 @@
+"""Review: the spaced-repetition queue until nothing is due, then an offer to cram weak spots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Header, Static
+
+from gitops_tutor.tui.queries import weak_question_ids
+from gitops_tutor.tui.screens.base import TutorScreen
+from gitops_tutor.tui.services import Services
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    due: int
+    new: int
+    changed: int
+
+
+def queue_summary(services: Services) -> QueueSummary:
+    queue = services.store.review_queue(services.curriculum, services.now())
+    new = sum(1 for item in queue if item.is_new)
+    return QueueSummary(len(queue) - new, new, sum(1 for item in queue if item.changed))
+
+
+class ReviewScreen(TutorScreen):
+    BINDINGS = [
+        Binding("enter", "start", "Start review", tooltip="Answer what is due", id="start-review"),
+        Binding("w", "cram", "Cram weak spots", tooltip="Extra practice of your weakest questions", id="review-cram"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summary: QueueSummary | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="review"):
+            yield Static("", id="queue-summary")
+            with Horizontal(id="review-actions"):
+                yield Button("Start review", id="start", variant="primary")
+                yield Button("Cram weak spots", id="cram")
+        yield Footer()
+
+    async def refresh_data(self) -> None:
+        self.summary = await self.services.db(queue_summary, self.services)
+        self.query_one("#queue-summary", Static).update(self._summary_text(self.summary))
+        start = self.query_one("#start", Button)
+        start.display = bool(self.summary.due or self.summary.new)
+        (start if start.display else self.query_one("#cram", Button)).focus()
+
+    def _summary_text(self, summary: QueueSummary) -> Text:
+        if not summary.due and not summary.new:
+            return Text.assemble(
+                ("Nothing is due for review. ", "bold green"),
+                "Well done. Come back later, or cram your weak spots now (w).",
+            )
+        text = Text.assemble((f"{summary.due} due", "bold yellow"), f" for review and {summary.new} new today.")
+        if summary.changed:
+            text.append(f"\n{summary.changed} of them changed since you last answered.", style="dim")
+        return text
+
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        if self.summary is None or not (self.summary.due or self.summary.new):
+            self.notify("Nothing is due for review.")
+            return
+        from gitops_tutor.tui.screens.session import ReviewSource
+
+        self.start_session(ReviewSource(), "review", "Review")
+
+    @on(Button.Pressed, "#cram")
+    def action_cram(self) -> None:
+        self.run_worker(self._cram(), group="cram")
+
+    async def _cram(self) -> None:
+        from gitops_tutor.tui.screens.session import ListSource
+
+        ids = await self.services.db(weak_question_ids, self.services)
+        if not ids:
+            self.notify("No weak spots yet: answer a few questions first.")
+            return
+        self.start_session(ListSource(ids), "practice", "Cram: weak spots")

@@ -1,0 +1,273 @@
+"""A run of questions: card, answer, graded result, rating, next. Used by practice,
+review, lesson checks and the which-tool drill; only the question source differs.
+
+Grading and saving run on the background thread (``services``), so a long answer
+never freezes the screen; the attempt is saved when the learner picks a rating.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Header, Markdown, Static
+
+from gitops_tutor.curriculum.models import AnyQuestion
+from gitops_tutor.tui.safe_text import safe_text, sanitize
+from gitops_tutor.tui.screens.base import TutorScreen
+from gitops_tutor.tui.services import Services
+from gitops_tutor.tui.widgets.answer import AnswerInput
+from gitops_tutor.tui.widgets.result import RATINGS, ResultView
+
+
+class QuestionSource(Protocol):
+    """Where the next question comes from; ``total`` is None when it is open-ended (review)."""
+
+    total: int | None
+
+    async def next_id(self, services: Services) -> str | None: ...
+
+    def skip(self, question_id: str) -> None: ...
+
+
+@dataclass
+class ListSource:
+    ids: list[str]
+    position: int = 0
+    total: int | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.total = len(self.ids)
+
+    async def next_id(self, services: Services) -> str | None:
+        if self.position >= len(self.ids):
+            return None
+        self.position += 1
+        return self.ids[self.position - 1]
+
+    def skip(self, question_id: str) -> None:
+        """A list moves on by itself; nothing to remember."""
+
+
+@dataclass
+class ReviewSource:
+    """The spaced-repetition queue, re-read after every answer since each answer reschedules a card."""
+
+    total: int | None = None
+    skipped: set[str] = field(default_factory=set)
+
+    async def next_id(self, services: Services) -> str | None:
+        queue = await services.db(services.store.review_queue, services.curriculum, services.now())
+        known = [
+            item.question_id
+            for item in queue
+            if item.question_id in services.curriculum.questions and item.question_id not in self.skipped
+        ]
+        return known[0] if known else None
+
+    def skip(self, question_id: str) -> None:
+        """A skipped card stays due, so the queue would offer it again at once; not in this session."""
+        self.skipped.add(question_id)
+
+
+@dataclass
+class Pending:
+    """A graded answer waiting for the learner's rating."""
+
+    question: AnyQuestion
+    answer_text: str
+    result: Any
+    started_at: datetime
+    ended_at: datetime
+
+
+class SessionScreen(TutorScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Submit", tooltip="Grade the answer", id="submit", priority=True),
+        Binding("f2", "submit", "Submit", show=False, id="submit-f2", priority=True),
+        Binding("1", "rate('again')", "Again", show=False, id="rate-again"),
+        Binding("2", "rate('hard')", "Hard", show=False, id="rate-hard"),
+        Binding("3", "rate('good')", "Good", show=False, id="rate-good"),
+        Binding("4", "rate('easy')", "Easy", show=False, id="rate-easy"),
+        Binding("ctrl+n", "skip", "Skip", tooltip="Skip this question without answering", id="skip"),
+        Binding("escape", "leave", "Back", tooltip="Leave the session (a rated answer is kept)", id="leave"),
+    ]
+
+    def __init__(self, source: QuestionSource, mode: str, title: str, on_finish: Any = None) -> None:
+        super().__init__()
+        self.source = source
+        self.mode = mode
+        self.session_title = title
+        self.on_finish = on_finish
+        self.question: AnyQuestion | None = None
+        self.input: AnswerInput | None = None
+        self.pending: Pending | None = None
+        self.started_at: datetime | None = None
+        self.answered = 0
+        self.scores: list[int] = []
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(safe_text(self.session_title, "bold"), id="session-title")
+        yield Vertical(id="card")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.run_worker(self._next(), exclusive=True, group="session")
+
+    async def _next(self) -> None:
+        question_id = await self.source.next_id(self.services)
+        card = await self._cleared_card()
+        self.pending = None
+        if question_id is None:
+            await self._finish(card)
+            return
+        self.question = self.services.curriculum.questions[question_id]
+        self.input = AnswerInput(self.question, self.services.rng)
+        self.started_at = self.services.now()
+        await card.mount_all(self._card_widgets(self.question, self.input))
+        self.input.widget.focus()
+        self.refresh_bindings()
+
+    async def _cleared_card(self) -> Vertical:
+        """Empty the card; its widgets are hidden first, as a text area rendered mid-removal fails."""
+        card = self.query_one("#card", Vertical)
+        for child in card.children:
+            child.display = False
+        await card.remove_children()
+        return card
+
+    def _card_widgets(self, question: AnyQuestion, answer: AnswerInput) -> list[Any]:
+        with_prompt = VerticalScroll(
+            Static(self._position_line(question), id="position"),
+            Markdown(sanitize(question.prompt), id="prompt"),
+            Static(answer.describe(), id="hint"),
+            id="question",
+        )
+        buttons = Horizontal(
+            Button("Submit (ctrl+s)", id="submit", variant="primary"),
+            Button("Skip", id="skip"),
+            id="card-buttons",
+        )
+        return [with_prompt, answer.widget, buttons]
+
+    def _position_line(self, question: AnyQuestion) -> Text:
+        total = self.source.total
+        where = f"Question {self.answered + 1}" + (f" of {total}" if total else "")
+        lesson = self.services.curriculum.lessons.get(question.lesson)
+        parts = [where, question.type, f"difficulty {question.difficulty}"]
+        if lesson is not None:
+            parts.append(lesson.title)
+        return safe_text(" · ".join(parts), "dim")
+
+    async def _finish(self, card: Vertical) -> None:
+        self.question = self.input = None
+        average = round(sum(self.scores) / len(self.scores)) if self.scores else None
+        summary = f"Done: {self.answered} answered"
+        summary += f", average score {average}/100." if average is not None else "."
+        if self.mode == "review":
+            summary = "Nothing more is due for review. " + summary
+        await card.mount(Static(safe_text(summary, "bold"), id="finished"))
+        await card.mount(Button("Back (esc)", id="back", variant="primary"))
+        card.query_one("#back", Button).focus()
+        if self.on_finish is not None:
+            await self.on_finish(self.services, self.answered)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit":
+            return self.input is not None and self.pending is None
+        if action == "rate":
+            return self.pending is not None
+        if action == "skip":
+            return self.input is not None and self.pending is None
+        return True
+
+    @on(Button.Pressed, "#submit")
+    def _submit_pressed(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#skip")
+    def _skip_pressed(self) -> None:
+        self.action_skip()
+
+    @on(Button.Pressed, "#back")
+    def _back_pressed(self) -> None:
+        self.dismiss()
+
+    @on(Button.Pressed, "#ratings Button")
+    def _rating_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id:
+            self.action_rate(event.button.id.removeprefix("rate-"))
+
+    def action_submit(self) -> None:
+        if self.input is None or self.question is None or self.pending is not None or self.busy:
+            return
+        answer = self.input.answer()
+        if answer is None:
+            self.notify("Choose an option first.", severity="warning")
+            return
+        self.busy = True
+        self.run_worker(self._grade(self.question, *answer), exclusive=True, group="session")
+
+    async def _grade(self, question: AnyQuestion, answer: Any, answer_text: str) -> None:
+        ended = self.services.now()
+        try:
+            result = await self.services.grade(question, answer)
+        finally:
+            self.busy = False
+        assert self.started_at is not None
+        self.pending = Pending(question, answer_text, result, self.started_at, ended)
+        card = await self._cleared_card()
+        await card.mount(Static(safe_text(sanitize(question.prompt), "bold"), id="prompt-again"))
+        await card.mount(ResultView(question, answer_text, result))
+        self.refresh_bindings()
+
+    def action_rate(self, rating: str) -> None:
+        if self.pending is None or rating not in dict(RATINGS) or self.busy:
+            return
+        pending, self.pending = self.pending, None
+        self.busy = True
+        self.run_worker(self._save_then_next(pending, rating), exclusive=True, group="session")
+
+    async def _save_then_next(self, pending: Pending, rating: str) -> None:
+        try:
+            await self._save(pending, rating)
+        finally:
+            self.busy = False
+        await self._next()
+
+    async def _save(self, pending: Pending, rating: str) -> None:
+        store = self.services.store
+        await self.services.db(
+            store.record_attempt,
+            pending.question,
+            pending.answer_text,
+            pending.result,
+            rating=rating,
+            mode=self.mode,
+            started_at=pending.started_at,
+            ended_at=pending.ended_at,
+        )
+        self.answered += 1
+        self.scores.append(pending.result.score)
+
+    def action_skip(self) -> None:
+        if self.input is not None and self.question is not None and self.pending is None and not self.busy:
+            self.source.skip(self.question.id)
+            self.run_worker(self._next(), exclusive=True, group="session")
+
+    async def action_leave(self) -> None:
+        """Leaving right after grading keeps the attempt, with the suggested rating."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            await self._save(pending, pending.result.rating)
+            self.notify(f"Saved with the suggested rating: {pending.result.rating}.")
+        self.dismiss()

@@ -1,0 +1,40 @@
+"""The first frame (shown while content and progress load) and the start-up error screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from gitops_tutor.tui.safe_text import safe_text
+
+
+class StartScreen(Screen[None]):
+    """Kept tiny: it is what the terminal shows while the heavy imports happen in the background."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Middle(), Center():
+            yield Static("Loading lessons and progress…", id="loading")
+        yield Footer()
+
+
+class MessageScreen(Screen[None]):
+    """A full-screen explanation of a problem the learner must fix before studying (e.g. a damaged DB)."""
+
+    BINDINGS = [Binding("escape", "app.quit", "Quit", id="message-quit")]
+
+    def __init__(self, title: str, message: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Middle(), Center(id="message-box"):
+            yield Static(safe_text(self.title_text, "bold"), id="message-title")
+            yield Static(safe_text(self.message), id="message-text")
+            yield Static("Press q to quit; nothing was changed.", id="message-hint")
+        yield Footer()
