@@ -22,6 +22,7 @@ from gitops_tutor.cli.context import Settings
 COMMANDS: dict[str, str] = {
     "validate": "gitops_tutor.cli.content:validate",
     "list": "gitops_tutor.cli.content:list_items",
+    "grade": "gitops_tutor.cli.grade:grade",
     "new": "gitops_tutor.cli.authoring:new",
     "serve": "gitops_tutor.cli.serve:serve",
     "stats": "gitops_tutor.cli.progress:stats",

@@ -8,7 +8,7 @@ share; each wrong claim costs its penalty.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from gitops_tutor.curriculum.models import Concept, FreeTextQuestion, WrongClaim
@@ -87,8 +87,14 @@ class _Answer:
     list_like: bool
 
     def spans(self, matches: Sequence[tuple[int, ...]]) -> tuple[Span, ...]:
-        spans = {(self.tokens[m[0]].start, self.tokens[m[-1]].end) for m in matches}
-        return tuple(sorted(spans))
+        spans = sorted((self.tokens[m[0]].start, self.tokens[m[-1]].end) for m in matches)
+        merged: list[Span] = []
+        for start, end in spans:  # overlapping phrasings ("git revert", "revert the commit") become one span
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return tuple(merged)
 
     def hits(
         self, patterns: Sequence[Pattern], *, loose: bool = False
@@ -175,7 +181,7 @@ def _feedback(concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult], 
     missed = [c for c in concepts if c.status == "missed"]
     missed.sort(key=lambda c: (not c.required, -c.weight))
     if missed:
-        parts.append("Missing: " + "; ".join(c.label for c in missed) + ".")
+        parts.append("Missing: " + _some(c.label for c in missed) + ".")
     negated = [c.label for c in concepts if c.status == "negated"]
     if negated:
         parts.append("Says the opposite of: " + "; ".join(negated) + ".")
@@ -184,6 +190,13 @@ def _feedback(concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult], 
     if list_like:
         parts.append("Reads like a keyword list: say how the pieces fit together.")
     return " ".join(parts) or "Covers every point."
+
+
+def _some(labels: Iterable[str], limit: int = 3) -> str:
+    """At most ``limit`` labels, so feedback stays a line or two."""
+    items = list(labels)
+    shown = "; ".join(items[:limit])
+    return shown + (f"; and {len(items) - limit} more" if len(items) > limit else "")
 
 
 def _missing_text(concepts: Sequence[CompiledConcept]) -> str:

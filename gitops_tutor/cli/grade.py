@@ -1,0 +1,126 @@
+"""``gitops-tutor grade``: score one answer, or many as JSON lines, with the real grader.
+
+Authors use ``--batch`` to try a rubric on a file of answers; a bad line becomes an
+error object on its own output line, so one typo never loses the rest of the run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import IO, Any
+
+import click
+
+from gitops_tutor.cli.context import Settings
+from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, Curriculum
+from gitops_tutor.grading import Grader, GradeResult
+from gitops_tutor.grading.choice import ChoiceParseError, parse_choices
+
+MARKS = {"hit": "✓", "missed": "✗", "negated": "⊘"}
+
+
+@click.command()
+@click.argument("question_id", required=False)
+@click.option("--answer", "-a", help="The answer; read from stdin when not given. Choices: 1,3 or a,c.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+@click.option(
+    "--batch",
+    type=click.File("r", encoding="utf-8"),
+    help='JSON lines {"question": ID, "answer": TEXT} from FILE (or - for stdin); one JSON result per line.',
+)
+@click.pass_obj
+def grade(
+    settings: Settings, question_id: str | None, answer: str | None, as_json: bool, batch: IO[str] | None
+) -> None:
+    """Grade ANSWER to QUESTION_ID and show score, verdict, concepts and feedback."""
+    curriculum = settings.load().curriculum
+    grader = Grader(curriculum.aliases)
+    if batch is not None:
+        for line in _batch_lines(grader, curriculum, batch):
+            click.echo(json.dumps(line, ensure_ascii=False))
+        return
+    if not question_id:
+        raise click.UsageError("give a QUESTION_ID (or --batch FILE)")
+    question = curriculum.questions.get(question_id)
+    if question is None:
+        raise click.ClickException(f"unknown question id {question_id!r} (see: gitops-tutor list questions)")
+    text = answer if answer is not None else sys.stdin.read()
+    try:
+        result = grader.grade(question, _typed_answer(question, text))
+    except ChoiceParseError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render(result, text))
+
+
+def _typed_answer(question: AnyQuestion, text: str | list[int]) -> str | tuple[int, ...]:
+    """CLI choices are 1-based numbers or letters; a JSON list is 0-based, as in the API."""
+    if isinstance(question, ChoiceQuestion):
+        if isinstance(text, list):
+            return tuple(int(i) for i in text)
+        return parse_choices(text, len(question.options))
+    if isinstance(text, list):
+        raise ChoiceParseError("this question takes a text answer, not a list")
+    return text
+
+
+def _batch_lines(grader: Grader, curriculum: Curriculum, stream: IO[str]) -> Iterator[dict[str, Any]]:
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        yield _batch_result(grader, curriculum, number, raw)
+
+
+def _batch_result(grader: Grader, curriculum: Curriculum, number: int, raw: str) -> dict[str, Any]:
+    try:
+        item = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return {"line": number, "error": f"not JSON: {exc.msg} at column {exc.colno}"}
+    if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+        return {"line": number, "error": 'expected an object with "question" and "answer"'}
+    question = curriculum.questions.get(item["question"])
+    if question is None:
+        return {"line": number, "question": item["question"], "error": "unknown question id"}
+    answer = item.get("answer", "")
+    if not _valid_answer(answer):
+        return {"line": number, "question": question.id, "error": "answer must be text or a list of option indexes"}
+    try:
+        result = grader.grade(question, _typed_answer(question, answer))
+    except (ChoiceParseError, ValueError) as exc:
+        return {"line": number, "question": question.id, "error": str(exc)}
+    return {"line": number, **result.to_dict()}
+
+
+def _valid_answer(answer: object) -> bool:
+    if isinstance(answer, list):
+        return all(isinstance(i, int) and not isinstance(i, bool) for i in answer)
+    return isinstance(answer, str)
+
+
+def render(result: GradeResult, answer: str) -> str:
+    """The readable form: verdict line, concepts with the words that matched, claims, feedback."""
+    lines = [
+        f"{result.question_id}: {result.verdict.upper()}  score {result.score}/100  (suggested rating: {result.rating})"
+    ]
+    if result.flags:
+        lines.append(f"  flags: {', '.join(result.flags)}")
+    for concept in result.concepts:
+        required = " (required)" if concept.required else ""
+        words = _quotes(answer, concept.evidence)
+        lines.append(f"  {MARKS[concept.status]} {concept.status:<7} {concept.label}{required}{words}")
+    for claim in result.wrong_claims:
+        lines.append(f"  ! wrong   {claim.label} (-{claim.penalty:g}){_quotes(answer, claim.evidence)}")
+    lines.extend(f"  {line}" for line in result.details)
+    lines.append(f"  {result.feedback}")
+    return "\n".join(lines)
+
+
+def _quotes(answer: str, spans: tuple[tuple[int, int], ...]) -> str:
+    if not spans:
+        return ""
+    quoted = ", ".join(f'"{" ".join(answer[start:end].split())}"' for start, end in spans[:3])
+    return f"  <- {quoted}"
