@@ -33,10 +33,12 @@ def backup_folder(db_path: Path) -> Path:
 def open_database(db_path: Path, now: datetime) -> Database:
     """Check, back up if needed, configure and migrate; StoreError for anything a user can fix."""
     ensure_folder(db_path.parent)
+    if db_path.is_dir():
+        raise StoreError(f"{db_path} is a folder, not a database file; give --db a file name")
     existing = db_path.is_file() and db_path.stat().st_size > 0
     applied = inspect_existing(db_path) if existing else []
     pending = [name for name in known_migration_names() if name not in applied]
-    if existing and pending:
+    if applied and pending:
         check_integrity(db_path)
         backup_copy(db_path, now, f"before-{pending[0]}")
     try:

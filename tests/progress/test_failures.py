@@ -162,6 +162,12 @@ def test_a_folder_that_is_a_file_is_a_clear_error(tmp_path: Path, clock: FakeClo
         ProgressStore.open(tmp_path / "notes" / "sub" / "progress.db", clock=clock)
 
 
+def test_a_folder_in_place_of_the_file_is_a_clear_error(tmp_path: Path, clock: FakeClock) -> None:
+    (tmp_path / "progress.db").mkdir()
+    with pytest.raises(StoreError, match="is a folder, not a database file"):
+        ProgressStore.open(tmp_path / "progress.db", clock=clock)
+
+
 def test_a_read_only_folder_is_a_clear_error(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
     """Root ignores permission bits, so the permission check itself is made to answer "no"."""
     monkeypatch.setattr(opening.os, "access", lambda *_args: False)
