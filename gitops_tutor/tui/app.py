@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import random
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -135,10 +135,11 @@ class GitOpsTutorApp(App[None]):
         assert self.services is not None
         problems = self.services.problems
         if problems:
-            first = problems[0]
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            files = list(dict.fromkeys(problem.path for problem in problems))
+            named = ", ".join(files[:3]) + (f" and {len(files) - 3} more files" if len(files) > 3 else "")
             self.notify(
-                f"Some content was skipped: {first}{more}. Run 'gitops-tutor validate' for details.",
+                f"{len(problems)} problem(s) in {named}; the rest loaded. First: {problems[0]}. "
+                "Run 'gitops-tutor validate' for details.",
                 title="Content problems",
                 severity="warning",
                 timeout=10,
@@ -177,8 +178,11 @@ class GitOpsTutorApp(App[None]):
         self.background.shutdown()
 
 
-def _call(method: Callable[[str], Any], argument: str) -> Callable[[], Any]:
-    return lambda: method(argument)
+def _call(method: Callable[[str], Awaitable[None]], argument: str) -> Callable[[], Awaitable[None]]:
+    async def call() -> None:
+        await method(argument)
+
+    return call
 
 
 def make_app(

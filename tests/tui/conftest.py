@@ -74,3 +74,48 @@ async def ready(pilot: Pilot[Any]) -> None:
         if getattr(app, "services", None) is not None and app.screen.__class__.__name__ == "HomeScreen":
             break
     await settle(pilot)
+
+
+def seed_progress(db_path: Path, curriculum: Curriculum) -> None:
+    """A learner with some history: two answers a few days ago, one section read, a finished interview."""
+    from datetime import timedelta
+
+    from gitops_tutor.grading import Grader
+    from gitops_tutor.progress import ProgressStore
+
+    moments = iter([NOW - timedelta(days=3), NOW - timedelta(days=3), NOW - timedelta(days=1), NOW])
+    with ProgressStore.open(db_path, clock=lambda: next(moments, NOW), fuzz=False) as store:
+        grader = Grader(curriculum.aliases)
+        answers: list[tuple[str, Any]] = [
+            ("team-what-does-reconcile-do", "It compares the desired state with the live state, only once."),
+            ("team-pull-benefit", [1]),
+        ]
+        for question_id, answer in answers:
+            question = curriculum.questions[question_id]
+            result = grader.grade(question, answer)
+            when = NOW - timedelta(days=3)
+            store.record_attempt(question, str(answer), result, mode="practice", started_at=when, ended_at=when)
+        store.mark_section_read("team-reconcile-basics", "The loop")
+        store.db.execute(
+            "INSERT INTO interviews (id, created_at, updated_at, status, score, band) VALUES (?, ?, ?, ?, ?, ?)",
+            ["iv1", "2026-03-01T10:00:00+00:00", "2026-03-01T10:30:00+00:00", "finished", 64, "borderline"],
+        )
+        store.db.conn.commit()
+
+
+def with_comparison(curriculum: Curriculum) -> Curriculum:
+    """The fixture pack plus a small comparison (the pack itself has none)."""
+    from dataclasses import replace
+
+    from gitops_tutor.curriculum.models import Comparison, Dimension
+
+    dimensions = (
+        Dimension("sync-ui", "Web UI", "Built-in web UI with an app tree.", "No UI of its own; use Weave GitOps.",
+                  "Teams that debug in a browser prefer Argo CD.", "When developers need to see sync state."),
+        Dimension("helm", "Helm charts", "Renders charts with helm template.", "HelmRelease runs real Helm actions.",
+                  "Helm hooks behave differently.", "When charts rely on hooks."),
+        Dimension("tenancy", "Multi-tenancy", "AppProjects limit repos and clusters.",
+                  "Service account impersonation per Kustomization.", "", "Shared clusters."),
+    )
+    comparison = Comparison("argo-vs-flux", "Argo CD vs Flux", "How they differ.", dimensions)
+    return replace(curriculum, comparison=comparison)

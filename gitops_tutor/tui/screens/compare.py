@@ -87,7 +87,8 @@ class CompareScreen(TutorScreen):
         for dimension in shown:
             table.add_row(_cell(dimension.name, 28), _cell(dimension.argo), _cell(dimension.flux), key=dimension.id)
         if not shown:
-            self.query_one("#detail", Static).update(Text("No row matches the filter.", style="dim"))
+            empty = Text("No row matches the filter.", style="dim") if self.dimensions else self._empty_detail()
+            self.query_one("#detail", Static).update(empty)
         else:
             self._show(shown[0])
 

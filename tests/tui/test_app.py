@@ -1,0 +1,100 @@
+"""The shell: start-up errors, content problems, theme memory, and the text-safety helpers."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+
+from gitops_tutor import paths
+from gitops_tutor.cli.context import Settings
+from gitops_tutor.curriculum.models import ChoiceQuestion, Curriculum
+from gitops_tutor.tui.app import GitOpsTutorApp, make_app
+from gitops_tutor.tui.picking import ShuffledOptions, pick_questions
+from gitops_tutor.tui.safe_text import highlighted, sanitize
+from gitops_tutor.tui.screens.home import HomeScreen
+from gitops_tutor.tui.screens.start import MessageScreen
+from tests.tui.conftest import FIXTURES, fixed_clock, ready, settle
+
+
+async def test_a_damaged_database_shows_a_message_not_a_traceback(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path
+) -> None:
+    db_path.write_bytes(b"this is not a database" * 100)
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await settle(pilot, 1)
+            if isinstance(app.screen, MessageScreen):
+                break
+        assert isinstance(app.screen, MessageScreen)
+        assert app.startup_error is not None and "damaged" in app.startup_error
+        await pilot.press("q")
+    assert db_path.read_bytes().startswith(b"this is not a database")
+
+
+async def test_problems_in_an_extra_pack_are_a_notification(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty_shipped = tmp_path / "shipped"
+    empty_shipped.mkdir()
+    monkeypatch.setattr(paths, "shipped_content_dir", lambda: empty_shipped)
+    broken = tmp_path / "broken-pack"
+    broken.mkdir()
+    (broken / "lesson.yaml").write_text("kind: lesson\nid: broken\ntitle: [unclosed\n", encoding="utf-8")
+    settings = Settings((FIXTURES / "good-pack", broken), tmp_path / "p.db")
+    app = make_app(settings, clock=fixed_clock, seed=1)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        notes = [n for n in app._notifications if n.title == "Content problems"]
+        assert notes and "lesson.yaml" in notes[0].message
+        assert app.services is not None and "team-reconcile-basics" in app.services.curriculum.lessons
+
+
+async def test_theme_is_remembered_across_restarts(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        assert app.theme == "textual-dark"
+        await pilot.press("t")
+        await settle(pilot)
+        assert app.theme == "textual-light"
+    again = build_app()
+    async with again.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        assert again.theme == "textual-light"
+
+
+def test_sanitize_makes_controls_visible_but_keeps_newlines_and_tabs() -> None:
+    assert sanitize("a\x1b[2Jb\x07\tc\nd\x9b") == "a\\x1b[2Jb\\x07\tc\nd\\x9b"
+    assert sanitize("line\r\nnext\rx") == "line\nnext\\x0dx"
+
+
+def test_highlighting_uses_original_offsets_even_when_escapes_lengthen_the_text() -> None:
+    text = highlighted("\x1bab cd", [(1, 3, "green"), (4, 6, "red"), (5, 99, "blue")])
+    assert isinstance(text, Text)
+    assert text.plain == "\\x1bab cd"
+    styled = {text.plain[s.start : s.end]: str(s.style) for s in text.spans}
+    assert styled == {"ab": "green", "cd": "red"}
+
+
+def test_shuffled_options_map_back_to_content_indexes(pack_curriculum: Curriculum) -> None:
+    question = pack_curriculum.questions["team-pick-flux-objects"]
+    assert isinstance(question, ChoiceQuestion)
+    orders = {ShuffledOptions.for_question(question, random.Random(seed)).order for seed in range(20)}
+    assert len(orders) > 1, "options are really shuffled"
+    for order in orders:
+        shuffled = ShuffledOptions(order)
+        shown_correct = [order.index(i) for i in question.correct_indexes]
+        assert shuffled.to_content(shown_correct) == sorted(question.correct_indexes)
+
+
+def test_mixed_sessions_cover_every_question_once(pack_curriculum: Curriculum) -> None:
+    ids = pick_questions(pack_curriculum, "mixed", "", random.Random(3), limit=100)
+    assert sorted(ids) == sorted(pack_curriculum.questions)
+    assert pick_questions(pack_curriculum, "tag", "flux", random.Random(3)) != []
+    assert pick_questions(pack_curriculum, "tag", "no-such-tag", random.Random(3)) == []

@@ -1,0 +1,75 @@
+"""Home: the empty state for a new learner and the numbers for a returning one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Button, Static
+
+from gitops_tutor.curriculum.models import Curriculum
+from gitops_tutor.tui.app import GitOpsTutorApp
+from gitops_tutor.tui.screens.home import HomeScreen
+from gitops_tutor.tui.screens.reader import ReaderScreen
+from gitops_tutor.tui.screens.session import SessionScreen
+from tests.tui.conftest import ready, seed_progress, settle
+
+
+def text_of(app: GitOpsTutorApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).visual)
+
+
+async def test_new_learner_sees_a_welcome_and_the_first_lesson(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "No progress yet" in text_of(app, "#today")
+        assert "none yet" in text_of(app, "#weakest")
+        assert str(app.screen.query_one("#continue", Button).label).startswith("Start: How our clusters reconcile")
+        assert str(app.screen.query_one("#go-review", Button).label) == "Nothing due"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_returning_learner_sees_numbers_from_the_store(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path, pack_curriculum: Curriculum
+) -> None:
+    seed_progress(db_path, pack_curriculum)
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        today = text_of(app, "#today")
+        assert "Answered: 2" in today
+        assert "Last mock interview: 64/100 borderline" in today
+        assert "Due for review: 2" in today  # both seeded answers failed three days ago
+        assert str(app.screen.query_one("#go-review", Button).label) == "Review 2 due"
+        assert str(app.screen.query_one("#continue", Button).label).startswith("Continue: How our clusters")
+        assert "1/2 read" in text_of(app, "#lesson-progress")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.start_section == "The loop"
+
+
+async def test_weak_spots_button_starts_a_cram_session(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path, pack_curriculum: Curriculum
+) -> None:
+    seed_progress(db_path, pack_curriculum)
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.question is not None
+
+
+async def test_cram_with_no_history_says_so(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert any("No weak spots" in n.message for n in app._notifications)

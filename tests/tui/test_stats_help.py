@@ -1,0 +1,83 @@
+"""Stats (bars, trend, calendar) and Help (generated from the bindings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Static
+
+from gitops_tutor.curriculum.models import Curriculum
+from gitops_tutor.tui.app import NAV, GitOpsTutorApp
+from gitops_tutor.tui.screens.help import HelpScreen, bindings_of, screen_classes
+from gitops_tutor.tui.screens.stats import StatsScreen
+from tests.tui.conftest import ready, seed_progress, settle
+
+
+def shown(app: GitOpsTutorApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).visual)
+
+
+async def test_stats_empty_state(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        assert "Answered 0 times" in shown(app, "#totals")
+        assert "no answers yet" in shown(app, "#trend")
+        assert "┄" in shown(app, "#lesson-bars")  # never-tried lesson: an empty bar, not a zero
+
+
+async def test_stats_show_bars_trend_and_calendar(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path, pack_curriculum: Curriculum
+) -> None:
+    seed_progress(db_path, pack_curriculum)
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert "Answered 2 times" in shown(app, "#totals")
+        assert "How our clusters reconcile" in shown(app, "#lesson-bars")
+        assert "2/5 tried" in shown(app, "#lesson-bars")
+        assert "2026-02-27" in shown(app, "#trend")
+        calendar = shown(app, "#calendar")
+        assert calendar.startswith("Mon") and "(2 on the busiest day)" in calendar
+
+
+async def test_help_lists_every_binding(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(block.visual) for block in app.screen.query(".help-block").results(Static))
+        for nav in NAV:
+            assert nav.title in text
+        for _title, screen_class in screen_classes():
+            for binding in bindings_of(screen_class):
+                assert binding.description in text, binding
+        assert "ctrl+s" in text.lower() or "^s" in text
+
+
+async def test_command_palette_lists_every_screen_and_screen_action(
+    build_app: Callable[..., GitOpsTutorApp],
+) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for nav in NAV:
+            assert f"Go to {nav.title}" in titles
+        assert "Weak spots" in titles and "Toggle dark/light theme" in titles
+        await pilot.press("c")
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Which tool?" in titles
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Go to Stats")
+        await command.callback()
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
