@@ -196,5 +196,8 @@ def reset(settings: Settings, yes: bool) -> None:
             abort=True,
         )
     with opened_store(settings) as store:
+        if not store.has_progress():
+            click.echo(f"There is no progress to wipe in {settings.db_path}.")
+            return
         backup = store.reset()
     click.echo(f"Progress wiped. The previous database is saved as {backup}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def open_database(db_path: Path, now: datetime) -> Database:
     try:
         conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
-        raise StoreError(f"{db_path}: cannot open the progress database: {exc}") from exc
+        raise write_error(db_path, exc) from exc
     db = Database(conn)
     try:
         configure(conn)
@@ -72,12 +73,18 @@ def ensure_folder(folder: Path) -> None:
         ) from exc
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(read_only_message(folder))
+    try:  # os.access says yes to root even on a read-only mount; a real (invisible) file tells the truth
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise StoreError(read_only_message(folder, exc.strerror)) from exc
 
 
-def read_only_message(folder: Path) -> str:
+def read_only_message(folder: Path, reason: str | None = None) -> str:
+    because = f" ({reason})" if reason else ""
     return (
-        f"the folder {folder} is read-only; gitops-tutor needs to write its progress database there "
-        "(choose another file with --db or GITOPS_TUTOR_DB)"
+        f"the folder {folder} is read-only{because}; gitops-tutor needs to write its progress database there: "
+        "choose another file with --db or GITOPS_TUTOR_DB"
     )
 
 

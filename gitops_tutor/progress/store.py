@@ -298,6 +298,9 @@ class ProgressStore:
 
         return compute_stats(self, curriculum, to_utc(now or self.now()))
 
+    def has_progress(self) -> bool:
+        return any(self.value(f"SELECT EXISTS (SELECT 1 FROM [{table}])") for table in PROGRESS_TABLES)
+
     def reset(self) -> Path:
         """Wipe the learner's progress (settings stay), after a backup copy whose path is returned."""
         backup = self.backup("before-reset")

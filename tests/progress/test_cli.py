@@ -111,9 +111,16 @@ def test_reset_asks_first_and_keeps_a_backup(shipped: Curriculum) -> None:
         assert store.attempts() == []
 
 
-def test_reset_yes_skips_the_question() -> None:
+def test_reset_yes_skips_the_question(shipped: Curriculum) -> None:
+    seed(shipped, answers=1)
     code, out, _ = run("reset", "--yes")
     assert code == 0 and "Continue?" not in out and "Progress wiped" in out
+
+
+def test_reset_of_an_empty_store_says_so_and_makes_no_backup() -> None:
+    code, out, _ = run("reset", "--yes")
+    assert code == 0 and "no progress to wipe" in out
+    assert not (paths.default_db_path().parent / "backups").exists()
 
 
 def test_a_store_error_is_one_line_and_exit_1(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import signal
@@ -174,6 +175,18 @@ def test_a_read_only_folder_is_a_clear_error(tmp_path: Path, clock: FakeClock, m
     with pytest.raises(StoreError, match="read-only") as error:
         ProgressStore.open(tmp_path / "progress.db", clock=clock)
     assert str(tmp_path) in str(error.value)
+    assert not (tmp_path / "progress.db").exists()
+
+
+def test_a_read_only_mount_is_a_clear_error_even_for_root(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(opening.tempfile, "TemporaryFile", refuse)
+    with pytest.raises(StoreError, match=r"is read-only \(Read-only file system\)"):
+        ProgressStore.open(tmp_path / "progress.db", clock=clock)
     assert not (tmp_path / "progress.db").exists()
 
 
