@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from gitops_tutor.interview.report import InterviewReport
     from gitops_tutor.interview.service import InterviewService
     from gitops_tutor.interview.session import InterviewSession
+    from gitops_tutor.progress import ProgressStore
 
 
 @click.command()
@@ -59,10 +60,12 @@ def interview(
         raise click.UsageError(str(error)) from None
     if out is not None:
         _check_writable(out)
-    if not plain:
-        _run_in_app(settings, config, resume, discard, out)
-        return
-    _run_plain(settings, config, resume, discard, out)
+    if discard:
+        _discard(settings)
+    elif plain:
+        _run_plain(settings, config, resume, out)
+    else:
+        _run_in_app(settings, config, resume, out)
 
 
 def _check_writable(out: Path) -> None:
@@ -72,23 +75,15 @@ def _check_writable(out: Path) -> None:
         raise click.UsageError(f"--out: the folder {folder} does not exist")
 
 
-def _run_plain(settings: Settings, config: InterviewConfig, resume: bool, discard: bool, out: Path | None) -> None:
+def _run_plain(settings: Settings, config: InterviewConfig, resume: bool, out: Path | None) -> None:
     from gitops_tutor.interview.plain import LineInterview
     from gitops_tutor.interview.render import report_text
-    from gitops_tutor.interview.service import InterviewService
-    from gitops_tutor.progress import ProgressStore, StoreError
+    from gitops_tutor.progress import StoreError
 
-    curriculum = settings.load().curriculum
-    try:
-        store = ProgressStore.open(settings.db_path)
-    except StoreError as error:
-        _fail(str(error))
-    with store:
+    with _open_store(settings) as store:
         try:
-            service = InterviewService(store, curriculum)
-            session = _open_session(service, config, resume, discard)
-            if session is None:
-                return
+            service = _service(store, settings)
+            session = _open_session(service, config, resume)
             LineInterview(session, _stdin_line, click.echo).run(resumed=resume)
             report = service.complete(session)
         except (InterviewError, StoreError) as error:
@@ -99,20 +94,47 @@ def _run_plain(settings: Settings, config: InterviewConfig, resume: bool, discar
         _write_report(out, report)
 
 
-def _open_session(
-    service: InterviewService, config: InterviewConfig, resume: bool, discard: bool
-) -> InterviewSession | None:
-    """The session to run, or None when there is nothing to run (after --discard, say)."""
+def _discard(settings: Settings) -> None:
+    from gitops_tutor.progress import StoreError
+
+    with _open_store(settings) as store:
+        try:
+            service = _service(store, settings)
+            _discard_abandoned(service)
+            waiting = service.resumable()
+            if waiting is None:
+                click.echo("There is no unfinished interview to discard.", err=True)
+                return
+            service.discard(waiting.id)
+        except (InterviewError, StoreError) as error:
+            _fail(str(error))
+    click.echo(f"Discarded interview {waiting.id} ({waiting.answered} of {waiting.question_count} answered).")
+
+
+def _open_store(settings: Settings) -> ProgressStore:
+    from gitops_tutor.progress import ProgressStore, StoreError
+
+    try:
+        return ProgressStore.open(settings.db_path)
+    except StoreError as error:
+        _fail(str(error))
+
+
+def _service(store: ProgressStore, settings: Settings) -> InterviewService:
+    from gitops_tutor.interview.service import InterviewService
+
+    return InterviewService(store, settings.load().curriculum)
+
+
+def _discard_abandoned(service: InterviewService) -> None:
     for stale in service.discard_abandoned():
         click.echo(f"Discarded interview {stale}, abandoned for more than a day.", err=True)
+
+
+def _open_session(service: InterviewService, config: InterviewConfig, resume: bool) -> InterviewSession:
+    """The session to run: the unfinished one with --resume, else a new one if none is waiting."""
+    _discard_abandoned(service)
     waiting = service.resumable()
-    if discard:
-        if waiting is None:
-            click.echo("There is no unfinished interview to discard.", err=True)
-        else:
-            service.discard(waiting.id)
-            click.echo(f"Discarded interview {waiting.id} ({waiting.answered} of {waiting.question_count} answered).")
-        return None
     if resume:
         if waiting is None:
             _fail("there is no unfinished interview to resume; start one without --resume")
@@ -149,11 +171,11 @@ def _fail(message: str) -> NoReturn:
     raise SystemExit(1)
 
 
-def _run_in_app(settings: Settings, config: InterviewConfig, resume: bool, discard: bool, out: Path | None) -> None:
+def _run_in_app(settings: Settings, config: InterviewConfig, resume: bool, out: Path | None) -> None:
     try:
         from gitops_tutor.tui.screens.interview_launch import run_interview_app
     except ImportError:
         _fail("the interview screens are not available in this build; use --plain")
-    report = run_interview_app(settings, config, resume=resume, discard=discard)
+    report = run_interview_app(settings, config, resume=resume)
     if report is not None and out is not None:
         _write_report(out, report)

@@ -159,6 +159,11 @@ class InterviewSession:
     # -- what a screen shows ------------------------------------------------------------------
 
     @property
+    def monotonic(self) -> Monotonic:
+        """The session's time source, for a screen that paces its own saves by it."""
+        return self._monotonic
+
+    @property
     def limit_seconds(self) -> int:
         return self.config.seconds
 

@@ -1,0 +1,207 @@
+"""Mock interview setup: presets, the unfinished interview to resume, and recent results.
+
+The interview itself runs in ``interview_run`` and its report in ``interview_report``;
+this screen is the ``interview`` mode's home, so every way in (the ``i`` key, the
+command palette, ``gitops-tutor interview``) lands here first.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gitops_tutor.interview.config import PRESET_TITLES, PRESETS, InterviewConfig
+from gitops_tutor.interview.errors import InterviewError
+from gitops_tutor.interview.render import clock_text, signed
+from gitops_tutor.tui.safe_text import safe_text
+from gitops_tutor.tui.screens.base import TutorScreen
+
+if TYPE_CHECKING:
+    from gitops_tutor.interview.report import InterviewReport
+    from gitops_tutor.interview.repository import SavedInterview
+    from gitops_tutor.interview.service import InterviewService
+    from gitops_tutor.interview.session import InterviewSession
+    from gitops_tutor.tui.services import Services
+
+REQUEST_ATTRIBUTE = "interview_request"
+
+
+@dataclass
+class InterviewRequest:
+    """What ``gitops-tutor interview`` asked for, handed to the app; used once."""
+
+    config: InterviewConfig
+    resume: bool = False
+    used: bool = False
+
+
+def monotonic_for(services: Services) -> Callable[[], float]:
+    """The real monotonic clock, unless the app runs on an injected clock (tests), which then drives time."""
+    from gitops_tutor.tui.services import utc_now
+
+    if services.clock is utc_now:
+        return time.monotonic
+    return lambda: services.now().timestamp()
+
+
+def make_service(services: Services) -> InterviewService:
+    from gitops_tutor.interview.service import InterviewService
+
+    return InterviewService(
+        services.store, services.curriculum, clock=services.now, monotonic=monotonic_for(services)
+    )
+
+
+def history_text(reports: list[InterviewReport]) -> Text:
+    if not reports:
+        return Text("No mock interviews yet. A report with a score per question and domain follows each one.", "dim")
+    text = Text("Recent interviews\n", style="bold")
+    for report in reports:
+        change = f" ({signed(report.change.delta)})" if report.change else ""
+        text.append(f"  {report.started_at[:16].replace('T', ' ')}  {report.score:>3}/100 {report.band}{change}"
+                    f"  · {report.setup}\n")
+    return text
+
+
+class InterviewScreen(TutorScreen):
+    """Choose a preset (or resume); the run screen is pushed on top of this one."""
+
+    BINDINGS = [Binding("enter", "choose", "Start", tooltip="Start or resume the highlighted choice", id="iv-start")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.service: InterviewService | None = None
+        self.waiting: SavedInterview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="interview-setup"):
+            yield Static(Text("Mock interview", style="bold"), id="iv-title")
+            yield Static(self._intro(), id="iv-intro")
+            yield OptionList(id="iv-choices")
+            yield Static("", id="iv-history")
+        yield Footer()
+
+    def _intro(self) -> Text:
+        return Text(
+            "Timed, no hints and no scores until the end; a missed concept may bring a follow-up question. "
+            "Answers are saved as you type. Keys while answering: ctrl+s next, ctrl+b previous, ctrl+f flag, "
+            "ctrl+l question list, ctrl+o finish.",
+            style="dim",
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#iv-choices", OptionList).focus()
+
+    async def refresh_data(self) -> None:
+        if self.service is None:
+            self.service = make_service(self.services)
+        service = self.service
+        await self.services.db(service.discard_abandoned)
+        self.waiting = await self.services.db(service.resumable)
+        reports = await self.services.db(service.history, 5)
+        self._show_choices()
+        self.query_one("#iv-history", Static).update(history_text(reports))
+        await self._serve_request()
+
+    def _request(self) -> InterviewRequest | None:
+        request: InterviewRequest | None = getattr(self.app, REQUEST_ATTRIBUTE, None)
+        return request if request is not None and not request.used else None
+
+    def _show_choices(self) -> None:
+        choices = self.query_one("#iv-choices", OptionList)
+        choices.clear_options()
+        options: list[Option] = []
+        waiting = self.waiting
+        if waiting is not None:
+            options.append(Option(safe_text(
+                f"Resume the interview from {waiting.created_at:%Y-%m-%d %H:%M} UTC: {waiting.answered} of "
+                f"{waiting.question_count} answered, {clock_text(waiting.remaining_seconds)} left"), id="resume"))
+            options.append(Option(Text("Discard that unfinished interview"), id="discard"))
+        request = self._request()
+        if request is not None:
+            options.append(Option(safe_text(f"Start: {request.config.describe()}"), id="request",
+                                  disabled=waiting is not None))
+        for name, title in PRESET_TITLES.items():
+            options.append(Option(Text(title), id=f"preset-{name}", disabled=waiting is not None))
+        choices.add_options(options)
+        choices.highlighted = 0
+
+    async def _serve_request(self) -> None:
+        """Started by ``gitops-tutor interview``: go straight in, unless an unfinished one needs a decision."""
+        request = self._request()
+        if request is None:
+            return
+        if request.resume:
+            request.used = True
+            if self.waiting is None:
+                self.notify("There is no unfinished interview to resume.", severity="warning")
+                return
+            await self._resume()
+        elif self.waiting is None:
+            request.used = True
+            await self._start(request.config)
+
+    def action_choose(self) -> None:
+        choices = self.query_one("#iv-choices", OptionList)
+        if choices.highlighted is not None:
+            self._run_choice(choices.get_option_at_index(choices.highlighted).id or "")
+
+    @on(OptionList.OptionSelected, "#iv-choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._run_choice(event.option.id or "")
+
+    def _run_choice(self, choice: str) -> None:
+        if choice == "resume":
+            self.run_worker(self._resume(), exclusive=True, group="iv-setup")
+        elif choice == "discard":
+            self.run_worker(self._discard(), exclusive=True, group="iv-setup")
+        elif choice == "request" and (request := self._request()) is not None:
+            request.used = True
+            self.run_worker(self._start(request.config), exclusive=True, group="iv-setup")
+        elif choice.startswith("preset-") and self.waiting is None:
+            self.run_worker(self._start(PRESETS[choice.removeprefix("preset-")]), exclusive=True, group="iv-setup")
+
+    async def _start(self, config: InterviewConfig) -> None:
+        assert self.service is not None
+        try:
+            session = await self.services.db(self.service.start, config)
+        except InterviewError as error:
+            self.notify(str(error), title="Cannot start", severity="error", markup=False)
+            return
+        self._open(session)
+
+    async def _resume(self) -> None:
+        assert self.service is not None
+        if self.waiting is None:
+            return
+        try:
+            session = await self.services.db(self.service.resume, self.waiting)
+        except InterviewError as error:
+            self.notify(str(error), title="Cannot resume", severity="error", markup=False)
+            return
+        self._open(session)
+
+    async def _discard(self) -> None:
+        assert self.service is not None
+        if self.waiting is not None:
+            await self.services.db(self.service.discard, self.waiting.id)
+            self.notify("The unfinished interview was discarded.")
+        await self.refresh_data()
+
+    def _open(self, session: InterviewSession) -> None:
+        from gitops_tutor.tui.screens.interview_run import InterviewRunScreen
+
+        assert self.service is not None
+        self.app.push_screen(InterviewRunScreen(self.service, session))

@@ -1,0 +1,332 @@
+"""The running interview: countdown, question list with marks, one question at a time.
+
+Nothing here shows a score. A half-second timer drives the session (alerts, time-out)
+and saves: at once after any structural change, and every two seconds while the
+candidate types, so a crash loses at most two seconds. Saving takes a snapshot on
+the UI thread and writes it on the store's thread, in order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Label,
+    Markdown,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+)
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, ManifestQuestion
+from gitops_tutor.interview.answers import (
+    TOOL_CHOICES,
+    TOOL_LABELS,
+    answer_for_indexes,
+    answer_hint,
+    choice_indexes,
+    tool_answer,
+)
+from gitops_tutor.interview.render import clock_text
+from gitops_tutor.interview.repository import Snapshot
+from gitops_tutor.interview.session import Alert, InterviewSession, TimeUp
+from gitops_tutor.tui.safe_text import safe_text, sanitize
+from gitops_tutor.tui.widgets.answer import AnswerArea
+
+if TYPE_CHECKING:
+    from gitops_tutor.interview.service import InterviewService
+    from gitops_tutor.tui.services import Services
+
+TICK_SECONDS = 0.5
+SAVE_EVERY_SECONDS = 2.0
+LIST_PROMPT_CHARS = 38
+
+
+def build_answer_widget(question: AnyQuestion, answer: str) -> Any:
+    """The input for a question, showing ``answer`` (options in content order, numbered as in line mode)."""
+    if isinstance(question, ChoiceQuestion):
+        chosen = set(choice_indexes(answer, len(question.options)))
+        labels = [safe_text(f"{i + 1}. {o.text}") for i, o in enumerate(question.options)]
+        if question.type == "single-choice":
+            return RadioSet(*(RadioButton(label, value=i in chosen) for i, label in enumerate(labels)), id="iv-answer")
+        return SelectionList[int](*(Selection(label, i, i in chosen) for i, label in enumerate(labels)), id="iv-answer")
+    if question.type == "which-tool":
+        picked = tool_answer(answer)
+        buttons = (RadioButton(TOOL_LABELS[name], value=name == picked) for name in TOOL_CHOICES)
+        return RadioSet(*buttons, id="iv-answer")
+    starter = question.starter if isinstance(question, ManifestQuestion) else ""
+    return AnswerArea(
+        sanitize(answer or starter), id="iv-answer", language="yaml" if question.type == "manifest" else None,
+        soft_wrap=True, tab_behavior="indent", show_line_numbers=question.type == "manifest",
+    )
+
+
+def read_answer(widget: Any, question: AnyQuestion) -> str:
+    """The widget's state as answer text (what the session stores and line mode would accept)."""
+    if isinstance(widget, AnswerArea):
+        starter = question.starter if isinstance(question, ManifestQuestion) else ""
+        return "" if starter and widget.text.strip() == starter.strip() else widget.text
+    if isinstance(widget, RadioSet):
+        index = widget.pressed_index
+        if index < 0:
+            return ""
+        return TOOL_CHOICES[index] if question.type == "which-tool" else str(index + 1)
+    if isinstance(widget, SelectionList):
+        return answer_for_indexes(list(widget.selected))
+    return ""
+
+
+class FinishModal(ModalScreen[str]):
+    """Finishing early is final, so ask; leaving keeps the interview for later instead."""
+
+    DEFAULT_CSS = """
+    FinishModal { align: center middle; }
+    FinishModal > Vertical { width: 64; height: auto; border: thick $warning; background: $surface; padding: 1 2; }
+    FinishModal Horizontal { height: auto; margin-top: 1; }
+    FinishModal Button { margin-right: 1; }
+    """
+    BINDINGS = [Binding("escape", "dismiss('stay')", "Keep going", id="iv-modal-stay")]
+
+    def __init__(self, summary: str) -> None:
+        super().__init__()
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text("Finish the interview now?", style="bold"))
+            yield Label(Text(self.summary))
+            with Horizontal():
+                yield Button("Keep going", id="stay", variant="primary")
+                yield Button("Finish and see the report", id="finish", variant="warning")
+                yield Button("Leave, resume later", id="leave")
+
+    def on_mount(self) -> None:
+        self.query_one("#stay", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "stay")
+
+
+class InterviewRunScreen(Screen[None]):
+    DEFAULT_CSS = """
+    InterviewRunScreen #iv-top { height: 1; padding: 0 1; background: $boost; }
+    InterviewRunScreen #iv-body { height: 1fr; }
+    InterviewRunScreen #iv-list { width: 44; height: 1fr; }
+    InterviewRunScreen #iv-card { width: 1fr; height: 1fr; padding: 0 1; }
+    InterviewRunScreen #iv-question { height: auto; max-height: 60%; }
+    InterviewRunScreen #iv-answer { height: 1fr; min-height: 5; }
+    InterviewRunScreen #iv-top.low { background: $warning 40%; }
+    InterviewRunScreen #iv-top.critical { background: $error 50%; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "next", "Next", tooltip="Submit this answer and go on", id="iv-next", priority=True),
+        Binding("f2", "next", "Next", show=False, id="iv-next-f2", priority=True),
+        Binding("ctrl+b", "previous", "Previous", tooltip="Back to the previous question", id="iv-prev", priority=True),
+        Binding("ctrl+f", "flag", "Flag", tooltip="Flag this question for review", id="iv-flag", priority=True),
+        Binding("ctrl+l", "question_list", "Questions", tooltip="Move between questions", id="iv-qlist", priority=True),
+        Binding("ctrl+o", "finish", "Finish", tooltip="Finish early (asks first)", id="iv-finish", priority=True),
+        Binding("escape", "finish", "Finish", show=False, id="iv-escape"),
+    ]
+
+    def __init__(self, service: InterviewService, session: InterviewSession) -> None:
+        super().__init__()
+        self.service = service
+        self.session = session
+        self.answer_widget: Any = None
+        self.timer: Timer | None = None
+        self.completing = False
+        self._last_save = 0.0
+        self._monotonic = session.monotonic
+
+    @property
+    def services(self) -> Services:
+        services: Services | None = getattr(self.app, "services", None)
+        assert services is not None
+        return services
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="iv-top")
+        with Horizontal(id="iv-body"):
+            yield OptionList(id="iv-list")
+            yield Vertical(id="iv-card")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.session.on_change = lambda _session: self.save()
+        self._last_save = self._monotonic()
+        await self.show_current()
+        self.timer = self.set_interval(TICK_SECONDS, self.tick)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    async def show_current(self) -> None:
+        card = self.query_one("#iv-card", Vertical)
+        for child in card.children:
+            child.display = False  # a text area rendered mid-removal fails
+        await card.remove_children()
+        session = self.session
+        question, item = session.current_question, session.current_item
+        self.answer_widget = build_answer_widget(question, item.answer)
+        heading = f"Question {session.position + 1} of {len(session.items)} · {question.type}"
+        if item.follow_up_of:
+            heading += " · follow-up"
+        prompt = VerticalScroll(
+            Static(safe_text(heading, "dim"), id="iv-position"),
+            Markdown(sanitize(question.prompt), id="iv-prompt"),
+            Static(Text(answer_hint(question), style="italic dim"), id="iv-hint"),
+            id="iv-question",
+        )
+        await card.mount_all([prompt, self.answer_widget])
+        self.answer_widget.focus()
+        self.refresh_list()
+        self.refresh_top()
+
+    def refresh_top(self) -> None:
+        session = self.session
+        left = session.remaining_seconds()
+        item = session.current_item
+        marks = " · flagged" if item.flagged else ""
+        top = self.query_one("#iv-top", Static)
+        top.update(Text.assemble(
+            (f"⏱ {clock_text(left)} left", "bold"),
+            f"   Question {session.position + 1} of {len(session.items)}{marks}"
+            f"   answered {session.answered_count()}/{len(session.items)}",
+        ))
+        top.set_class(60 < left <= 300, "low")
+        top.set_class(left <= 60, "critical")
+
+    def refresh_list(self) -> None:
+        listing = self.query_one("#iv-list", OptionList)
+        listing.clear_options()
+        for position, item in enumerate(self.session.items):
+            mark = ("✓" if item.answered else "·") + ("⚑" if item.flagged else " ")
+            follow = "↳ " if item.follow_up_of else ""
+            prompt = self.session.question_at(position).prompt.strip().splitlines()[0]
+            label = f"{mark} {position + 1}. {follow}{prompt}"
+            listing.add_option(Option(safe_text(label[:LIST_PROMPT_CHARS]), id=f"q{position}"))
+        listing.highlighted = self.session.position
+
+    # -- the clock ----------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        session = self.session
+        if not session.running or self.completing:
+            return
+        self.capture()
+        for event in session.tick():
+            if isinstance(event, Alert):
+                self.notify(event.message, title="Time", severity="warning", timeout=8)
+            elif isinstance(event, TimeUp):
+                self.notify(event.message, title="Time is up", severity="error", timeout=10)
+                self.run_worker(self.complete(), exclusive=True, group="iv-complete")
+                return
+        self.refresh_top()
+        if not session.flush() and self._monotonic() - self._last_save >= SAVE_EVERY_SECONDS:
+            self.save()
+
+    def capture(self) -> None:
+        """Copy the answer widget's state into the session (it only marks the session dirty)."""
+        if self.answer_widget is not None and self.session.running:
+            self.session.set_answer(read_answer(self.answer_widget, self.session.current_question))
+
+    def save(self) -> None:
+        """Snapshot now, write on the store's thread; the single store thread keeps writes in order."""
+        self._last_save = self._monotonic()
+        snapshot = Snapshot.of(self.session)
+        self.run_worker(self.services.db(self.service.repository.write, snapshot), group="iv-save")
+
+    # -- moving around ------------------------------------------------------------------------
+
+    def _move(self, move: Any) -> None:
+        if not self.session.running or self.completing:
+            return
+        self.capture()
+        move()
+        self.run_worker(self.show_current(), exclusive=True, group="iv-show")
+
+    def action_next(self) -> None:
+        self._move(self.session.submit)
+
+    def action_previous(self) -> None:
+        self._move(self.session.previous)
+
+    def action_flag(self) -> None:
+        if self.session.running and not self.completing:
+            flagged = self.session.toggle_flag()
+            self.notify("Flagged for review." if flagged else "Flag removed.", timeout=2)
+            self.refresh_list()
+            self.refresh_top()
+
+    def action_question_list(self) -> None:
+        self.query_one("#iv-list", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#iv-list")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        position = int((event.option.id or "q0")[1:])
+        if position != self.session.position:
+            self._move(lambda: self.session.go_to(position))
+        elif self.answer_widget is not None:
+            self.answer_widget.focus()
+
+    # -- ending -------------------------------------------------------------------------------
+
+    def action_finish(self) -> None:
+        if not self.session.running or self.completing:
+            return
+        self.capture()
+        s = self.session
+        unanswered = len(s.unanswered_positions())
+        summary = (f"{s.answered_count()} of {len(s.items)} answered ({unanswered} would score 0), "
+                   f"{clock_text(s.remaining_seconds())} left. The clock keeps running while you decide.")
+        self.app.push_screen(FinishModal(summary), self._finish_chosen)
+
+    def _finish_chosen(self, choice: str | None) -> None:
+        if choice == "finish":
+            self.run_worker(self.complete(), exclusive=True, group="iv-complete")
+        elif choice == "leave":
+            self.capture()
+            self._stop()
+            self.save()
+            self.notify("Interview saved: resume it from the Interview screen or with --resume.")
+            self.dismiss()
+
+    async def complete(self) -> None:
+        """Finish on this thread (it saves), then report and record on the store's thread."""
+        if self.completing:
+            return
+        self.completing = True
+        self.capture()
+        self._stop()
+        reason = "time-up" if self.session.remaining_seconds() <= 0 else "finished"
+        self.session.finish(reason=reason)
+        self.session.on_change = None
+        if isinstance(self.app.screen, FinishModal):
+            self.app.pop_screen()  # time ran out while the candidate was deciding
+        report = await self.services.db(self.service.complete, self.session)
+        setattr(self.app, "interview_report", report)  # noqa: B010 - read by the CLI after the app exits
+        from gitops_tutor.tui.screens.interview_report import InterviewReportScreen
+
+        # Not awaited here: replacing this screen waits for its workers, and this is one of them.
+        self.app.call_later(self.app.switch_screen, InterviewReportScreen(report))
+
+    def _stop(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None

@@ -1,0 +1,191 @@
+"""The mock interview in the app: setup, countdown, alerts, time-out, flags, follow-ups, report, resume.
+
+The app runs on a fake clock, and the tests call the screen's tick themselves after moving
+the clock, so a 10-minute interview runs in well under a second and never waits on a timer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Markdown, OptionList, RadioSet, Static
+
+from gitops_tutor.interview.config import InterviewConfig
+from gitops_tutor.progress import ProgressStore
+from gitops_tutor.tui.app import GitOpsTutorApp
+from gitops_tutor.tui.screens.interview import REQUEST_ATTRIBUTE, InterviewRequest, InterviewScreen
+from gitops_tutor.tui.screens.interview_report import InterviewReportScreen, export_path
+from gitops_tutor.tui.screens.interview_run import FinishModal, InterviewRunScreen
+from gitops_tutor.tui.widgets.answer import AnswerArea
+from tests.interview.conftest import FakeClock
+from tests.tui.conftest import settle
+
+LESSON = "team-reconcile-basics"
+PARTIAL = "It compares the desired state with the live state."
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def interview_app(build_app: Callable[..., GitOpsTutorApp], clock: FakeClock, config: InterviewConfig | None,
+                  resume: bool = False) -> GitOpsTutorApp:
+    """The app as ``gitops-tutor interview`` opens it: straight on the interview mode."""
+    app = build_app(clock=clock.now)
+    app.start_mode = "interview"
+    if config is not None:
+        setattr(app, REQUEST_ATTRIBUTE, InterviewRequest(config, resume))  # noqa: B010
+    return app
+
+
+async def wait_for_screen(pilot: Any, kind: type) -> Any:
+    for _ in range(100):
+        await settle(pilot, 1)
+        if isinstance(pilot.app.screen, kind):
+            return pilot.app.screen
+    raise AssertionError(f"{kind.__name__} never showed; the screen is {pilot.app.screen!r}")
+
+
+def capture_notes(screen: Any) -> list[str]:
+    notes: list[str] = []
+    screen.notify = lambda message, **_: notes.append(str(message))
+    return notes
+
+
+def attempts(db_path: Path, clock: FakeClock) -> list[Any]:
+    with ProgressStore.open(db_path, clock=clock.now) as store:
+        return store.attempts()
+
+
+def visible_text(screen: Any) -> str:
+    parts = [str(widget.render()) for widget in screen.query(Static)]
+    parts += [str(option.prompt) for option in screen.query_one("#iv-list", OptionList)._options]
+    return "\n".join(parts)
+
+
+async def test_a_missed_concept_brings_a_follow_up_and_flags_show_in_the_list(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock, db_path: Path
+) -> None:
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=1, seed=5, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        assert run.session.current_item.question_id == "team-what-does-reconcile-do"
+        run.query_one(AnswerArea).insert(PARTIAL)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [i.question_id for i in run.session.items] == ["team-what-does-reconcile-do",
+                                                              "team-which-tool-kustomization"]
+        assert run.session.position == 1
+        assert "follow-up" in str(run.query_one("#iv-position", Static).render())
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        labels = [str(o.prompt) for o in run.query_one("#iv-list", OptionList)._options]
+        assert labels[0].startswith("✓  1.") and labels[1].startswith("·⚑ 2. ↳")
+        assert "score" not in visible_text(run).lower()  # nothing graded is shown during the interview
+        radios = run.query_one(RadioSet)
+        radios.focus()
+        await pilot.press("down", "enter")  # Argo CD is first; Flux is second
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        modal = await wait_for_screen(pilot, FinishModal)
+        await pilot.click("#finish")
+        report_screen = await wait_for_screen(pilot, InterviewReportScreen)
+        report = report_screen.report
+        assert [q.question_id for q in report.questions] == ["team-what-does-reconcile-do",
+                                                             "team-which-tool-kustomization"]
+        assert report.questions[1].answer == "flux" and report.questions[1].score == 100
+        assert report.questions[1].flagged and report.questions[1].follow_up_concept == "converge"
+        assert "Acts to make them match" in report_screen.query_one(Markdown).source
+        await pilot.press("e")
+        await settle(pilot)
+        assert export_path(report).read_text(encoding="utf-8").startswith("# Mock interview report")
+        assert modal is not None
+    recorded = attempts(db_path, clock)
+    assert sorted((a.question_id, a.mode) for a in recorded) == [
+        ("team-what-does-reconcile-do", "interview"), ("team-which-tool-kustomization", "interview"),
+    ]
+
+
+async def test_alerts_then_time_out_submit_what_was_typed(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock
+) -> None:
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=3, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        notes = capture_notes(run)
+        run.query_one(AnswerArea).insert("It compares desired and live state and continuously reconciles.")
+        clock.advance(5 * 60 + 1)
+        run.tick()
+        assert notes == ["5 minutes left"]
+        assert "04:59 left" in str(run.query_one("#iv-top", Static).render())
+        assert run.query_one("#iv-top").has_class("low")
+        clock.advance(4 * 60)
+        run.tick()
+        run.tick()
+        assert notes == ["5 minutes left", "1 minute left"]
+        assert run.query_one("#iv-top").has_class("critical")
+        clock.advance(60)
+        run.tick()
+        report_screen = await wait_for_screen(pilot, InterviewReportScreen)
+        report = report_screen.report
+        assert notes[-1].startswith("Time is up")
+        assert report.reason == "time-up" and report.answered == 1
+        assert report.questions[0].score == 100
+        assert [q.score for q in report.questions[1:]] == [0, 0]
+
+
+async def test_an_unfinished_interview_is_offered_on_the_next_start(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock
+) -> None:
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=3, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        run.query_one(AnswerArea).insert("first draft")
+        clock.advance(90)
+        run.tick()  # typing is saved within two seconds by this tick
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+    # The app is gone without finishing, as after a crash; start it again from the Interview screen.
+    clock.advance(3600)
+    again = interview_app(build_app, clock, None)
+    async with again.run_test(size=(120, 36)) as pilot:
+        setup = await wait_for_screen(pilot, InterviewScreen)
+        await settle(pilot)
+        choices = setup.query_one("#iv-choices", OptionList)
+        ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        assert ids[:2] == ["resume", "discard"]
+        assert all(choices.get_option_at_index(i).disabled for i in range(2, len(ids)))
+        assert "08:30 left" in str(choices.get_option_at_index(0).prompt)
+        choices.focus()
+        await pilot.press("enter")
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        assert run.query_one(AnswerArea).text == "first draft"
+        assert run.session.remaining_seconds() == 8 * 60 + 30
+
+
+async def test_leaving_from_the_finish_dialog_keeps_the_interview_for_later(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock, db_path: Path
+) -> None:
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=3, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        await pilot.press("ctrl+l")
+        await pilot.press("down", "enter")  # jump to question 2 from the list
+        await settle(pilot)
+        assert run.session.position == 1
+        await pilot.press("escape")
+        await wait_for_screen(pilot, FinishModal)
+        await pilot.press("escape")  # keep going
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, InterviewRunScreen) and run.session.running
+        await pilot.press("ctrl+o")
+        await wait_for_screen(pilot, FinishModal)
+        await pilot.click("#leave")
+        setup = await wait_for_screen(pilot, InterviewScreen)
+        await settle(pilot)
+        assert setup.waiting is not None and setup.waiting.id == run.session.id
+    assert attempts(db_path, clock) == []  # nothing is graded or recorded until an interview is finished
