@@ -17,7 +17,10 @@ from typing import NoReturn
 import click
 
 from gitops_tutor.cli.context import Settings
+from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.progress import Mastery, ProgressStore, Stats, StoreError
+from gitops_tutor.progress.scheduling import LEECH_THRESHOLD
+from gitops_tutor.progress.stats import LEECHES_SHOWN
 
 BAR_WIDTH = 20
 
@@ -54,10 +57,10 @@ def stats(settings: Settings, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(numbers.to_dict(), indent=2, ensure_ascii=False))
     else:
-        click.echo(render_stats(numbers))
+        click.echo(render_stats(numbers, curriculum))
 
 
-def render_stats(numbers: Stats) -> str:
+def render_stats(numbers: Stats, curriculum: Curriculum | None = None) -> str:
     t = numbers.totals
     average = "-" if t.average_score is None else str(t.average_score)
     lines = [
@@ -71,6 +74,7 @@ def render_stats(numbers: Stats) -> str:
     lines += mastery_block("Lessons", numbers.lessons)
     lines += mastery_block("Exam domains", numbers.domains)
     lines += weak_block(numbers)
+    lines += leech_block(numbers, curriculum)
     lines += trend_block(numbers)
     if t.attempts == 0:
         lines += ["", "No answers yet: run 'gitops-tutor' and start with the first lesson."]
@@ -95,11 +99,31 @@ def mastery_block(title: str, groups: tuple[Mastery, ...]) -> list[str]:
 
 
 def weak_block(numbers: Stats) -> list[str]:
-    if not numbers.weak_spots:
+    topics = [spot for spot in numbers.weak_spots if spot.kind != "question"]
+    if not topics:
         return []
     lines = ["", "Weak spots"]
-    lines += [f"  - {spot.kind} {spot.title}: {spot.reason}" for spot in numbers.weak_spots]
+    lines += [f"  - {spot.kind} {spot.title}: {spot.reason}" for spot in topics]
     return lines
+
+
+def leech_block(numbers: Stats, curriculum: Curriculum | None) -> list[str]:
+    """Questions failed again and again: worth re-reading their lesson rather than drilling more."""
+    if not numbers.leeches:
+        return []
+    lines = ["", f"Leeches (failed {LEECH_THRESHOLD} times or more)"]
+    for leech in numbers.leeches[:LEECHES_SHOWN]:
+        question = curriculum.questions.get(leech.question_id) if curriculum else None
+        prompt = f": {shorten(question.prompt, 70)}" if question else ""
+        lines.append(f"  - {leech.question_id} ({leech.failures} failures){prompt}")
+    if len(numbers.leeches) > LEECHES_SHOWN:
+        lines.append(f"  ... and {len(numbers.leeches) - LEECHES_SHOWN} more (see --json)")
+    return lines
+
+
+def shorten(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def trend_block(numbers: Stats) -> list[str]:

@@ -131,3 +131,15 @@ def test_a_store_error_is_one_line_and_exit_1(tmp_path: Path) -> None:
         assert code == 1 and out == ""
         assert err.startswith(f"gitops-tutor: {broken}") and err.count("\n") == 1
     assert broken.read_text() == "not a database"
+
+
+def test_stats_lists_leeches_with_their_prompt(shipped: Curriculum) -> None:
+    question = next(q for q in shipped.questions.values() if q.type == "free-text")
+    grader = Grader(shipped.aliases)
+    with ProgressStore.open(paths.default_db_path()) as store:
+        for _ in range(4):
+            store.record_attempt(question, "no idea", grader.grade(question, "no idea"), mode="review")
+    code, out, _ = run("stats")
+    assert code == 0
+    leeches = out.split("Leeches (failed 4 times or more)")[1]
+    assert f"{question.id} (4 failures): {question.prompt.split()[0]}" in leeches
