@@ -91,10 +91,10 @@ class SessionScreen(TutorScreen):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", tooltip="Grade the answer", id="submit", priority=True),
         Binding("f2", "submit", "Submit", show=False, id="submit-f2", priority=True),
-        Binding("1", "rate('again')", "Again", show=False, id="rate-again"),
-        Binding("2", "rate('hard')", "Hard", show=False, id="rate-hard"),
-        Binding("3", "rate('good')", "Good", show=False, id="rate-good"),
-        Binding("4", "rate('easy')", "Easy", show=False, id="rate-easy"),
+        Binding("1", "rate('again')", "Again", id="rate-again"),
+        Binding("2", "rate('hard')", "Hard", id="rate-hard"),
+        Binding("3", "rate('good')", "Good", id="rate-good"),
+        Binding("4", "rate('easy')", "Easy", id="rate-easy"),
         Binding("ctrl+n", "skip", "Skip", tooltip="Skip this question without answering", id="skip"),
         Binding("escape", "leave", "Back", tooltip="Leave the session (a rated answer is kept)", id="leave"),
     ]

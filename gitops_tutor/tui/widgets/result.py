@@ -109,7 +109,10 @@ class ResultView(VerticalScroll):
             yield Static(Text("What the grader looked for", style="bold"), classes="heading")
             yield Static(lines, id="concepts")
         yield Markdown(model_markdown(self.question), id="model-answer")
-        yield Static(safe_text("How well did you know it? (suggested rating is highlighted)"), classes="heading")
+        yield Static(
+            safe_text("How well did you know it? Pick a rating (the suggestion is highlighted) to save and go on."),
+            classes="heading",
+        )
         with Horizontal(id="ratings"):
             for rating, key in RATINGS:
                 yield Button(

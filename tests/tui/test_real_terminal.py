@@ -1,0 +1,94 @@
+"""The real ``gitops-tutor`` command in a real terminal (tmux): answer one question with keystrokes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from gitops_tutor.progress import ProgressStore
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+COMMAND = Path(sys.executable).parent / "gitops-tutor"
+WAIT_SECONDS = 30
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+    pytest.mark.skipif(not COMMAND.exists(), reason="gitops-tutor is not installed in this environment"),
+]
+
+
+class Terminal:
+    """A detached tmux session running one command; screen text is read with capture-pane."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        flags = ["-l"] if literal else []
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *flags, *keys], check=True)
+
+    def screen(self) -> str:
+        result = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        return result.stdout
+
+    def wait_for(self, *texts: str) -> str:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if any(text in screen for text in texts):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"none of {texts} appeared; the screen was:\n{self.screen()}")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
+    db_path = tmp_path / "progress.db"
+    name = f"gitops-tutor-test-{uuid.uuid4().hex[:8]}"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("TMUX")}
+    command = f"{COMMAND} --db {db_path} --content {FIXTURES / 'good-pack'}"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "34", command], check=True, env=env
+    )
+    try:
+        yield Terminal(name), db_path
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def answer_keys(screen: str) -> list[tuple[list[str], bool]]:
+    """Keystrokes that give some answer to whatever question type is on screen."""
+    if "in your own words" in screen or "Write or fix the YAML" in screen:
+        return [(["desired state compared with live state, reconciled continuously"], True)]
+    return [(["Enter"], False)]  # choice widgets: the first option is highlighted; enter picks it
+
+
+def test_answer_one_question_with_real_keystrokes(terminal: tuple[Terminal, Path]) -> None:
+    term, db_path = terminal
+    term.wait_for("Due for review", "Welcome!")
+    term.keys("p")
+    term.wait_for("Mixed: a bit of everything")
+    term.keys("Enter")
+    screen = term.wait_for("Submit (ctrl+s)")
+    for keys, literal in answer_keys(screen):
+        term.keys(*keys, literal=literal)
+    term.keys("C-s")
+    term.wait_for("/100")
+    term.keys("3")
+    term.wait_for("Question 2 of")
+    term.keys("C-q")
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline and "gitops-tutor" in term.screen():
+        time.sleep(0.1)
+    with ProgressStore.open(db_path) as store:
+        attempts = store.attempts()
+    assert len(attempts) == 1
+    assert attempts[0].rating == "good" and attempts[0].mode == "practice"
