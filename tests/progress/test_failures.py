@@ -121,12 +121,13 @@ def test_damage_is_checked_before_migrating(db_path: Path, clock: FakeClock) -> 
     db_path.parent.mkdir(parents=True)
     first = Database(db_path)
     migrations.apply(first, stop_before="m002_indexes")
-    for n in range(300):
-        first.execute(
-            "INSERT INTO attempts (uid, question_id, content_hash, answer, score, verdict, rating, mode, "
-            "started_at, ended_at, day) VALUES (?, 'q', 'h', ?, 1, 'fail', 'again', 'practice', 't', 't', 'd')",
-            [f"u{n}", "x" * 200],
-        )
+    with first.atomic():
+        for n in range(300):
+            first.execute(
+                "INSERT INTO attempts (uid, question_id, content_hash, answer, score, verdict, rating, mode, "
+                "started_at, ended_at, day) VALUES (?, 'q', 'h', ?, 1, 'fail', 'again', 'practice', 't', 't', 'd')",
+                [f"u{n}", "x" * 200],
+            )
     first.conn.commit()
     first.close()
     with db_path.open("r+b") as handle:
