@@ -243,3 +243,28 @@ def test_killing_a_writer_keeps_every_committed_attempt(db_path: Path) -> None:
     with ProgressStore.open(db_path) as store:
         present = {a.id for a in store.attempts()}
     assert set(committed) <= present
+
+
+def test_a_database_locked_too_long_is_a_clear_error_and_nothing_is_half_written(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(opening, "BUSY_TIMEOUT_SECONDS", 0.2)
+    store = ProgressStore.open(db_path, clock=clock)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="locked by another program"):
+            store.record_attempt(question("q1"), "x", result("q1", 80), rating="good", mode="practice")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    store.record_attempt(question("q1"), "x", result("q1", 80), rating="good", mode="practice")
+    assert len(store.attempts()) == 1
+    store.close()
+
+
+def test_a_nonsense_new_per_day_setting_falls_back_to_the_default(store: ProgressStore) -> None:
+    store.set_setting("new_per_day", "lots")
+    assert store.new_per_day() == 15
+    store.set_setting("new_per_day", 0)
+    assert store.new_per_day() == 0
