@@ -28,20 +28,29 @@ class AliasMap:
                 key = _words(form)
                 if key and key not in self._table:
                     self._table[key] = target
-        self._first_words = {key[0] for key in self._table}
-        self._longest = max((len(key) for key in self._table), default=0)
+        lengths: dict[str, set[int]] = {}
+        for key in self._table:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {word: sorted(sizes, reverse=True) for word, sizes in lengths.items()}
+        self._first_words = frozenset(self._lengths)
 
     def __bool__(self) -> bool:
         return bool(self._table)
 
     def apply(self, tokens: Sequence[Token]) -> list[Token]:
         """Rewrite every form to its canonical words; new words keep the form's original span."""
-        if not self._table:
+        first_words = self._first_words
+        starts = [i for i, token in enumerate(tokens) if token.raw in first_words]
+        if not starts:
             return list(tokens)
         out: list[Token] = []
         i, n = 0, len(tokens)
-        while i < n:
-            taken = self._match_at(tokens, i) if tokens[i].raw in self._first_words else None
+        for start in starts:
+            if start < i:
+                continue  # inside a form already taken
+            out.extend(tokens[i:start])
+            i = start
+            taken = self._match_at(tokens, i)
             if taken is None:
                 out.append(tokens[i])
                 i += 1
@@ -57,13 +66,14 @@ class AliasMap:
                     for word in target
                 )
             i += length
+        out.extend(tokens[i:n])
         return out
 
     def _match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, tuple[str, ...]] | None:
         clause = tokens[i].clause
-        for length in range(min(self._longest, len(tokens) - i), 0, -1):
+        for length in self._lengths[tokens[i].raw]:
             window = tokens[i : i + length]
-            if window[-1].clause != clause:
+            if len(window) < length or window[-1].clause != clause:
                 continue
             target = self._table.get(tuple(t.raw for t in window))
             if target is not None:

@@ -71,6 +71,7 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
 )
 
 HARD, CONTRASTIVE = 1, 2
+_PHRASE_STARTS = frozenset(phrase[0] for phrase in (*PSEUDO_NEGATIONS, *CONTRASTIVE_CUES, *POST_CUES))
 # Words that do not use up the window: "don't need Sealed Secrets or SOPS or any external store".
 FREE_WORDS = frozenset({"or", "nor", "and", "any", "either", "a", "an", "the"})
 
@@ -82,17 +83,20 @@ class Cues:
         self.tokens = tokens
         n = len(tokens)
         raws = [t.raw for t in tokens]
+        index: dict[str, list[int]] = {}
+        for i in [i for i, raw in enumerate(raws) if raw in _PHRASE_STARTS]:
+            index.setdefault(raws[i], []).append(i)
         self.before = [HARD if raw in HARD_CUES else 0 for raw in raws]
         for phrase in PSEUDO_NEGATIONS:
-            for i in _phrase_starts(raws, phrase):
+            for i in _phrase_starts(index, raws, phrase):
                 self.before[i] = 0
         for phrase in CONTRASTIVE_CUES:
-            for i in _phrase_starts(raws, phrase):
+            for i in _phrase_starts(index, raws, phrase):
                 for j in range(i, i + len(phrase)):
                     self.before[j] = CONTRASTIVE
         self.after = [False] * n
         for phrase in POST_CUES:
-            for i in _phrase_starts(raws, phrase):
+            for i in _phrase_starts(index, raws, phrase):
                 self.after[i] = True
 
     def negates(self, positions: Sequence[int]) -> bool:
@@ -119,6 +123,6 @@ class Cues:
         return False
 
 
-def _phrase_starts(raws: Sequence[str], phrase: tuple[str, ...]) -> list[int]:
+def _phrase_starts(index: dict[str, list[int]], raws: Sequence[str], phrase: tuple[str, ...]) -> list[int]:
     size = len(phrase)
-    return [i for i in range(len(raws) - size + 1) if raws[i] == phrase[0] and tuple(raws[i : i + size]) == phrase]
+    return [i for i in index.get(phrase[0], ()) if tuple(raws[i : i + size]) == phrase]

@@ -27,6 +27,7 @@ PROXIMITY_GAP = 6
 # not run over another actor: "CI builds and Argo CD reconciles" is not "CI .. reconciles".
 ACTORS = frozenset({"argo", "flux", "continuous", "jenkins", "pipeline", "github", "gitlab", "tekton", "kubectl"})
 FUZZY_MIN_LEN = 5
+MAX_REMEMBERED = 50_000  # word forms remembered per rubric; bounds memory on huge vocabularies
 _PROXIMITY = re.compile(r"\s*\.\.+\s*")
 
 
@@ -55,7 +56,8 @@ class Vocabulary:
         self._ids: dict[Word, int] = {}
         self._by_stem: dict[str, list[int]] = defaultdict(list)
         self._by_text: dict[str, list[int]] = defaultdict(list)
-        self._prefixes: list[int] = []
+        self._prefixes_by_initial: dict[str, list[int]] = defaultdict(list)
+        self._known: dict[str, frozenset[int]] = {}  # answer word -> rubric word ids
         self._fuzzy_by_initial: dict[str, list[int]] = defaultdict(list)
 
     def add(self, word: Word) -> int:
@@ -65,7 +67,7 @@ class Vocabulary:
         self.words.append(word)
         self._ids[word] = index
         if word.prefix:
-            self._prefixes.append(index)
+            self._prefixes_by_initial[word.text[:1]].append(index)
         else:
             self._by_stem[word.stem].append(index)
             self._by_text[word.text].append(index)
@@ -73,11 +75,18 @@ class Vocabulary:
                 self._fuzzy_by_initial[word.text[0]].append(index)
         return index
 
-    def matches(self, token: Token) -> set[int]:
-        """Ids of the rubric words this answer token counts as."""
-        found = set(self._by_stem.get(token.stem, ())) | set(self._by_text.get(token.raw, ()))
-        raw = token.raw
-        for index in self._prefixes:
+    def matches(self, token: Token) -> frozenset[int]:
+        """Ids of the rubric words this answer token counts as (remembered per word form)."""
+        known = self._known.get(token.raw)  # the stem is a function of the word, so the word is the key
+        if known is None:
+            known = frozenset(self._compute_matches(token.raw, token.stem))
+            if len(self._known) < MAX_REMEMBERED:
+                self._known[token.raw] = known
+        return known
+
+    def _compute_matches(self, raw: str, stem: str) -> set[int]:
+        found = set(self._by_stem.get(stem, ())) | set(self._by_text.get(raw, ()))
+        for index in self._prefixes_by_initial.get(raw[:1], ()):
             prefix = self.words[index].text
             if raw.startswith(prefix) or _close_prefix(raw, prefix):
                 found.add(index)
@@ -89,13 +98,12 @@ class Vocabulary:
 
     def positions(self, tokens: Sequence[Token]) -> dict[int, list[int]]:
         """word id -> sorted token positions where that word occurs in the answer."""
-        cache: dict[tuple[str, str], set[int]] = {}
         where: dict[int, list[int]] = defaultdict(list)
+        known = self._known
         for position, token in enumerate(tokens):
-            key = (token.raw, token.stem)
-            ids = cache.get(key)
+            ids = known.get(token.raw)
             if ids is None:
-                ids = cache[key] = self.matches(token)
+                ids = self.matches(token)
             for index in ids:
                 where[index].append(position)
         return where

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gitops_tutor.grading.text import Token, tokenize
+from gitops_tutor.grading.text import Token
 
 MAX_ANSWER_CHARS = 20_000
 
@@ -36,7 +36,7 @@ NO_IDEA_WORDS = _word_set(
 )
 NO_IDEA_CORE = frozenset({"idea", "know", "sure", "clue", "idk", "dunno", "pass", "skip", "unsure", "recall", "forgot"})
 
-_ITEM_SPLIT = re.compile(r"[,;\n/|•·]+|\s[-–—*]\s|^\s*[-*]\s", re.MULTILINE)
+_ITEM_SPLIT = re.compile(r"[,;\n/|•·]|\s[-–—*]\s")
 
 
 def is_empty(tokens: Sequence[Token]) -> bool:
@@ -57,9 +57,22 @@ def is_list_like(text: str, tokens: Sequence[Token]) -> bool:
     """
     if len(tokens) < 5:
         return False
-    items = [item for item in (tokenize(part) for part in _ITEM_SPLIT.split(text)) if item]
+    function_share = len([t for t in tokens if t.raw in FUNCTION_WORDS]) / len(tokens)
+    if function_share >= 0.15:  # prose: a third of its words are function words
+        return False
+    items = _items(text, tokens)
     if len(items) < 5:
         return False
-    function_share = sum(t.raw in FUNCTION_WORDS for t in tokens) / len(tokens)
-    bare = sum(len(item) <= 3 and not any(t.raw in FUNCTION_WORDS for t in item) for item in items)
+    bare = sum(len(item) <= 3 and not any(raw in FUNCTION_WORDS for raw in item) for item in items)
     return bare / len(items) >= 0.8 and function_share < 0.15
+
+
+def _items(text: str, tokens: Sequence[Token]) -> list[list[str]]:
+    """Words grouped into list items: split wherever a comma, slash, bullet or newline sits between words."""
+    items: list[list[str]] = [[tokens[0].raw]]
+    for previous, token in zip(tokens, tokens[1:], strict=False):
+        separator = text[previous.end : token.start]
+        if separator != " " and _ITEM_SPLIT.search(separator):
+            items.append([])
+        items[-1].append(token.raw)
+    return items
