@@ -125,10 +125,11 @@ def tokenize(text: str) -> list[Token]:
     """
     parts = (_SPLIT_ASCII if text.isascii() else _SPLIT).split(text)
     tokens: list[Token] = []
-    clause = sentence = unit = unit_start = count = 0
+    clause = sentence = unit = unit_start = 0
     position = len(parts[0])
     new = tuple.__new__
     for i in range(1, len(parts), 2):
+        count = len(tokens)
         word, separator = parts[i], parts[i - 1]
         start = position
         end = position + len(word)
@@ -147,7 +148,6 @@ def tokenize(text: str) -> list[Token]:
                 unit += 1
                 unit_start = count
         tokens.append(new(Token, (raw, stem(raw), start, end, clause, sentence, count, unit)))
-        count += 1
     return tokens
 
 
