@@ -34,6 +34,8 @@ from gitops_tutor.grading.result import DEFAULT_PARTIAL, DEFAULT_PASS, verdict_f
 from gitops_tutor.grading.text import tokenize  # noqa: E402
 from tests.grading.regression import Case, load_cases  # noqa: E402
 
+HOLDOUT_FILE = Path(__file__).resolve().parents[1] / "tests" / "grading" / "holdout.yaml"
+
 WORST_KINDS = ("negated", "swapped", "keyword-list")
 KIND_ORDER = ("paraphrase", "terse", "typos", "rambling", "partial", "wrong", "negated", "swapped", "keyword-list",
               "off-topic", "empty")  # fmt: skip
@@ -128,17 +130,32 @@ def main() -> None:
     grader = Grader(curriculum.aliases)
     free = {q.id: q for q in curriculum.questions.values() if isinstance(q, FreeTextQuestion)}
     cases = load_cases()
+    holdout = load_cases(HOLDOUT_FILE)
 
     def ours(question: FreeTextQuestion, answer: str) -> str:
         return grader.grade(question, answer).verdict
 
     graders: dict[str, Verdicter] = {"gitops-tutor": ours, "token_set_ratio": token_set_baseline,
                                      "keyword count": keyword_baseline}  # fmt: skip
+    print_table("Regression set (tests/grading/regression.yaml)", cases, graders, free)
+    print_table("Held-out set, never tuned on (tests/grading/holdout.yaml)", holdout, graders, free)
+    question_id, phrasings, wall, cpu = timing(grader, list(free.values()), cases)
+    load_average = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"Speed: 2,000 answers of 2,000 characters on the largest rubric ({question_id}, {phrasings} phrasings), "
+        f"{os.cpu_count()} CPUs, load average {load_average:.1f}:\n"
+        f"  wall p50 {wall[0]:.2f} ms, p99 {wall[1]:.2f} ms; CPU p50 {cpu[0]:.2f} ms, p99 {cpu[1]:.2f} ms"
+    )
+
+
+def print_table(
+    title: str, cases: list[Case], graders: dict[str, Verdicter], free: dict[str, FreeTextQuestion]
+) -> None:
     results = {name: agreement(cases, g, free) for name, g in graders.items()}
-    counts = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
     for case in cases:
         counts[case.kind] += 1
-    print(f"Agreement with human verdicts, {len(cases)} answers to 10 seed questions (% of answers)\n")
+    print(f"{title}: agreement with human verdicts, % of {len(cases)} answers\n")
     print("| kind | n | " + " | ".join(graders) + " |")
     print("| --- | ---: | " + " | ".join("---:" for _ in graders) + " |")
     for kind in [k for k in KIND_ORDER if k in counts] + ["all"]:
@@ -150,13 +167,7 @@ def main() -> None:
     n_worst = sum(c.kind in WORST_KINDS for c in cases)
     print(f"| worst errors (negated/swapped/keyword-list that pass, of {n_worst}) | | "
           + " | ".join(str(worst[name]) for name in graders) + " |")  # fmt: skip
-    question_id, phrasings, wall, cpu = timing(grader, list(free.values()), cases)
-    load_average = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(
-        f"\nSpeed: 2,000 answers of 2,000 characters on the largest rubric ({question_id}, {phrasings} phrasings), "
-        f"{os.cpu_count()} CPUs, load average {load_average:.1f}:\n"
-        f"  wall p50 {wall[0]:.2f} ms, p99 {wall[1]:.2f} ms; CPU p50 {cpu[0]:.2f} ms, p99 {cpu[1]:.2f} ms"
-    )
+    print()
 
 
 if __name__ == "__main__":
