@@ -12,16 +12,23 @@ import random
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import NamedTuple
 
 from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.interview.config import InterviewConfig
-from gitops_tutor.interview.draw import draw_questions, history_from_attempts
+from gitops_tutor.interview.draw import RECENT_SCORES, draw_questions, history_from_attempts
 from gitops_tutor.interview.errors import InterviewError
 from gitops_tutor.interview.report import InterviewReport, build_report
 from gitops_tutor.interview.repository import InterviewRepository, SavedInterview, new_interview_id
 from gitops_tutor.interview.session import GradeFn, InterviewItem, InterviewSession, Monotonic
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.progress.timeutil import parse_iso
+
+
+class AttemptSummary(NamedTuple):
+    question_id: str
+    score: int
+    ended_at: datetime
 
 
 def default_grade(curriculum: Curriculum) -> GradeFn:
@@ -55,7 +62,7 @@ class InterviewService:
         now = self._clock()
         if config.seed is None:
             config = replace(config, seed=random.SystemRandom().randrange(1, 10**6))
-        history = history_from_attempts(self.store.attempts())
+        history = history_from_attempts(self.recent_attempts())
         drawn = draw_questions(self.curriculum, config, history, now)
         session = InterviewSession(
             interview_id=new_interview_id(now),
@@ -120,6 +127,21 @@ class InterviewService:
             except (TypeError, KeyError):
                 continue  # a report written by another version; the history skips it
         return reports
+
+    def recent_attempts(self) -> list[AttemptSummary]:
+        """The last three attempts per question, three columns each.
+
+        Loading whole attempts (JSON results, parsed dates) costs seconds at 10,000 rows, and a
+        window query in SQLite is slower than sorting the bare rows here; see bench/interview.py.
+        """
+        by_question: dict[str, list[tuple[str, int, int]]] = {}
+        for row in self.store.rows("SELECT question_id, ended_at, id, score FROM attempts"):
+            by_question.setdefault(row["question_id"], []).append((row["ended_at"], row["id"], row["score"]))
+        summaries = []
+        for question_id, tries in by_question.items():
+            for ended_at, _id, score in sorted(tries)[-RECENT_SCORES:]:
+                summaries.append(AttemptSummary(question_id, int(score), parse_iso(ended_at)))
+        return summaries
 
     def _track(self, session: InterviewSession) -> InterviewSession:
         session.on_change = self.repository.save

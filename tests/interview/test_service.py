@@ -173,3 +173,18 @@ def test_time_spent_is_recorded_per_question(service: InterviewService, clock: F
     assert [q.seconds for q in report.questions] == [42.0, 17.0]
     assert report.seconds_used == 59.0
     assert timedelta(seconds=report.seconds_used) < timedelta(minutes=10)
+
+
+def test_the_draw_sees_the_last_three_attempts_of_each_question(
+    service: InterviewService, store: ProgressStore, curriculum: Curriculum, clock: FakeClock
+) -> None:
+    from gitops_tutor.grading import Grader
+
+    grader = Grader(curriculum.aliases)
+    question = curriculum.questions["team-pull-benefit"]
+    for answer in ("2", "2", "1", "2", "1"):
+        clock.advance(60)
+        store.record_attempt(question, answer, grader.grade(question, [int(answer) - 1]), mode="practice")
+    recent = service.recent_attempts()
+    assert [(a.question_id, a.score) for a in recent] == [("team-pull-benefit", s) for s in (100, 0, 100)]
+    assert recent[-1].ended_at == clock.now()

@@ -189,3 +189,18 @@ async def test_leaving_from_the_finish_dialog_keeps_the_interview_for_later(
         await settle(pilot)
         assert setup.waiting is not None and setup.waiting.id == run.session.id
     assert attempts(db_path, clock) == []  # nothing is graded or recorded until an interview is finished
+
+
+async def test_time_running_out_during_the_finish_dialog_still_ends_with_the_report(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock
+) -> None:
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=2, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        await pilot.press("ctrl+o")
+        await wait_for_screen(pilot, FinishModal)
+        clock.advance(10 * 60)
+        run.tick()  # the run screen's timer keeps going under the dialog
+        report_screen = await wait_for_screen(pilot, InterviewReportScreen)
+        assert report_screen.report.reason == "time-up"
+        assert not any(isinstance(screen, FinishModal) for screen in pilot.app.screen_stack)

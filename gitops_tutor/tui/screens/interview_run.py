@@ -95,7 +95,8 @@ class FinishModal(ModalScreen[str]):
 
     DEFAULT_CSS = """
     FinishModal { align: center middle; }
-    FinishModal > Vertical { width: 64; height: auto; border: thick $warning; background: $surface; padding: 1 2; }
+    FinishModal > Vertical { width: 78; height: auto; border: thick $warning; background: $surface; padding: 1 2; }
+    FinishModal #iv-modal-summary { width: 100%; height: auto; }
     FinishModal Horizontal { height: auto; margin-top: 1; }
     FinishModal Button { margin-right: 1; }
     """
@@ -108,11 +109,11 @@ class FinishModal(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text("Finish the interview now?", style="bold"))
-            yield Label(Text(self.summary))
+            yield Static(Text(self.summary), id="iv-modal-summary")
             with Horizontal():
                 yield Button("Keep going", id="stay", variant="primary")
-                yield Button("Finish and see the report", id="finish", variant="warning")
-                yield Button("Leave, resume later", id="leave")
+                yield Button("Finish: report", id="finish", variant="warning")
+                yield Button("Leave for later", id="leave")
 
     def on_mount(self) -> None:
         self.query_one("#stay", Button).focus()
