@@ -51,7 +51,7 @@ class LineInterview:
             self.write(f"Mock interview: {s.config.describe()}. Follow-up questions may be added.")
         self.write(f"End each answer with a line holding a single '{END}'; the end of input finishes the interview.")
         self.write(COMMANDS_HELP)
-        self.write("No scores until the end. Every line is saved as you type.")
+        self.write("No scores until the end. Every line is saved as you type; Ctrl-C stops and keeps it for --resume.")
 
     def _time_is_up(self) -> bool:
         for event in self.session.tick():

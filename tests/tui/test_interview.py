@@ -204,3 +204,23 @@ async def test_time_running_out_during_the_finish_dialog_still_ends_with_the_rep
         report_screen = await wait_for_screen(pilot, InterviewReportScreen)
         assert report_screen.report.reason == "time-up"
         assert not any(isinstance(screen, FinishModal) for screen in pilot.app.screen_stack)
+
+
+async def test_the_next_start_offers_an_interview_a_crash_left_unfinished(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock, db_path: Path, pack_curriculum: Any
+) -> None:
+    from gitops_tutor.interview.service import InterviewService
+    from tests.tui.conftest import ready
+
+    with ProgressStore.open(db_path, clock=clock.now) as store:
+        service = InterviewService(store, pack_curriculum, clock=clock.now, monotonic=clock.monotonic)
+        session = service.start(InterviewConfig(minutes=10, questions=2, seed=4, lessons=(LESSON,)))
+        session.set_answer("half")
+        clock.advance(30)
+        session.flush()
+    app = build_app(clock=clock.now)
+    notes: list[str] = []
+    app.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert any("An unfinished mock interview is waiting (1 of 2 answered, 09:30 left)" in n for n in notes), notes

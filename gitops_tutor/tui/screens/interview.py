@@ -10,11 +10,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
@@ -60,6 +60,28 @@ def make_service(services: Services) -> InterviewService:
     return InterviewService(
         services.store, services.curriculum, clock=services.now, monotonic=monotonic_for(services)
     )
+
+
+async def offer_resume(app: App[Any]) -> None:
+    """At start-up, point at an interview that a crash or a quit left unfinished (the issue's "offer")."""
+    from gitops_tutor.interview.repository import InterviewRepository
+    from gitops_tutor.progress import StoreError
+
+    services: Services | None = getattr(app, "services", None)
+    if services is None:
+        return
+    try:
+        waiting = await services.db(InterviewRepository(services.store).resumable, services.now())
+    except (InterviewError, StoreError):
+        return
+    if waiting is not None:
+        app.notify(
+            f"An unfinished mock interview is waiting ({waiting.answered} of {waiting.question_count} answered, "
+            f"{clock_text(waiting.remaining_seconds)} left). Press i to resume or discard it.",
+            title="Mock interview",
+            timeout=15,
+            markup=False,
+        )
 
 
 def history_text(reports: list[InterviewReport]) -> Text:
