@@ -244,9 +244,6 @@ class InterviewSession:
             raise InterviewError(f"there is no question {position + 1}")
         self._move(lambda leaving, inserted: position + 1 if inserted and position > leaving else position, submit)
 
-    def next(self) -> None:
-        self.submit()
-
     def previous(self) -> None:
         self.go_to(max(self.position - 1, 0))
 
