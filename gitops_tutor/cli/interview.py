@@ -52,6 +52,11 @@ def interview(
 
     Answers are saved as you type; if the process dies, `--resume` carries on with
     the answers and the time left. Missed questions go into the review queue.
+    Report bands: ready >= 80, almost >= 60, not yet < 60.
+
+    With --plain, each answer is the lines typed up to a line holding a single
+    "." (choice questions: option numbers such as 1,3); the end of input
+    finishes the interview.
     """
     try:
         config = build_config(preset, minutes=minutes, questions=questions, lessons=lessons, domains=domains,

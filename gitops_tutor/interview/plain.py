@@ -49,6 +49,8 @@ class LineInterview:
                        f"{clock_text(s.remaining_seconds())} left.")
         else:
             self.write(f"Mock interview: {s.config.describe()}. Follow-up questions may be added.")
+            if len(s.items) < s.config.questions:
+                self.write(f"Only {len(s.items)} questions match these filters.")
         self.write(f"End each answer with a line holding a single '{END}'; the end of input finishes the interview.")
         self.write(COMMANDS_HELP)
         self.write("No scores until the end. Every line is saved as you type; Ctrl-C stops and keeps it for --resume.")

@@ -151,3 +151,10 @@ def test_line_mode_alerts_and_times_out(service: InterviewService, clock: FakeCl
     assert not session.running and session.finish_reason == "time-up"
     # The line that was being typed when time ran out still counts; nothing after it is read.
     assert [item.answer for item in session.items][:2] == ["first line", "x\ny\nz\na line ending past zero"]
+
+
+def test_a_narrow_filter_says_how_many_questions_matched() -> None:
+    code, stdout, _ = run(["--difficulty", "2", "--seed", "1"], "")
+    assert code == 0
+    assert "Only 2 questions match these filters." in stdout
+    assert "Answered 0 of 2 questions" in stdout

@@ -226,4 +226,6 @@ class InterviewScreen(TutorScreen):
         from gitops_tutor.tui.screens.interview_run import InterviewRunScreen
 
         assert self.service is not None
+        if len(session.items) < session.config.questions and session.answered_count() == 0:
+            self.notify(f"Only {len(session.items)} questions match these filters.", severity="warning")
         self.app.push_screen(InterviewRunScreen(self.service, session))
