@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gitops_tutor.grading import Grader
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.text import stem, tokenize
 
@@ -93,3 +94,14 @@ def test_no_alias_map_leaves_tokens_alone() -> None:
 
 def test_control_characters_are_separators() -> None:
     assert [t.raw for t in tokenize("git\x00revert\x1b[31m now")] == ["git", "revert", "31m", "now"]
+
+
+def test_shipped_aliases_keep_pull_requests_apart_from_the_pull_model(shipped_grader: Grader) -> None:
+    from gitops_tutor.curriculum.models import Concept
+    from tests.grading.conftest import free_text
+
+    question = free_text(
+        Concept("pull", "pull model", ("pull* .. repo",)), Concept("pr", "opens a PR", ("pull request",))
+    )
+    result = shipped_grader.grade(question, "CI opens a pull request to the repo; MRs work too")
+    assert [c.status for c in result.concepts] == ["missed", "hit"]
