@@ -224,3 +224,23 @@ async def test_the_next_start_offers_an_interview_a_crash_left_unfinished(
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         assert any("An unfinished mock interview is waiting (1 of 2 answered, 09:30 left)" in n for n in notes), notes
+
+
+async def test_time_out_while_on_another_screen_keeps_the_report_for_the_return(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock
+) -> None:
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=2, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        notes = capture_notes(pilot.app)
+        await pilot.press("ctrl+l", "h")  # from the question list, the app's keys work: off to Home
+        await settle(pilot)
+        assert pilot.app.current_mode == "home"
+        clock.advance(10 * 60)
+        run.tick()
+        await settle(pilot)
+        assert pilot.app.current_mode == "home" and "Report" not in type(pilot.app.screen).__name__
+        assert "Time is up: your interview report is ready (press i)." in notes
+        await pilot.press("i")
+        report_screen = await wait_for_screen(pilot, InterviewReportScreen)
+        assert report_screen.report.reason == "time-up"

@@ -48,6 +48,7 @@ from gitops_tutor.tui.safe_text import safe_text, sanitize
 from gitops_tutor.tui.widgets.answer import AnswerArea
 
 if TYPE_CHECKING:
+    from gitops_tutor.interview.report import InterviewReport
     from gitops_tutor.interview.service import InterviewService
     from gitops_tutor.tui.services import Services
 
@@ -151,6 +152,7 @@ class InterviewRunScreen(Screen[None]):
         self.answer_widget: Any = None
         self.timer: Timer | None = None
         self.completing = False
+        self.report: InterviewReport | None = None
         self._last_save = 0.0
         self._monotonic = session.monotonic
 
@@ -322,10 +324,22 @@ class InterviewRunScreen(Screen[None]):
             self.app.pop_screen()  # time ran out while the candidate was deciding
         report = await self.services.db(self.service.complete, self.session)
         setattr(self.app, "interview_report", report)  # noqa: B010 - read by the CLI after the app exits
+        self.report = report
+        if self.is_active:
+            self.app.call_later(self._show_report)
+        else:  # the candidate is on another screen (Home, Lessons ...): the report waits for them here
+            self.app.notify("Time is up: your interview report is ready (press i).", title="Mock interview")
+
+    def on_screen_resume(self) -> None:
+        if self.report is not None:
+            self.app.call_later(self._show_report)
+
+    def _show_report(self) -> None:
+        """Replace this screen by the report; not awaited, as replacing it waits for its own workers."""
         from gitops_tutor.tui.screens.interview_report import InterviewReportScreen
 
-        # Not awaited here: replacing this screen waits for its workers, and this is one of them.
-        self.app.call_later(self.app.switch_screen, InterviewReportScreen(report))
+        if self.report is not None and self.is_active:
+            self.app.switch_screen(InterviewReportScreen(self.report))
 
     def _stop(self) -> None:
         if self.timer is not None:
