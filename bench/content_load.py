@@ -21,6 +21,7 @@ from gitops_tutor.curriculum.loader import load  # noqa: E402
 from gitops_tutor.paths import shipped_content_dir  # noqa: E402
 
 RUNS = 5
+SHARED_FILES = ("domains.yaml", "pack.yaml", "comparison.yaml")
 
 
 def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
@@ -34,14 +35,17 @@ def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
 
 def make_copies(source: Path, target: Path, copies: int) -> None:
     """Write ``copies`` packs whose ids are all suffixed, so nothing clashes."""
-    ids = set()
+    ids, domains = set(), set()
     for path in source.rglob("*.yaml"):
-        ids.update(re.findall(r"^\s*-?\s*id:\s*([a-z0-9-]+)\s*$", path.read_text(), flags=re.M))
-    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + r")\b")
+        found = re.findall(r"^\s*-?\s*id:\s*([a-z0-9-]+)\s*$", path.read_text(), flags=re.M)
+        (domains if path.name == "domains.yaml" else ids).update(found)
+    ids -= domains  # domains.yaml is not copied, so the copies must keep naming the shipped domains
+    # (?!:) leaves mapping keys alone: a concept id "kind" must not rename the "kind:" key of every file
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + r")\b(?!:)")
     for n in range(copies):
         pack = target / f"copy{n}"
         for path in source.rglob("*.yaml"):
-            if path.name in ("domains.yaml", "pack.yaml", "comparison.yaml"):
+            if path.name in SHARED_FILES:
                 continue
             out = pack / path.relative_to(source)
             out.parent.mkdir(parents=True, exist_ok=True)
