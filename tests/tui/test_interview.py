@@ -244,3 +244,17 @@ async def test_time_out_while_on_another_screen_keeps_the_report_for_the_return(
         await pilot.press("i")
         report_screen = await wait_for_screen(pilot, InterviewReportScreen)
         assert report_screen.report.reason == "time-up"
+
+
+async def test_quitting_mid_interview_saves_the_last_keystrokes(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock, db_path: Path
+) -> None:
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=2, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        run.query_one(AnswerArea).insert("typed just before quitting")
+        clock.advance(1)
+        await pilot.press("ctrl+q")
+    with ProgressStore.open(db_path, clock=clock.now) as store:
+        rows = store.rows("SELECT answer FROM interview_answers WHERE position = 0")
+    assert [r["answer"] for r in rows] == ["typed just before quitting"]

@@ -254,6 +254,17 @@ class InterviewRunScreen(Screen[None]):
         snapshot = Snapshot.of(self.session)
         self.run_worker(self.services.db(self.service.repository.write, snapshot), group="iv-save")
 
+    def on_unmount(self) -> None:
+        """Quitting the app mid-interview: one last save, waited for, so the resume has every keystroke."""
+        if not self.session.running or self.completing:
+            return
+        self.capture()
+        snapshot = Snapshot.of(self.session)
+        try:
+            self.services.background.submit(self.service.repository.write, snapshot)
+        except Exception:  # noqa: BLE001 - shutting down: the save two seconds ago has to do
+            return
+
     # -- moving around ------------------------------------------------------------------------
 
     def _move(self, move: Any) -> None:
