@@ -122,6 +122,7 @@ async def test_alerts_then_time_out_submit_what_was_typed(
         run.tick()
         assert notes == ["5 minutes left"]
         assert "04:59 left" in str(run.query_one("#iv-top", Static).render())
+        assert "05:01 on it" in str(run.query_one("#iv-top", Static).render())
         assert run.query_one("#iv-top").has_class("low")
         clock.advance(4 * 60)
         run.tick()

@@ -209,6 +209,7 @@ class InterviewRunScreen(Screen[None]):
         top.update(Text.assemble(
             (f"⏱ {clock_text(left)} left", "bold"),
             f"   Question {session.position + 1} of {len(session.items)}{marks}"
+            f"   {clock_text(session.seconds_on(session.position))} on it"
             f"   answered {session.answered_count()}/{len(session.items)}",
         ))
         top.set_class(60 < left <= 300, "low")
