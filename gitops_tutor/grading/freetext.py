@@ -2,7 +2,8 @@
 
 Coverage is the weighted share of concepts the answer states (and does not negate).
 Then, in order: a missing required concept caps the score below pass, a negated
-required one caps it at fail; a keyword list is capped at fail; stating the opposite of a concept costs that concept's
+required one caps it at fail; a keyword list is capped at fail, a short one below pass;
+stating the opposite of a concept costs that concept's
 share; each wrong claim costs its penalty.
 """
 
@@ -118,10 +119,11 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
         flag = "empty" if shape.is_empty(plain) else "no-idea"
         return _refused(compiled, flag, "No answer yet. " + _missing_text(compiled.concepts))
     tokens = aliases.apply(plain)
-    answer = _Answer(tokens, Cues(tokens), compiled.vocabulary.positions(tokens), shape.is_list_like(text, plain))
+    list_shape = shape.list_shape(text, plain)
+    answer = _Answer(tokens, Cues(tokens), compiled.vocabulary.positions(tokens), list_shape != shape.NOT_A_LIST)
     concepts = tuple(_concept_result(c, answer) for c in compiled.concepts)
     claims = tuple(r for r in (_claim_result(c, answer) for c in compiled.claims) if r is not None)
-    score = _score(compiled, concepts, claims, answer.list_like)
+    score = _score(compiled, concepts, claims, list_shape)
     verdict = verdict_for(score, compiled.pass_at, compiled.partial_at)
     flags = ("list-like",) if answer.list_like else ()
     clean = not claims and all(c.status == "hit" for c in concepts)
@@ -161,7 +163,7 @@ def _claim_result(compiled: CompiledClaim, answer: _Answer) -> ClaimResult | Non
 
 
 def _score(
-    compiled: CompiledRubric, concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult], list_like: bool
+    compiled: CompiledRubric, concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult], list_shape: int
 ) -> int:
     total = sum(c.weight for c in concepts) or 1.0
     score = 100.0 * sum(c.weight for c in concepts if c.status == "hit") / total
@@ -169,8 +171,10 @@ def _score(
         score = min(score, compiled.pass_at - 1)
     if any(c.required and c.status == "negated" for c in concepts):
         score = min(score, NEGATED_REQUIRED_CAP, compiled.partial_at - 1)
-    if list_like:  # a bag of keywords answers no question, however many of them are right
+    if list_shape == shape.KEYWORD_LIST:  # a bag of keywords answers no question, however many are right
         score = min(score, compiled.partial_at - 1)
+    elif list_shape == shape.SHORT_LIST:  # might be shorthand: never a pass, but may be partial
+        score = min(score, compiled.pass_at - 1)
     score -= 100.0 * sum(c.weight for c in concepts if c.status == "negated") / total
     score -= sum(c.penalty for c in claims)
     return max(0, min(100, round(score)))

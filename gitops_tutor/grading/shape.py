@@ -36,6 +36,7 @@ NO_IDEA_WORDS = _word_set(
 )
 NO_IDEA_CORE = frozenset({"idea", "know", "sure", "clue", "idk", "dunno", "pass", "skip", "unsure", "recall", "forgot"})
 
+_LABEL_LINE = re.compile(r"^\s*[-*•]?\s*[^\W_][\w .-]{0,30}:\s*\S", re.MULTILINE)
 _ITEM_SPLIT = re.compile(r"[,;\n/|•·]|\s[-–—*]\s")
 
 
@@ -49,22 +50,30 @@ def is_no_idea(tokens: Sequence[Token]) -> bool:
     return len(tokens) <= 10 and raws <= NO_IDEA_WORDS and bool(raws & NO_IDEA_CORE)
 
 
-def is_list_like(text: str, tokens: Sequence[Token]) -> bool:
-    """Five or more short, grammar-free items in a row: a keyword list, not an answer.
+NOT_A_LIST, SHORT_LIST, KEYWORD_LIST = 0, 1, 2
 
-    Terse answers stay out: their items carry a little grammar ("as", "from", "on")
-    or a verb phrase, or there are only a few of them.
+
+def list_shape(text: str, tokens: Sequence[Token]) -> int:
+    """How much ``text`` looks like keywords instead of an answer.
+
+    KEYWORD_LIST: five or more items of at most three words, nearly no grammar ("CI, CD,
+    build, pull, push"). SHORT_LIST: three or four such items, or five or more words with
+    not one function word between them; shorthand can look like that too, so it is only
+    kept below pass. Terse answers otherwise stay out: some item carries a verb phrase of
+    four words or more, or lines are labelled ("argo cd: UI, many teams").
     """
-    if len(tokens) < 5:
-        return False
-    function_share = len([t for t in tokens if t.raw in FUNCTION_WORDS]) / len(tokens)
-    if function_share >= 0.15:  # prose: a third of its words are function words
-        return False
+    if len(tokens) < 3 or len(_LABEL_LINE.findall(text)) >= 2:
+        return NOT_A_LIST
     items = _items(text, tokens)
-    if len(items) < 5:
-        return False
-    bare = sum(len(item) <= 3 and not any(raw in FUNCTION_WORDS for raw in item) for item in items)
-    return bare / len(items) >= 0.8 and function_share < 0.15
+    short = sum(len(item) <= 3 for item in items)
+    function_share = len([t for t in tokens if t.raw in FUNCTION_WORDS]) / len(tokens)
+    if len(items) >= 5 and short / len(items) >= 0.8 and function_share < 0.15:
+        return KEYWORD_LIST
+    if 3 <= len(items) == short:
+        return SHORT_LIST
+    if len(items) == 1 and len(tokens) >= 5 and function_share == 0:
+        return SHORT_LIST
+    return NOT_A_LIST
 
 
 def _items(text: str, tokens: Sequence[Token]) -> list[list[str]]:

@@ -213,3 +213,14 @@ def test_to_dict_is_json_ready() -> None:
     data = grade("Argo CD pulls and reconciles").to_dict()
     assert json.loads(json.dumps(data)) == data
     assert data["concepts"][0]["evidence"] == [[18, 28]]
+
+
+def test_a_short_keyword_list_stays_below_pass() -> None:
+    result = grade("reconciliation, desired state, Argo CD pulls")
+    assert "list-like" in result.flags
+    assert result.verdict == "partial"
+
+
+def test_labelled_lines_are_an_answer_not_a_list() -> None:
+    result = grade("argo cd: pulls, reconciles\ngit: desired state, history\nhow: loop, drift, repair")
+    assert "list-like" not in result.flags and result.verdict == "pass"
