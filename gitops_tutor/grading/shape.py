@@ -64,9 +64,11 @@ def list_shape(text: str, tokens: Sequence[Token]) -> int:
     """
     if len(tokens) < 3 or len(_LABEL_LINE.findall(text)) >= 2:
         return NOT_A_LIST
+    function_share = len([t for t in tokens if t.raw in FUNCTION_WORDS]) / len(tokens)
+    if function_share >= 0.15 and len(_ITEM_SPLIT.findall(text)) < len(tokens) / 3 - 1:
+        return NOT_A_LIST  # prose: too few separators for items of three words or less
     items = _items(text, tokens)
     short = sum(len(item) <= 3 for item in items)
-    function_share = len([t for t in tokens if t.raw in FUNCTION_WORDS]) / len(tokens)
     if len(items) >= 5 and short / len(items) >= 0.8 and function_share < 0.15:
         return KEYWORD_LIST
     if 3 <= len(items) == short:

@@ -127,7 +127,7 @@ def tokenize(text: str) -> list[Token]:
     if len(lowered) != len(text):  # a few letters grow when lowercased; keep offsets exact
         lowered = text
     parts = (_SPLIT_ASCII if text.isascii() else _SPLIT).split(lowered)
-    needs_cleaning = lowered is text or "'" in lowered or "’" in lowered
+    apostrophes = "'" in lowered or "’" in lowered
     tokens: list[Token] = []
     clause = sentence = unit = unit_start = 0
     position = len(parts[0])
@@ -137,7 +137,7 @@ def tokenize(text: str) -> list[Token]:
         start = position
         end = position + len(raw)
         position = end + len(parts[i + 1])
-        if needs_cleaning:
+        if lowered is text or (apostrophes and ("'" in raw or "’" in raw)):
             raw = normalise_word(raw)
         kind = 0 if (separator == " " or not count) else _separator_kind(separator)
         if raw in CLAUSE_WORDS and count:
