@@ -24,7 +24,12 @@ HARD_CUES = frozenset(
     }
 )  # fmt: skip
 # "X instead of Y": Y is negated, X is not; so these only look forward.
-CONTRASTIVE_CUES: tuple[tuple[str, ...], ...] = (("instead", "of"), ("rather", "than"), ("in", "place", "of"))
+CONTRASTIVE_CUES: tuple[tuple[str, ...], ...] = (
+    ("instead", "of"),
+    ("rather", "than"),
+    ("in", "place", "of"),
+    ("as", "opposed", "to"),
+)
 PSEUDO_NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("not", "only"),
     ("not", "just"),
@@ -34,6 +39,10 @@ PSEUDO_NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("never", "forget"),
     ("not", "least"),
     ("no", "problem"),
+    ("or", "not"),
+    ("without", "doubt"),
+    ("without", "a", "doubt"),
+    ("no", "wonder"),
 )
 POST_CUES: tuple[tuple[str, ...], ...] = (
     ("bad", "idea"),
@@ -87,9 +96,10 @@ class Cues:
         for i in [i for i, raw in enumerate(raws) if raw in _PHRASE_STARTS]:
             index.setdefault(raws[i], []).append(i)
         self.before = [HARD if raw in HARD_CUES else 0 for raw in raws]
-        for phrase in PSEUDO_NEGATIONS:
+        for phrase in PSEUDO_NEGATIONS:  # "not only", "whether or not": cue words that negate nothing
             for i in _phrase_starts(index, raws, phrase):
-                self.before[i] = 0
+                for j in range(i, i + len(phrase)):
+                    self.before[j] = 0
         for phrase in CONTRASTIVE_CUES:
             for i in _phrase_starts(index, raws, phrase):
                 for j in range(i, i + len(phrase)):

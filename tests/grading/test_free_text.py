@@ -224,3 +224,15 @@ def test_a_short_keyword_list_stays_below_pass() -> None:
 def test_labelled_lines_are_an_answer_not_a_list() -> None:
     result = grade("argo cd: pulls, reconciles\ngit: desired state, history\nhow: loop, drift, repair")
     assert "list-like" not in result.flags and result.verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["Whether or not you like it, it reconciles", "Without a doubt it reconciles", "It reconciles, no doubt"],
+)
+def test_more_pseudo_negations(answer: str) -> None:
+    assert status(grade(answer), "reconcile") == "hit"
+
+
+def test_as_opposed_to_negates_what_follows() -> None:
+    assert status(grade("Use a push script as opposed to reconciling"), "reconcile") == "negated"
