@@ -25,8 +25,16 @@ def check_samples(curriculum: Curriculum) -> Iterator[Problem]:
 
 
 def _free_text_problems(grader: Grader, question: FreeTextQuestion) -> Iterator[Problem]:
-    for phrasing in grader.compiled(question).empty_phrasings:
+    compiled = grader.compiled(question)
+    for phrasing in compiled.empty_phrasings:
         yield _problem(question.source, "empty-phrasing", f"{question.id}: phrasing {phrasing!r} holds no words")
+    patterns = [p for c in compiled.concepts for p in (*c.patterns, *c.negations)]
+    patterns += [p for c in compiled.claims for p in c.patterns]
+    for pattern in patterns:
+        word = compiled.vocabulary.words[pattern.words[0]]
+        if len(pattern.words) == 1 and word.prefix and len(word.text) < 3:
+            message = f"{question.id}: phrasing {pattern.source!r} is a prefix too short to mean anything alone"
+            yield _problem(question.source, "short-prefix", message, "warning")
     for sample in question.samples:
         result = grader.grade(question, sample.answer)
         if result.verdict != sample.verdict:

@@ -159,7 +159,7 @@ questions:
     rubric:
       concepts:
         - {id: rec, label: Reconciles, required: true, any: ["reconcil*"]}
-        - {id: des, label: Desired state, any: ["desired state"]}
+        - {id: des, label: Desired state, any: ["desired state", "st*"]}
     samples:
       - verdict: pass
         answer: It reconciles the desired state.
@@ -186,6 +186,7 @@ questions:
     message = next(p.message for p in problems if p.code == "sample-verdict")
     assert "expected pass, grader says fail" in message and "negated: rec" in message
     assert ("model-answer", 22) in codes
+    assert ("short-prefix", 3) in codes
 
 
 def test_shipped_content_samples_all_hold(shipped: Curriculum) -> None:
