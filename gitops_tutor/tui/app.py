@@ -103,7 +103,8 @@ class GitOpsTutorApp(App[None]):
         return StartScreen()
 
     def on_mount(self) -> None:
-        self.run_worker(self._start(), name="start-up", exclusive=True)
+        """Start loading only once the first frame is out: the loader's thread competes for the GIL."""
+        self.call_after_refresh(self.run_worker, self._start, name="start-up", exclusive=True)
 
     async def _start(self) -> None:
         from gitops_tutor.progress import StoreError
@@ -123,6 +124,10 @@ class GitOpsTutorApp(App[None]):
             self.add_mode(nav.name, nav.factory())
         await self.switch_mode(self.start_mode)
         self._report_content_problems()
+        if self.start_mode == "home":
+            from gitops_tutor.tui.screens.interview import offer_resume
+
+            await offer_resume(self)
 
     async def _apply_saved_theme(self) -> None:
         assert self.services is not None
