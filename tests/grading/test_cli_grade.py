@@ -86,3 +86,12 @@ def test_batch_from_stdin() -> None:
 def test_grade_without_question_or_batch_is_a_usage_error() -> None:
     code, _, err = run("grade", "--answer", "x")
     assert code == 2 and "QUESTION_ID" in err
+
+
+def test_manifest_answer_from_stdin_and_parse_errors_as_details(good_pack: Path) -> None:
+    manifest = "spec:\n  syncPolicy:\n    automated:\n      prune: true\n      selfHeal: true\n"
+    code, out, _ = run("--content", str(good_pack), "grade", "team-enable-self-heal", stdin=manifest)
+    assert code == 0 and "PASS" in out and "✓ selfHeal is on" in out
+    code, out, _ = run("--content", str(good_pack), "grade", "team-enable-self-heal", "--json", stdin="spec: [\n")
+    data = json.loads(out)
+    assert data["verdict"] == "fail" and data["details"][0].startswith("YAML error at line")
