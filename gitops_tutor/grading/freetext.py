@@ -2,9 +2,9 @@
 
 Coverage is the weighted share of concepts the answer states (and does not negate).
 Then, in order: a missing required concept caps the score below pass, a negated
-required one caps it at fail; a keyword list is capped at fail, a short one below pass;
-stating the opposite of a concept costs that concept's
-share; each wrong claim costs its penalty.
+required one caps it at fail; a keyword list is capped at fail, a short one below
+pass; stating the opposite of a concept costs that concept's share; each wrong claim
+costs its penalty. Caps come before penalties, so a wrong claim always costs points.
 """
 
 from __future__ import annotations
