@@ -1,7 +1,8 @@
 """Run every benchmark and print one table: area, figure, value, aim, ok?
 
     python bench/run.py            # the sizes the issues name (100,000 attempts: several minutes)
-    python bench/run.py --quick    # smaller store history and fewer start-up runs: about a minute or two
+    python bench/run.py --quick    # 10,000 attempts, fewer runs: a few minutes even on a busy machine
+    python bench/run.py --fresh    # rebuild the store history (otherwise reused from the temp folder)
     python bench/run.py --only grading,store
 
 Each benchmark script (``bench/*.py``) runs in its own child process and prints its
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -50,8 +52,15 @@ STATS_AIM_MS = 100.0
 RECORD_AIM_MS = 5.0
 LONGEST_RUNS = 40  # p99 of 40 runs is their maximum: the worst case a learner could meet
 OPEN_SLOWER_AIM_MS = 50.0  # "not noticeably slower" than opening an empty database
+STORE_CACHE = Path(tempfile.gettempdir()) / "gitops-tutor-bench"  # building 100,000 attempts takes minutes
 KINDS = ("paraphrase", "terse", "typos", "rambling", "partial", "wrong", "negated", "swapped", "keyword-list",
          "off-topic", "empty", "all")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Options:
+    quick: bool
+    fresh: bool
 
 
 def missing(area: str, reason: str) -> list[Row]:
@@ -65,13 +74,14 @@ def memory_row(name: str, run: ChildRun) -> Row:
 # -- start-up ---------------------------------------------------------------------------------------
 
 
-def startup(quick: bool) -> list[Row]:
+def startup(options: Options) -> list[Row]:
     area = "start-up (tmux)"
     if shutil.which("tmux") is None:
         return missing(area, "n/a: tmux is not installed")
     if not (BENCH / "startup.py").is_file():
         return missing(area, "n/a: bench/startup.py is missing")
-    run = python_child(BENCH / "startup.py", "--runs", "3" if quick else "7", "--probe", str(BENCH / "common.py"))
+    runs = "3" if options.quick else "7"
+    run = python_child(BENCH / "startup.py", "--runs", runs, "--probe", str(BENCH / "common.py"))
     if run.failed():
         return missing(area, f"failed ({run.failed()})")
     hello = number(r"bare Textual.*?:\s*([\d.]+)", run.stdout)
@@ -90,24 +100,23 @@ def startup(quick: bool) -> list[Row]:
 # -- content ----------------------------------------------------------------------------------------
 
 
-def content(quick: bool) -> list[Row]:
-    """bench/content_load.py's wall-clock medians, beside CPU medians from a child of this script."""
+def content(options: Options) -> list[Row]:
+    """bench/content_load.py's loads (its shipped and 10x packs), timed in wall and CPU time in one child."""
     area = "content load + validate"
-    run = python_child(BENCH / "content_load.py")
+    run = python_child(Path(__file__), "--child", "content", *(["--quick"] if options.quick else []))
     if run.failed():
         return missing(area, f"failed ({run.failed()})")
-    cpu_run = python_child(Path(__file__), "--child", "content-cpu", *(["--quick"] if quick else []))
-    questions = number(r"^shipped content:.*?(\d[\d,]*) questions", run.stdout)
-    big = number(r"^10x content:\s*(\d[\d,]*) questions", run.stdout)
-    big_errors = number(r"^10x content:.*?(\d[\d,]*) errors", run.stdout)
+    questions = number(r"^questions shipped (\d+)", run.stdout)
+    big = number(r"^questions 10x (\d+)", run.stdout)
+    big_errors = number(r"^questions 10x \d+ errors (\d+)", run.stdout)
     rows = [Row(area, "questions, shipped / 10x copy", f"{fmt(questions, '', 0)} / {fmt(big, '', 0)}"
                 + (f" ({big_errors:,.0f} load errors in the copy)" if big_errors else ""))]
     for label, size, aim in (("load + check", "shipped", CONTENT_AIMS_MS["shipped"]),
                              ("load + check", "10x", CONTENT_AIMS_MS["10x"]),
                              ("validate incl. samples", "shipped", None),
                              ("validate incl. samples", "10x", None)):  # fmt: skip
-        wall = number(rf"^{re.escape(label)}, {size}\s+([\d.]+)", run.stdout)
-        cpu = number(rf"^{re.escape(label)} {size} cpu ([\d.]+)", cpu_run.stdout)
+        wall = number(rf"^{re.escape(label)} {size} wall ([\d.]+)", run.stdout)
+        cpu = number(rf"^{re.escape(label)} {size} .*cpu ([\d.]+)", run.stdout)
         text, judged_value = judged(wall, cpu)
         if aim is None:
             rows.append(Row(area, f"{label}, {size}", text))
@@ -116,9 +125,9 @@ def content(quick: bool) -> list[Row]:
     return rows + [memory_row("content load, shipped and 10x", run)]
 
 
-def child_content_cpu(quick: bool) -> None:
-    """CPU-time medians of the same loads as bench/content_load.py, which reports wall time only."""
-    from content_load import make_copies, with_samples
+def child_content(quick: bool) -> None:
+    """The loads of bench/content_load.py (same packs, same runs), with CPU medians beside the wall ones."""
+    from content_load import RUNS, make_copies, with_samples
 
     from gitops_tutor.curriculum.loader import load
     from gitops_tutor.paths import shipped_content_dir
@@ -127,22 +136,28 @@ def child_content_cpu(quick: bool) -> None:
     with tempfile.TemporaryDirectory() as folder:
         make_copies(shipped, Path(folder), 9)
         packs = sorted(Path(folder).iterdir())
+        big = load(packs, shipped=shipped)
+        print(f"questions shipped {len(load([], shipped=shipped).curriculum.questions)}")
+        print(f"questions 10x {len(big.curriculum.questions)} errors {len(big.errors)}", flush=True)
+        few = 1 if quick else 3
         for label, size, action, runs in (
-            ("load + check", "shipped", lambda: load([], shipped=shipped), 5),
-            ("load + check", "10x", lambda: load(packs, shipped=shipped), 1 if quick else 3),
-            ("validate incl. samples", "shipped", lambda: with_samples([], shipped), 3),
-            ("validate incl. samples", "10x", lambda: with_samples(packs, shipped), 1 if quick else 3),
+            ("load + check", "shipped", lambda: load([], shipped=shipped), 3 if quick else RUNS),
+            ("load + check", "10x", lambda: load(packs, shipped=shipped), few),
+            ("validate incl. samples", "shipped", lambda: with_samples([], shipped), 3 if quick else RUNS),
+            ("validate incl. samples", "10x", lambda: with_samples(packs, shipped), few),
         ):
-            print(f"{label} {size} cpu {cpu_median_ms(action, runs):.1f}", flush=True)
+            wall, cpu = medians_ms(action, runs)
+            print(f"{label} {size} wall {wall:.1f} cpu {cpu:.1f}", flush=True)
 
 
-def cpu_median_ms(action: Callable[[], object], runs: int) -> float:
-    times = []
+def medians_ms(action: Callable[[], object], runs: int) -> tuple[float, float]:
+    walls, cpus = [], []
     for _ in range(runs):
-        started = time.process_time()
+        started, started_cpu = time.perf_counter(), time.process_time()
         action()
-        times.append((time.process_time() - started) * 1000)
-    return statistics.median(times)
+        cpus.append((time.process_time() - started_cpu) * 1000)
+        walls.append((time.perf_counter() - started) * 1000)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 # -- grading ----------------------------------------------------------------------------------------
@@ -169,7 +184,7 @@ def agreement_rows(table: str, title: str) -> list[Row]:
     return rows
 
 
-def grading(quick: bool) -> list[Row]:
+def grading(options: Options) -> list[Row]:
     area = "grading"
     if not (BENCH / "grading.py").is_file():
         return missing(area, "n/a: bench/grading.py is missing")
@@ -192,7 +207,7 @@ def grading(quick: bool) -> list[Row]:
     return rows + [memory_row("grading agreement and speed", run)]
 
 
-def one_megabyte(quick: bool) -> list[Row]:
+def one_megabyte(options: Options) -> list[Row]:
     """The longest answer the grader accepts, and a 1 MB paste (refused or graded, but never a freeze)."""
     run = python_child(Path(__file__), "--child", "one-mb")
     if run.failed():
@@ -236,10 +251,15 @@ def digits(value: float | None) -> int:
     return 2 if value is not None and value < 10 else 1 if value is not None and value < 100 else 0
 
 
-def store(quick: bool) -> list[Row]:
-    attempts = 10_000 if quick else 100_000
+def store(options: Options) -> list[Row]:
+    attempts = 10_000 if options.quick else 100_000
     area = f"store, {attempts:,} attempts"
-    run = python_child(BENCH / "store.py", "--attempts", str(attempts), timeout=3600)
+    cached = STORE_CACHE / f"store-{attempts}.db"
+    if options.fresh or not cached.exists():
+        for leftover in STORE_CACHE.glob(f"store-{attempts}.db*"):
+            leftover.unlink()
+    STORE_CACHE.mkdir(parents=True, exist_ok=True)
+    run = python_child(BENCH / "store.py", "--attempts", str(attempts), "--db", str(cached), timeout=3600)
     if run.failed():
         return missing(area, f"failed ({run.failed()})")
     rows = []
@@ -261,13 +281,15 @@ def store(quick: bool) -> list[Row]:
     rows.append(Row(area, "database file size", fmt(size, " MB")))
     if built is not None:
         rows.append(Row(area, "building the history through record_attempt", fmt(built, " s")))
+    else:
+        rows.append(Row(area, "history", f"reused from {cached} (--fresh rebuilds it)"))
     return rows + [memory_row(f"store with {attempts:,} attempts", run)]
 
 
 # -- interview and the app's own memory --------------------------------------------------------------
 
 
-def interview(quick: bool) -> list[Row]:
+def interview(options: Options) -> list[Row]:
     area = "interview"
     if not (BENCH / "interview.py").is_file():
         return []
@@ -282,7 +304,7 @@ def interview(quick: bool) -> list[Row]:
     return rows + [memory_row("interview bench", run)]
 
 
-def app_memory(quick: bool) -> list[Row]:
+def app_memory(options: Options) -> list[Row]:
     run = python_child(Path(__file__), "--child", "app-home")
     if run.failed():
         return missing("peak memory", f"app at Home failed ({run.failed()})")
@@ -353,9 +375,9 @@ def child_app_home() -> None:
 CHILDREN: dict[str, Callable[[bool], None]] = {
     "one-mb": lambda _quick: child_one_mb(),
     "app-home": lambda _quick: child_app_home(),
-    "content-cpu": child_content_cpu,
+    "content": child_content,
 }
-AREAS: dict[str, Callable[[bool], list[Row]]] = {
+AREAS: dict[str, Callable[[Options], list[Row]]] = {
     "startup": startup,
     "content": content,
     "grading": grading,
@@ -380,6 +402,7 @@ def header(quick: bool, argv: list[str], seconds: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="10,000 attempts instead of 100,000; 3 start-up runs")
+    parser.add_argument("--fresh", action="store_true", help="rebuild the store history instead of reusing it")
     parser.add_argument("--only", help=f"comma-separated areas: {', '.join(AREAS)}")
     parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -395,7 +418,7 @@ def main() -> None:
     for name in chosen:
         print(f"running {name} ...", file=sys.stderr, flush=True)
         area_started = time.perf_counter()
-        rows += AREAS[name](args.quick)
+        rows += AREAS[name](Options(args.quick, args.fresh))
         print(f"  {name}: {time.perf_counter() - area_started:.0f} s", file=sys.stderr, flush=True)
     print(header(args.quick, sys.argv[1:], time.perf_counter() - started))
     print()
