@@ -31,6 +31,7 @@ class LineInterview:
         self.read_line = read_line
         self.write = write
         self.input_ended = False
+        self.reviewing = False
 
     def run(self, resumed: bool = False) -> None:
         self._intro(resumed)
@@ -132,16 +133,19 @@ class LineInterview:
         return False
 
     def _move_on(self) -> None:
+        """Submit and go on; after the first pass, back to the review prompt instead of the next question."""
         s = self.session
         last = s.position == len(s.items) - 1
         count = len(s.items)
         s.submit()
-        if last and len(s.items) == count:  # no follow-up was added after the last question
+        follow_up_added = len(s.items) > count
+        if (last or self.reviewing) and not follow_up_added:
             self._review_or_finish()
 
     def _review_or_finish(self) -> None:
         """After the last question: offer the unanswered and flagged ones while time is left."""
         s = self.session
+        self.reviewing = True
         while s.running:
             unanswered, flagged = s.unanswered_positions(), s.flagged_positions()
             if not unanswered and not flagged:

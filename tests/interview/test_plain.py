@@ -76,6 +76,8 @@ def test_flag_skip_and_review_before_finishing() -> None:
     assert code == 0
     assert "Flagged for review." in stdout
     assert "Not answered: 1, 3" in stdout and "Flagged: 1" in stdout
+    assert "Not answered: 3\nFlagged: 1" in stdout  # after the revisit, straight back to the review
+    assert stdout.count("Question 2 of 3") == 1
     assert "Answered 2 of 3 questions" in stdout
 
 
