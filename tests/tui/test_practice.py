@@ -219,3 +219,32 @@ async def test_practice_menu_starts_a_session_by_lesson(build_app: Callable[...,
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.question is not None and app.screen.question.lesson == "team-reconcile-basics"
         assert app.screen.source.total == 5
+
+
+async def test_a_failed_save_keeps_the_result_for_a_retry(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path, monkeypatch: Any
+) -> None:
+    from gitops_tutor.progress import StoreError
+
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-what-does-reconcile-do")
+        screen.query_one(AnswerArea).insert(GOOD_FREE_TEXT)
+        await submit(pilot)
+        store = app.services.store  # type: ignore[union-attr]
+        original = store.record_attempt
+
+        def locked(*args: Any, **kwargs: Any) -> int:
+            raise StoreError("the database stayed locked by another program for too long; try again")
+
+        monkeypatch.setattr(store, "record_attempt", locked)
+        await pilot.press("3")
+        await settle(pilot)
+        assert screen.pending is not None
+        assert any("Not saved" in n.message for n in app._notifications)
+        monkeypatch.setattr(store, "record_attempt", original)
+        await pilot.press("3")
+        await settle(pilot)
+        assert screen.pending is None
+    assert len(stored_attempts(db_path)) == 1

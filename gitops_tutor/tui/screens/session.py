@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from gitops_tutor.curriculum.models import AnyQuestion
+from gitops_tutor.progress import StoreError
 from gitops_tutor.tui.safe_text import safe_text, sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
@@ -221,6 +222,10 @@ class SessionScreen(TutorScreen):
         ended = self.services.now()
         try:
             result = await self.services.grade(question, answer)
+        except Exception as error:  # noqa: BLE001 - a grader bug must not crash the app or lose the answer
+            message = f"Could not grade this answer ({error}); it is still in the box."
+            self.notify(message, severity="error", markup=False)
+            return
         finally:
             self.busy = False
         assert self.started_at is not None
@@ -240,6 +245,10 @@ class SessionScreen(TutorScreen):
     async def _save_then_next(self, pending: Pending, rating: str) -> None:
         try:
             await self._save(pending, rating)
+        except StoreError as error:
+            self.pending = pending
+            self.notify(f"Not saved: {error}. Pick a rating again to retry.", severity="error", markup=False)
+            return
         finally:
             self.busy = False
         await self._next()
