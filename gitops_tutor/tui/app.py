@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from gitops_tutor.tui.commands import screen_commands
+from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.start import MessageScreen, StartScreen
 from gitops_tutor.tui.services import Background, Clock, Services, load_everything, utc_now
 
@@ -143,8 +144,10 @@ class GitOpsTutorApp(App[None]):
             files = list(dict.fromkeys(problem.path for problem in problems))
             named = ", ".join(files[:3]) + (f" and {len(files) - 3} more files" if len(files) > 3 else "")
             self.notify(
-                f"{len(problems)} problem(s) in {named}; the rest loaded. First: {problems[0]}. "
-                "Run 'gitops-tutor validate' for details.",
+                sanitize(
+                    f"{len(problems)} problem(s) in {named}; the rest loaded. First: {problems[0]}. "
+                    "Run 'gitops-tutor validate' for details."
+                ),
                 title="Content problems",
                 severity="warning",
                 timeout=10,

@@ -68,7 +68,7 @@ class ReaderScreen(TutorScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.lesson.title
+        self.sub_title = sanitize(self.lesson.title)
         scroll = self.query_one("#lesson-scroll", VerticalScroll)
         self.watch(scroll, "scroll_y", self._scrolled, init=False)
 
