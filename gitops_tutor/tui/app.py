@@ -121,6 +121,7 @@ class GitOpsTutorApp(App[None]):
             loaded.curriculum, loaded.store, loaded.grader, self.clock, self.background, self.rng, loaded.problems
         )
         await self._apply_saved_theme()
+        await self._apply_keymap()
         for nav in NAV:
             self.add_mode(nav.name, nav.factory())
         await self.switch_mode(self.start_mode)
@@ -136,6 +137,13 @@ class GitOpsTutorApp(App[None]):
         if saved in self.available_themes:
             self.theme = saved
         self._theme_ready = True
+
+    async def _apply_keymap(self) -> None:
+        """Keys are remappable by binding id, e.g. setting ``keymap`` to ``{"submit": "ctrl+g"}``."""
+        assert self.services is not None
+        keymap = await self.services.db(self.services.store.get_setting, "keymap", {})
+        if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
+            self.set_keymap({str(binding_id): keys for binding_id, keys in keymap.items()})
 
     def _report_content_problems(self) -> None:
         assert self.services is not None

@@ -98,3 +98,17 @@ def test_mixed_sessions_cover_every_question_once(pack_curriculum: Curriculum) -
     assert sorted(ids) == sorted(pack_curriculum.questions)
     assert pick_questions(pack_curriculum, "tag", "flux", random.Random(3)) != []
     assert pick_questions(pack_curriculum, "tag", "no-such-tag", random.Random(3)) == []
+
+
+async def test_keys_can_be_remapped_by_binding_id(build_app: Callable[..., GitOpsTutorApp], db_path: Path) -> None:
+    from gitops_tutor.progress import ProgressStore
+    from gitops_tutor.tui.screens.stats import StatsScreen
+
+    with ProgressStore.open(db_path, clock=fixed_clock) as store:
+        store.set_setting("keymap", {"show-stats": "x"})
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
