@@ -144,7 +144,7 @@ def child_content(quick: bool) -> None:
             ("load + check", "shipped", lambda: load([], shipped=shipped), 3 if quick else RUNS),
             ("load + check", "10x", lambda: load(packs, shipped=shipped), few),
             ("validate incl. samples", "shipped", lambda: with_samples([], shipped), 3 if quick else RUNS),
-            ("validate incl. samples", "10x", lambda: with_samples(packs, shipped), few),
+            ("validate incl. samples", "10x", lambda: with_samples(packs, shipped), 1),  # the slowest: once
         ):
             wall, cpu = medians_ms(action, runs)
             print(f"{label} {size} wall {wall:.1f} cpu {cpu:.1f}", flush=True)
