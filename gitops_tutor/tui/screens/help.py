@@ -6,7 +6,7 @@ import importlib
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
@@ -53,7 +53,8 @@ class HelpScreen(TutorScreen):
         with VerticalScroll(id="help"):
             yield Static(self._intro(), id="help-intro")
             key_display = self.app.get_key_display
-            yield Static(binding_rows("Everywhere", bindings_of(type(self.app)), key_display), classes="help-block")
+            everywhere = bindings_of(type(self.app)) + [b for b in bindings_of(App) if b.show or b.key == "ctrl+q"]
+            yield Static(binding_rows("Everywhere", everywhere, key_display), classes="help-block")
             for title, screen_class in screen_classes():
                 bindings = bindings_of(screen_class)
                 if bindings:
@@ -63,6 +64,6 @@ class HelpScreen(TutorScreen):
     def _intro(self) -> Text:
         return Text.assemble(
             ("Keys\n", "bold"),
-            "ctrl+p opens the command palette: every screen and action is there too. ",
+            f"{self.app.COMMAND_PALETTE_BINDING} opens the command palette: every screen and action is there too. ",
             "Letters switch screens except while typing in an answer box.\n",
         )
