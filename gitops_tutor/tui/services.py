@@ -1,0 +1,106 @@
+"""What the screens need (content, store, grader, clock), and where slow work runs.
+
+SQLite connections belong to the thread that opened them, so the store is
+opened and used on ONE background thread: the screens ``await services.db(...)``
+and never block the event loop. Grading runs on that same thread, which also
+keeps the grader's rubric cache single-threaded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from gitops_tutor.cli.context import Settings
+    from gitops_tutor.curriculum.models import Curriculum
+    from gitops_tutor.curriculum.problems import Problem
+    from gitops_tutor.grading import Grader
+    from gitops_tutor.progress import ProgressStore
+
+T = TypeVar("T")
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Background:
+    """A single worker thread; ``inline=True`` runs calls directly (for a store opened by the caller)."""
+
+    def __init__(self, inline: bool = False) -> None:
+        self.inline = inline
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gitops-tutor-bg")
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        if self.inline:
+            return fn(*args, **kwargs)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, partial(fn, *args, **kwargs))
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn`` on the worker thread and wait (used once, at shutdown)."""
+        if self.inline:
+            return fn(*args)
+        return self._executor.submit(fn, *args).result()
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True)
+
+
+@dataclass
+class Services:
+    curriculum: Curriculum
+    store: ProgressStore
+    grader: Grader
+    clock: Clock
+    background: Background
+    rng: random.Random = field(default_factory=random.Random)
+    problems: tuple[Problem, ...] = ()
+
+    async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a store call on the store's own thread."""
+        return await self.background.run(fn, *args, **kwargs)
+
+    async def grade(self, question: Any, answer: Any) -> Any:
+        return await self.background.run(self.grader.grade, question, answer)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+
+@dataclass
+class Loaded:
+    """The result of start-up work done off the event loop."""
+
+    curriculum: Curriculum
+    store: ProgressStore
+    grader: Grader
+    problems: tuple[Problem, ...]
+
+
+def load_everything(
+    settings: Settings, clock: Clock, curriculum: Curriculum | None, store: ProgressStore | None
+) -> Loaded:
+    """Load content, open the store and build the grader; runs on the background thread.
+
+    The heavy imports (YAML, rapidfuzz, fsrs, sqlite-utils) happen here, after the
+    first screen is already on the terminal. A StoreError propagates to the caller.
+    """
+    from gitops_tutor.grading import Grader
+    from gitops_tutor.progress import ProgressStore
+
+    problems: tuple[Problem, ...] = ()
+    if curriculum is None:
+        result = settings.load()
+        curriculum, problems = result.curriculum, tuple(result.errors)
+    if store is None:
+        store = ProgressStore.open(settings.db_path, clock=clock)
+    return Loaded(curriculum, store, Grader(curriculum.aliases), problems)
