@@ -63,6 +63,6 @@ def test_importing_everything_touches_no_disk(tmp_path: Path) -> None:
         "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
         "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
     }
-    code = "import importlib\nfor name in {names!r}:\n    importlib.import_module(name)\n".format(names=all_modules())
+    code = f"import importlib\nfor name in {all_modules()!r}:\n    importlib.import_module(name)\n"
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == []
