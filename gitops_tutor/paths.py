@@ -14,6 +14,7 @@ ENV_DB = "GITOPS_TUTOR_DB"
 ENV_CONTENT = "GITOPS_TUTOR_CONTENT"
 ENV_DATA_DIR = "GITOPS_TUTOR_DATA_DIR"
 ENV_CONFIG_DIR = "GITOPS_TUTOR_CONFIG_DIR"
+ENV_CACHE_DIR = "GITOPS_TUTOR_CACHE_DIR"
 
 
 def shipped_content_dir() -> Path:
@@ -45,6 +46,16 @@ def config_dir() -> Path:
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """Throw-away data (the parsed content); deleting it only costs a slower next start."""
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
 
 
 def default_db_path() -> Path:

@@ -15,6 +15,7 @@ def isolated_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("gitops-tutor-home")
     monkeypatch.setenv("GITOPS_TUTOR_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("GITOPS_TUTOR_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("GITOPS_TUTOR_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("GITOPS_TUTOR_DB", str(home / "data" / "progress.db"))
     monkeypatch.delenv("GITOPS_TUTOR_CONTENT", raising=False)
     return home

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gitops_tutor import paths
-from gitops_tutor.curriculum.loader import LoadResult, load
+
+if TYPE_CHECKING:
+    from gitops_tutor.curriculum.loader import LoadResult
 
 
 @dataclass
@@ -23,8 +26,20 @@ class Settings:
         return cls(dirs, db_path or paths.default_db_path())
 
     def load(self, extra: tuple[Path, ...] = ()) -> LoadResult:
+        """Load content afresh (once per command); the loader is imported here, as commands
+        that never need content should not pay for YAML and the schemas."""
+        from gitops_tutor.curriculum.loader import load
+
         if extra:
             return load(self.content_dirs + extra, shipped=paths.shipped_content_dir())
         if self._loaded is None:
             self._loaded = load(self.content_dirs, shipped=paths.shipped_content_dir())
+        return self._loaded
+
+    def load_for_app(self) -> LoadResult:
+        """Content for the study app: from the start-up cache when no file has changed."""
+        if self._loaded is None:
+            from gitops_tutor.curriculum.cache import load_cached
+
+            self._loaded = load_cached(self.content_dirs, paths.shipped_content_dir(), paths.cache_dir())
         return self._loaded

@@ -26,6 +26,7 @@ from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.curriculum.yamlread import YList, YMap
 
 TODO_MARKER = "TODO"
+_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"^(```|~~~)\s*(\w+)?\s*$")
 
 
@@ -185,7 +186,7 @@ def check_lesson_examples(cur: Curriculum) -> Iterator[Problem]:
 
 def example_problems(text: str) -> list[str]:
     try:
-        docs = [d for d in yaml.safe_load_all(text) if d is not None]
+        docs = [d for d in yaml.load_all(text, Loader=_FAST_LOADER) if d is not None]
     except yaml.YAMLError as exc:
         return [f"does not parse as YAML ({str(exc).splitlines()[0]})"]
     found = []

@@ -91,23 +91,35 @@ def _mark(event: Any) -> Mark:
 
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
+_QUOTED_STYLES = frozenset({"'", '"', "|", ">"})
+# Direct constructors by tag: calling them skips construct_object's per-node bookkeeping,
+# which keeps every node alive and made reading a large file several times slower.
+_BY_TAG = {
+    "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
+    "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+}
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
     """Turn a scalar event into a Python value the way safe_load would.
 
-    Timestamps stay strings: content never needs dates as objects, and a string
-    round-trips to JSON and the schema checks without surprises.
+    Timestamps, binary and unknown tags stay strings: content never needs them as
+    objects, and a string round-trips to JSON and the schema checks without surprises.
     """
     tag = event.tag
     if tag is None or tag == "!":
+        if event.style in _QUOTED_STYLES:
+            return event.value  # quoted and block scalars are always strings
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-    if tag == "tag:yaml.org,2002:timestamp":
+    construct = _BY_TAG.get(tag)
+    if tag == _STR or construct is None:
         return event.value
-    node = yaml.ScalarNode(tag, event.value, None, None, event.style)
     try:
-        return _CONSTRUCTOR.construct_object(node)
-    except yaml.YAMLError:
+        return construct(yaml.ScalarNode(tag, event.value, None, None, event.style))
+    except (yaml.YAMLError, ValueError):
         return event.value
 
 

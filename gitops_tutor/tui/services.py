@@ -99,7 +99,7 @@ def load_everything(
 
     problems: tuple[Problem, ...] = ()
     if curriculum is None:
-        result = settings.load()
+        result = settings.load_for_app()
         curriculum, problems = result.curriculum, tuple(result.errors)
     if store is None:
         store = ProgressStore.open(settings.db_path, clock=clock)
