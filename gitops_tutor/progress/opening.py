@@ -88,8 +88,27 @@ def read_only_message(folder: Path, reason: str | None = None) -> str:
     )
 
 
+# Every table the migrations create; a file that records all migrations but lacks one was
+# damaged by hand or by another tool, and carrying on would show wrong numbers or half-write.
+REQUIRED_TABLES = (
+    "attempts",
+    "cards",
+    "study_days",
+    "lesson_progress",
+    "lesson_completion",
+    "settings",
+    "interviews",
+    "interview_answers",
+)
+
+
 def write_error(db_path: Path, exc: sqlite3.Error) -> StoreError:
     text = str(exc)
+    if "disk i/o error" in text.lower():
+        return StoreError(
+            f"{db_path}: could not write the progress database (disk I/O error: the disk may be full, over "
+            "quota or failing); the last change was not saved, nothing else was lost; free some space and try again"
+        )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StoreError(f"{db_path}: cannot write the progress database ({text}); " + read_only_hint(db_path))
     if "disk is full" in text:
@@ -161,7 +180,12 @@ def read_schema_state(conn: sqlite3.Connection, db_path: Path) -> tuple[list[str
     rows = conn.execute(
         f"SELECT name FROM [{migrations.migrations_table}] WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
     )
-    return [row[0] for row in rows], user_version
+    applied = [row[0] for row in rows]
+    if set(known_migration_names()) <= set(applied):
+        missing = [table for table in REQUIRED_TABLES if table not in tables]
+        if missing:
+            raise corrupt_error(db_path, f"the table '{missing[0]}' is missing")
+    return applied, user_version
 
 
 def refuse_newer(db_path: Path, applied: list[str], user_version: int) -> None:

@@ -135,12 +135,6 @@ def test_a_file_size_limit_refuses_cleanly_keeps_everything_and_the_retry_works(
     assert {int(i) for i in seen["committed"]} | {int(retried)} == ids
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="progress store bug: opening.write_error words SQLite's 'disk I/O error' (EFBIG, EDQUOT, EIO while "
-    "writing) as 'damaged or not a gitops-tutor database ... move it aside', so a learner over quota is told "
-    "to throw away a healthy database",
-)
 def test_a_file_size_limit_is_not_called_damage(tmp_path: Path) -> None:
     [message] = run_size_limited_writer(tmp_path / "progress.db")["refused"]
     assert "damaged" not in message and "move it aside" not in message
