@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -25,7 +26,13 @@ class TutorScreen(Screen[None]):
 
     @work(exclusive=True, group="refresh")
     async def _refresh(self) -> None:
-        await self.refresh_data()
+        try:
+            await self.refresh_data()
+        except NoMatches:
+            # The learner left (or quit) while the store was being read: the widgets to
+            # update are gone, and so is the reason to update them.
+            if self.is_mounted and self.is_attached:
+                raise
 
     async def refresh_data(self) -> None:
         """Override: fetch with ``await self.services.db(...)``, then update widgets."""
