@@ -37,6 +37,9 @@ class CompiledConcept:
     concept: Concept
     patterns: tuple[Pattern, ...]
     negations: tuple[Pattern, ...]
+    # Per pattern: whether a negated match still states the concept, because a sibling phrasing
+    # says the same words with a negation ("lookup" next to "lookup doesnt help").
+    negative_ok: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class CompiledRubric:
     pass_at: float
     partial_at: float
     empty_phrasings: tuple[str, ...]  # phrasings that hold no word at all (a content mistake)
+    asks_for_list: bool = False  # "which fields would you set?": a correct terse list answers it in part
 
 
 def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRubric:
@@ -71,11 +75,33 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
         return tuple(out)
 
     rubric = question.rubric
-    concepts = tuple(CompiledConcept(c, patterns(c.any), patterns(c.negated_by)) for c in rubric.concepts)
+    concepts = tuple(_compile_concept(c, patterns(c.any), patterns(c.negated_by), vocabulary) for c in rubric.concepts)
     claims = tuple(CompiledClaim(w, patterns(w.any)) for w in rubric.wrong_claims)
     pass_at = DEFAULT_PASS if rubric.pass_threshold is None else float(rubric.pass_threshold)
     partial_at = DEFAULT_PARTIAL if rubric.partial_threshold is None else float(rubric.partial_threshold)
-    return CompiledRubric(question.id, vocabulary, concepts, claims, pass_at, min(partial_at, pass_at), tuple(empty))
+    return CompiledRubric(
+        question.id,
+        vocabulary,
+        concepts,
+        claims,
+        pass_at,
+        min(partial_at, pass_at),
+        tuple(empty),
+        shape.asks_for_list(question.prompt),
+    )
+
+
+def _compile_concept(
+    concept: Concept, patterns: tuple[Pattern, ...], negations: tuple[Pattern, ...], vocabulary: Vocabulary
+) -> CompiledConcept:
+    """Mark the phrasings whose negation the concept itself states ("nobody review*" next to "review*")."""
+
+    def stems(pattern: Pattern) -> frozenset[str]:
+        return frozenset(vocabulary.words[w].stem for w in pattern.words if not vocabulary.is_negator(w))
+
+    negative = {stems(p) for p in patterns if any(vocabulary.is_negator(w) for w in p.words)}
+    negative_ok = tuple(not any(vocabulary.is_negator(w) for w in p.words) and stems(p) in negative for p in patterns)
+    return CompiledConcept(concept, patterns, negations, negative_ok)
 
 
 @dataclass
@@ -98,14 +124,16 @@ class _Answer:
         return tuple(merged)
 
     def hits(
-        self, patterns: Sequence[Pattern], *, loose: bool = False
+        self, patterns: Sequence[Pattern], *, loose: bool = False, negative_ok: Sequence[bool] = ()
     ) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
-        """(asserted matches, negated matches) of any of ``patterns``."""
+        """(asserted matches, negated matches) of any of ``patterns``; a negated match of a
+        pattern flagged in ``negative_ok`` counts as asserted (the concept is a negative one)."""
         asserted: list[tuple[int, ...]] = []
         negated: list[tuple[int, ...]] = []
-        for pattern in patterns:
+        for number, pattern in enumerate(patterns):
+            flips = number < len(negative_ok) and negative_ok[number]
             for match in find(pattern, self.where, self.tokens, loose=loose):
-                (negated if self.cues.negates(match) else asserted).append(match)
+                (negated if self.cues.negates(match) and not flips else asserted).append(match)
         return asserted, negated
 
 
@@ -120,9 +148,11 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
         return _refused(compiled, flag, "No answer yet. " + _missing_text(compiled.concepts))
     tokens = aliases.apply(plain)
     list_shape = shape.list_shape(text, plain)
-    answer = _Answer(tokens, Cues(tokens), compiled.vocabulary.positions(tokens), list_shape != shape.NOT_A_LIST)
+    answer = _Answer(tokens, Cues(tokens, text), compiled.vocabulary.positions(tokens), list_shape != shape.NOT_A_LIST)
     concepts = tuple(_concept_result(c, answer) for c in compiled.concepts)
     claims = tuple(r for r in (_claim_result(c, answer) for c in compiled.claims) if r is not None)
+    if list_shape == shape.KEYWORD_LIST and compiled.asks_for_list and _correct_list(text, plain, concepts, claims):
+        list_shape = shape.SHORT_LIST
     score = _score(compiled, concepts, claims, list_shape)
     verdict = verdict_for(score, compiled.pass_at, compiled.partial_at)
     flags = ("list-like",) if answer.list_like else ()
@@ -141,7 +171,7 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
 
 def _concept_result(compiled: CompiledConcept, answer: _Answer) -> ConceptResult:
     concept = compiled.concept
-    asserted, negated = answer.hits(compiled.patterns)
+    asserted, negated = answer.hits(compiled.patterns, negative_ok=compiled.negative_ok)
     opposite, _ = answer.hits(compiled.negations, loose=answer.list_like)
     if opposite:
         status, evidence = "negated", answer.spans(opposite)
@@ -152,6 +182,22 @@ def _concept_result(compiled: CompiledConcept, answer: _Answer) -> ConceptResult
     else:
         status, evidence = "missed", ()
     return ConceptResult(concept.id, concept.label, status, evidence, concept.weight, concept.required)  # type: ignore[arg-type]
+
+
+# A list whose items are nearly all correct concepts, with no wrong or negated one, names what
+# a list question asks for: a fair interviewer gives it partial, so it is not capped at fail.
+CORRECT_LIST_SHARE = 0.8
+
+
+def _correct_list(
+    text: str, tokens: Sequence[Token], concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult]
+) -> bool:
+    if claims or any(c.status == "negated" for c in concepts):
+        return False
+    evidence = [span for c in concepts if c.status == "hit" for span in c.evidence]
+    items = shape.list_items(text, tokens)
+    correct = sum(any(s < end and start < e for s, e in evidence) for start, end, _ in items)
+    return correct >= CORRECT_LIST_SHARE * len(items)
 
 
 def _claim_result(compiled: CompiledClaim, answer: _Answer) -> ClaimResult | None:

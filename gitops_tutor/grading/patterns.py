@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from gitops_tutor.grading.aliases import AliasMap
+from gitops_tutor.grading.negation import NEGATORS
 from gitops_tutor.grading.text import Token, tokenize
 
 FILLER_GAP = 2
@@ -46,6 +47,7 @@ class Pattern:
     words: tuple[int, ...]
     gaps: tuple[int, ...]
     names_actor: bool = False
+    after_negator: tuple[bool, ...] = ()  # per word: the one before is "not", "never" ...
 
 
 class Vocabulary:
@@ -59,6 +61,10 @@ class Vocabulary:
         self._prefixes_by_initial: dict[str, list[int]] = defaultdict(list)
         self._known: dict[str, frozenset[int]] = {}  # answer word -> rubric word ids
         self._fuzzy_by_initial: dict[str, list[int]] = defaultdict(list)
+        self._negators: list[int] = []  # "nobody" in "nobody review*" also meets "never", "not" ...
+
+    def is_negator(self, index: int) -> bool:
+        return not self.words[index].prefix and self.words[index].text in NEGATORS
 
     def add(self, word: Word) -> int:
         if word in self._ids:
@@ -71,6 +77,8 @@ class Vocabulary:
         else:
             self._by_stem[word.stem].append(index)
             self._by_text[word.text].append(index)
+            if word.text in NEGATORS:
+                self._negators.append(index)
             if len(word.text) >= FUZZY_MIN_LEN and not word.text.isdigit():
                 self._fuzzy_by_initial[word.text[0]].append(index)
         return index
@@ -86,6 +94,8 @@ class Vocabulary:
 
     def _compute_matches(self, raw: str, stem: str) -> set[int]:
         found = set(self._by_stem.get(stem, ())) | set(self._by_text.get(raw, ()))
+        if raw in NEGATORS:
+            found.update(self._negators)
         for index in self._prefixes_by_initial.get(raw[:1], ()):
             prefix = self.words[index].text
             if raw.startswith(prefix) or _close_prefix(raw, prefix):
@@ -134,7 +144,10 @@ def compile_pattern(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> P
         return None
     gaps[0] = 0
     names_actor = any(vocabulary.words[w].text in ACTORS for w in words)
-    return Pattern(source, tuple(words), tuple(gaps), names_actor)
+    after_negator = tuple(  # "not tested" is tight; "never .. raw" lets the author's gap hold a verb
+        k > 0 and gaps[k] == FILLER_GAP and vocabulary.is_negator(words[k - 1]) for k in range(len(words))
+    )
+    return Pattern(source, tuple(words), tuple(gaps), names_actor, after_negator if any(after_negator) else ())
 
 
 def _segment_words(segment: str, aliases: AliasMap) -> list[Word]:
@@ -186,10 +199,39 @@ def _extend(
             break
         if pattern.names_actor and gap == PROXIMITY_GAP and _crosses_actor(tokens, taken[-1], position):
             break
+        if pattern.after_negator and pattern.after_negator[k] and _verb_in_gap(tokens, taken[-1], position):
+            continue  # "doesn't skip testing" is not "not tested"
         result = _extend(pattern, lists, tokens, [*taken, position], loose)
         if result is not None:
             return result
     return None
+
+
+# What may stand between a negation and the word it negates: "not (been) reviewed", "never (even) ran".
+NEGATION_GAP_WORDS = frozenset(
+    {
+        "be",
+        "been",
+        "being",
+        "ever",
+        "even",
+        "yet",
+        "really",
+        "get",
+        "got",
+        "any",
+        "a",
+        "an",
+        "the",
+        "actually",
+        "do",
+        "does",
+    }
+)
+
+
+def _verb_in_gap(tokens: Sequence[Token], after: int, before: int) -> bool:
+    return any(tokens[i].raw not in NEGATION_GAP_WORDS for i in range(after + 1, before))
 
 
 def _crosses_actor(tokens: Sequence[Token], after: int, before: int) -> bool:

@@ -19,15 +19,21 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Words that only a sentence has: articles, prepositions, pronouns, auxiliaries, conjunctions.
+# Content-ish words ("once", "same", "only", "use") are left out on purpose: a keyword list such
+# as "build once, same image, untested" is full of them and still has no grammar.
 FUNCTION_WORDS = _word_set(
     """a an the is are was were be been being am to of in on at by for with from into onto via as than then
     and or so if when while because since after before until unless that this these those it its they them
     their there here we you your our i me my he she his her who whom which what how why where do does did
     doing done can could should would will shall may might must has have had having not no never dont doesnt
-    isnt arent cant wont without also only just even both each every all any some such same other another
-    own too very more most less up down out over under again once use uses using used make makes made let
-    lets get gets got keep keeps kept need needs needed put puts goes go gone come comes see sees instead
-    rather just about against between through during whereas but however whether either neither nor one"""
+    isnt arent cant wont without whereas but however whether either neither nor gets got becomes stays"""
+)
+# Phrasings that ask for an enumeration: a correct terse list answers such a question (partly).
+_ASKS_FOR_LIST = re.compile(
+    r"\b(?:which|what|name)\b(?:\s+\w+){0,3}?\s+(?:fields|flags|options|settings|objects|steps|kinds|components|"
+    r"controllers|tools|features|guards)\b|\blist\b|\bname (?:two|three|four|five|\d)\b",
+    re.IGNORECASE,
 )
 
 NO_IDEA_WORDS = _word_set(
@@ -37,7 +43,9 @@ NO_IDEA_WORDS = _word_set(
 NO_IDEA_CORE = frozenset({"idea", "know", "sure", "clue", "idk", "dunno", "pass", "skip", "unsure", "recall", "forgot"})
 
 _LABEL_LINE = re.compile(r"^\s*[-*•]?\s*[^\W_][\w .-]{0,30}:\s*\S", re.MULTILINE)
-_ITEM_SPLIT = re.compile(r"[,;\n/|•·]|\s[-–—*]\s")
+_ITEM_SPLIT = re.compile(r"[,;\n/|•·]|\s[-–—*+]\s")
+# A run of words with no separator and almost no grammar ("pull drift git revert same image ...").
+RUN_SHORT_LIST, RUN_KEYWORD_LIST = 5, 8
 
 
 def is_empty(tokens: Sequence[Token]) -> bool:
@@ -53,37 +61,54 @@ def is_no_idea(tokens: Sequence[Token]) -> bool:
 NOT_A_LIST, SHORT_LIST, KEYWORD_LIST = 0, 1, 2
 
 
+def asks_for_list(prompt: str) -> bool:
+    """Whether a question asks to name things ("which fields ...", "name the objects"): a list may answer it."""
+    return bool(_ASKS_FOR_LIST.search(prompt))
+
+
 def list_shape(text: str, tokens: Sequence[Token]) -> int:
     """How much ``text`` looks like keywords instead of an answer.
 
     KEYWORD_LIST: five or more items of at most three words, nearly no grammar ("CI, CD,
-    build, pull, push"). SHORT_LIST: three or four such items, or five or more words with
-    not one function word between them; shorthand can look like that too, so it is only
-    kept below pass. Terse answers otherwise stay out: some item carries a verb phrase of
-    four words or more, or lines are labelled ("argo cd: UI, many teams").
+    build, pull, push"), or a run of eight or more words with no separator and nearly no
+    grammar ("build once promote artifact same image untested"). SHORT_LIST: three or four
+    such items, or such a run of five to seven words; shorthand can look like that too, so
+    it is only kept below pass. Terse answers otherwise stay out: some item carries a verb
+    phrase of four words or more, items hold a parenthesised group ("source (repoURL,
+    path)"), or lines are labelled ("argo cd: UI, many teams").
     """
     if len(tokens) < 3 or len(_LABEL_LINE.findall(text)) >= 2:
         return NOT_A_LIST
     function_share = len([t for t in tokens if t.raw in FUNCTION_WORDS]) / len(tokens)
     if function_share >= 0.15 and len(_ITEM_SPLIT.findall(text)) < len(tokens) / 3 - 1:
         return NOT_A_LIST  # prose: too few separators for items of three words or less
-    items = _items(text, tokens)
-    short = sum(len(item) <= 3 for item in items)
-    if len(items) >= 5 and short / len(items) >= 0.8 and function_share < 0.15:
+    sizes = [size for _, _, size in list_items(text, tokens)]
+    short = sum(size <= 3 for size in sizes)
+    if len(sizes) >= 5 and short / len(sizes) >= 0.8 and function_share < 0.15:
         return KEYWORD_LIST
-    if 3 <= len(items) == short:
+    if 3 <= len(sizes) == short:
         return SHORT_LIST
-    if len(items) == 1 and len(tokens) >= 5 and function_share == 0:
-        return SHORT_LIST
+    if len(sizes) == 1 and function_share < 0.1:
+        if len(tokens) >= RUN_KEYWORD_LIST:
+            return KEYWORD_LIST
+        if len(tokens) >= RUN_SHORT_LIST:
+            return SHORT_LIST
     return NOT_A_LIST
 
 
-def _items(text: str, tokens: Sequence[Token]) -> list[list[str]]:
-    """Words grouped into list items: split wherever a comma, slash, bullet or newline sits between words."""
-    items: list[list[str]] = [[tokens[0].raw]]
+def list_items(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
+    """List items as (start, end, word count): split where a comma, slash, bullet or newline sits
+    between words, but not inside brackets, where "(repoURL, path)" details one item."""
+    items = [[tokens[0].start, tokens[0].end, 1]]
+    depth = 0
     for previous, token in zip(tokens, tokens[1:], strict=False):
         separator = text[previous.end : token.start]
-        if separator != " " and _ITEM_SPLIT.search(separator):
-            items.append([])
-        items[-1].append(token.raw)
-    return items
+        if separator != " ":
+            depth = max(
+                0, depth + separator.count("(") + separator.count("[") - separator.count(")") - separator.count("]")
+            )
+            if not depth and _ITEM_SPLIT.search(separator.replace(")", "").replace("]", "")):
+                items.append([token.start, token.end, 0])
+        items[-1][1] = token.end
+        items[-1][2] += 1
+    return [(start, end, size) for start, end, size in items]

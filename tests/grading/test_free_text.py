@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from gitops_tutor.curriculum.models import Concept, WrongClaim
+from gitops_tutor.curriculum.models import Concept, Curriculum, WrongClaim
 from gitops_tutor.grading import Grader, GradeResult
 from tests.grading.conftest import free_text
 
@@ -236,3 +238,95 @@ def test_more_pseudo_negations(answer: str) -> None:
 
 def test_as_opposed_to_negates_what_follows() -> None:
     assert status(grade("Use a push script as opposed to reconciling"), "reconcile") == "negated"
+
+
+# Weaknesses content authors found (follow-up to issue 3): one test per report, with its answer.
+
+
+def test_negation_scope_ends_where_and_starts_a_clause_of_its_own() -> None:
+    answer = "CI holds no cluster credentials and the desired state is reconciled continuously."
+    assert status(grade(answer), "reconcile") == "hit"
+    assert status(grade("It has no drift and it reconciles"), "reconcile") == "hit"
+    assert status(grade("No pull requests and reconciliation"), "reconcile") == "negated"  # a noun list stays negated
+
+
+def test_negation_scope_across_and_on_the_shipped_rubric(shipped: Curriculum, shipped_grader: Grader) -> None:
+    question = shipped.questions["push-vs-pull-benefits"]
+    one = (
+        "With pull an agent in the cluster fetches from Git, so CI holds no cluster credentials and drift is "
+        "corrected continuously."
+    )
+    two = one.replace(" and drift", ". Drift")
+    assert status(shipped_grader.grade(question, one), "drift") == "hit"
+    assert shipped_grader.grade(question, one).score == shipped_grader.grade(question, two).score
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Build once, promote the artifact, same image, overlays, untested, digest",
+        "build once promote artifact same image overlays untested digest",
+        "reconcile desired state argo cd pull drift git",
+    ],
+)
+def test_keyword_lists_with_content_function_words_or_no_commas_fail(answer: str) -> None:
+    question = free_text(
+        Concept("one", "same image", ("same image", "reconcil*"), weight=3, required=True),
+        Concept("untested", "untested", ("untested", "desired state"), weight=3, required=True),
+        Concept("config", "overlays", ("overlay*", "drift"), weight=1),
+    )
+    result = grade(answer, question)
+    assert "list-like" in result.flags and result.verdict == "fail"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["Argo CD pulls the desired state and reconciles", "It reconciles continuously towards the desired state"],
+)
+def test_terse_real_sentences_are_not_lists(answer: str) -> None:
+    result = grade(answer)
+    assert "list-like" not in result.flags
+
+
+def test_a_negative_phrasing_in_the_rubric_accepts_any_negation() -> None:
+    audit = Concept("no-audit", "Nobody reviewed it", ("review*", "nobody review*"), required=True)
+    lookup = Concept("no-lookup", "lookup does not help", ("lookup", "lookup doesnt help", "lookup cant"))
+    question = free_text(audit, lookup)
+    assert [c.status for c in grade("Nobody reviewed it and lookup doesn't help", question).concepts] == ["hit", "hit"]
+    assert [c.status for c in grade("It was never reviewed; there is no lookup", question).concepts] == ["hit", "hit"]
+    only_negative = free_text(Concept("no-audit", "Nobody reviewed it", ("nobody review*",)))
+    assert status(grade("It was not even reviewed", only_negative), "no-audit") == "hit"
+    assert status(grade("It doesn't skip the review", only_negative), "no-audit") == "missed"
+
+
+def test_a_negated_positive_concept_stays_negated() -> None:
+    concept = Concept("finalizer", "finalizer", ("finalizer*", "did not have .. finalizer"), required=True)
+    assert status(grade("No finalizer is involved", free_text(concept)), "finalizer") == "negated"
+
+
+def test_no_flags_are_names_not_negations() -> None:
+    refs = Concept("refs", "cross-namespace refs", ("cross-namespace",))
+    bases = Concept("bases", "remote bases", ("remote bases",))
+    result = grade("--no-cross-namespace-refs + --no-remote-bases", free_text(refs, bases))
+    assert [c.status for c in result.concepts] == ["hit", "hit"]
+    assert status(grade("There are no remote bases", free_text(bases)), "bases") == "negated"
+    reviewed = Concept("reviewed", "reviewed", ("review*",))
+    assert status(grade("No-one reviewed it", free_text(reviewed)), "reviewed") == "negated"
+
+
+def test_a_correct_terse_list_answers_a_list_question_partly() -> None:
+    concepts = [Concept(name, name, (name,)) for name in ("sourcerepos", "destinations", "roles", "syncwindows")]
+    wrong = WrongClaim("default", "default project", ("default project",), penalty=30)
+    question = replace(free_text(*concepts, claims=(wrong,)), prompt="Which of its fields would you set?")
+    assert (
+        grade("sourceRepos, destinations, roles, syncWindows, clusterResourceWhitelist", question).verdict == "partial"
+    )
+    assert grade("sourceRepos, destinations, roles, default project, syncWindows", question).verdict == "fail"
+    why = replace(question, prompt="Why does it matter?", content_hash="why")  # a new hash: a new compiled rubric
+    assert grade("sourceRepos, destinations, roles, syncWindows, clusterResourceWhitelist", why).verdict == "fail"
+
+
+def test_a_parenthesised_group_details_one_item() -> None:
+    concepts = [Concept(name, name, (name,)) for name in ("source", "repourl", "destination", "namespace", "project")]
+    answer = "source (repoURL, targetRevision, path), destination (server or name + namespace), project."
+    assert "list-like" not in grade(answer, free_text(*concepts)).flags
