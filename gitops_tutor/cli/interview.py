@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 @click.option("--questions", type=int, help="Number of questions before follow-ups (overrides the preset).")
 @click.option("--lesson", "lessons", multiple=True, help="Only questions of this lesson (repeatable).")
 @click.option("--domain", "domains", multiple=True, help="Only questions of this CGOA domain (repeatable).")
+@click.option("--pack", "packs", multiple=True, help="Only questions of this content pack (repeatable).")
 @click.option("--difficulty", type=click.IntRange(1, 3), help="Only questions of this difficulty.")
 @click.option("--seed", type=int, help="Draw the same questions again (printed in every report).")
 @click.option("--resume", is_flag=True, help="Resume the unfinished interview with its answers and time left.")
@@ -41,6 +42,7 @@ def interview(
     questions: int | None,
     lessons: tuple[str, ...],
     domains: tuple[str, ...],
+    packs: tuple[str, ...],
     difficulty: int | None,
     seed: int | None,
     resume: bool,
@@ -60,7 +62,7 @@ def interview(
     """
     try:
         config = build_config(preset, minutes=minutes, questions=questions, lessons=lessons, domains=domains,
-                              difficulty=difficulty, seed=seed)
+                              difficulty=difficulty, seed=seed, packs=packs)
     except InterviewError as error:
         raise click.UsageError(str(error)) from None
     if out is not None:

@@ -34,6 +34,7 @@ class InterviewConfig:
     difficulty: int | None = None
     seed: int | None = None
     preset: str = "standard"
+    packs: tuple[str, ...] = ()
     types: tuple[str, ...] = OPEN_TYPES
     weighted_domains: bool = False
 
@@ -47,7 +48,7 @@ class InterviewConfig:
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> InterviewConfig:
         known = {name: raw[name] for name in cls.__dataclass_fields__ if name in raw}
-        for name in ("lessons", "domains", "types"):
+        for name in ("lessons", "domains", "types", "packs"):
             if name in known:
                 known[name] = tuple(known[name])
         return cls(**known)
@@ -59,6 +60,8 @@ class InterviewConfig:
             parts.append("lessons " + ", ".join(self.lessons))
         if self.domains:
             parts.append("domains " + ", ".join(self.domains))
+        if self.packs:
+            parts.append("packs " + ", ".join(self.packs))
         if self.difficulty:
             parts.append(f"difficulty {self.difficulty}")
         if self.seed is not None:
@@ -87,11 +90,19 @@ def build_config(
     domains: tuple[str, ...] = (),
     difficulty: int | None = None,
     seed: int | None = None,
+    packs: tuple[str, ...] = (),
 ) -> InterviewConfig:
     """A preset with the given overrides, checked; bad values raise ``InterviewError``."""
     if preset not in PRESETS:
         raise InterviewError(f"unknown preset '{preset}' (choose {', '.join(PRESETS)})")
-    config = replace(PRESETS[preset], lessons=tuple(lessons), domains=tuple(domains), difficulty=difficulty, seed=seed)
+    config = replace(
+        PRESETS[preset],
+        lessons=tuple(lessons),
+        domains=tuple(domains),
+        packs=tuple(packs),
+        difficulty=difficulty,
+        seed=seed,
+    )
     if minutes is not None:
         config = replace(config, minutes=minutes)
     if questions is not None:

@@ -72,13 +72,15 @@ def draw_weight(history: QuestionHistory | None, now: datetime) -> float:
 
 
 def candidates(curriculum: Curriculum, config: InterviewConfig) -> list[AnyQuestion]:
-    """Questions that pass the lesson, domain and difficulty filters, in id order."""
+    """Questions that pass the lesson, domain, pack and difficulty filters, in id order."""
     _check_filters(curriculum, config)
     chosen = []
     for question in sorted(curriculum.questions.values(), key=lambda q: q.id):
         if config.lessons and question.lesson not in config.lessons:
             continue
         if config.domains and question.domain not in config.domains:
+            continue
+        if config.packs and question.pack not in config.packs:
             continue
         if config.difficulty and question.difficulty != config.difficulty:
             continue
@@ -93,6 +95,10 @@ def _check_filters(curriculum: Curriculum, config: InterviewConfig) -> None:
     for domain in config.domains:
         if curriculum.domains and domain not in curriculum.domains:
             raise InterviewError(f"unknown domain '{domain}' (choose {', '.join(curriculum.domains)})")
+    names = [pack.name for pack in curriculum.packs]
+    for pack in config.packs:
+        if pack not in names:
+            raise InterviewError(f"unknown pack '{pack}' (loaded: {', '.join(names)})")
 
 
 def draw_questions(
@@ -104,7 +110,7 @@ def draw_questions(
     """The interview's questions, easiest first (an interview warms up), deterministic given the seed."""
     pool = candidates(curriculum, config)
     if not pool:
-        raise InterviewError("no questions match these filters; widen --lesson/--domain/--difficulty")
+        raise InterviewError("no questions match these filters; widen --lesson/--domain/--pack/--difficulty")
     rng = random.Random(config.seed)
     keys = {q.id: _key(rng.random(), draw_weight(history.get(q.id), now)) for q in pool}
     if config.weighted_domains and curriculum.domains:

@@ -10,9 +10,9 @@ import random
 from dataclasses import dataclass
 from typing import Literal
 
-from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, Curriculum
+from gitops_tutor.curriculum.models import SHIPPED_PACK, AnyQuestion, ChoiceQuestion, Curriculum
 
-ChoiceKind = Literal["mixed", "lesson", "tag", "domain", "which-tool", "ids"]
+ChoiceKind = Literal["mixed", "pack", "lesson", "tag", "domain", "which-tool", "ids"]
 SESSION_LENGTH = 10
 
 
@@ -31,9 +31,13 @@ class PracticeChoice:
 
 
 def practice_choices(curriculum: Curriculum) -> list[PracticeChoice]:
-    """Mixed first, then by lesson (in order), by CGOA domain, by tag; empty groups left out."""
+    """Mixed first, then by content pack (teams' own), lesson (in order), CGOA domain, tag; empty groups left out."""
     questions = list(curriculum.questions.values())
     choices = [PracticeChoice("mixed", "", "Mixed: a bit of everything", len(questions))]
+    for pack in curriculum.packs:
+        count = sum(1 for q in questions if q.pack == pack.name)
+        if pack.name != SHIPPED_PACK and count:
+            choices.append(PracticeChoice("pack", pack.name, f"Pack: {pack.title} [{pack.name}]", count))
     for lesson in curriculum.lessons_in_order():
         count = len(curriculum.questions_for_lesson(lesson.id))
         if count:
@@ -53,6 +57,8 @@ def practice_choices(curriculum: Curriculum) -> list[PracticeChoice]:
 
 def matching_questions(curriculum: Curriculum, kind: ChoiceKind, value: str) -> list[AnyQuestion]:
     questions = list(curriculum.questions.values())
+    if kind == "pack":
+        return [q for q in questions if q.pack == value]
     if kind == "lesson":
         return [q for q in questions if q.lesson == value]
     if kind == "domain":

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from gitops_tutor.curriculum.models import SHIPPED_PACK
+
 if TYPE_CHECKING:
     from gitops_tutor.curriculum.models import Curriculum
     from gitops_tutor.progress import LessonProgress, ProgressStore, Stats
@@ -23,6 +25,7 @@ class LessonRow:
     sections_total: int
     completed: bool
     mastery: int | None
+    pack: str = SHIPPED_PACK
 
     @property
     def mark(self) -> str:
@@ -56,7 +59,11 @@ def lesson_rows(store: ProgressStore, curriculum: Curriculum, stats: Stats | Non
         progress: LessonProgress = store.lesson_progress(lesson.id)
         sections = lesson.sections()
         read = len(progress.sections_read & set(sections))
-        rows.append(LessonRow(lesson.id, lesson.title, read, len(sections), progress.completed, mastery.get(lesson.id)))
+        rows.append(
+            LessonRow(
+                lesson.id, lesson.title, read, len(sections), progress.completed, mastery.get(lesson.id), lesson.pack
+            )
+        )
     return tuple(rows)
 
 

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gitops_tutor.curriculum.models import SHIPPED_PACK
 from gitops_tutor.tui.queries import LessonRow, lesson_rows
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
@@ -21,6 +22,8 @@ def lesson_label(number: int, row: LessonRow, summary: str) -> Text:
     text = Text()
     text.append(f"{row.mark} ", style=MARK_STYLES[row.mark])
     text.append(f"{number:>2}. {sanitize(row.title)}", style="bold")
+    if row.pack != SHIPPED_PACK:
+        text.append(f"  [{sanitize(row.pack)}]", style="bold magenta")
     text.append(f"   {row.sections_read}/{row.sections_total} sections read", style="dim")
     if row.mastery is not None:
         text.append(f" · mastery {row.mastery}", style="dim")

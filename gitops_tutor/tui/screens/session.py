@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Markdown, Static
 
-from gitops_tutor.curriculum.models import AnyQuestion
+from gitops_tutor.curriculum.models import SHIPPED_PACK, AnyQuestion
 from gitops_tutor.progress import StoreError
 from gitops_tutor.tui.safe_text import safe_text, sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
@@ -166,6 +166,8 @@ class SessionScreen(TutorScreen):
         parts = [where, question.type, f"difficulty {question.difficulty}"]
         if lesson is not None:
             parts.append(lesson.title)
+        if question.pack != SHIPPED_PACK:
+            parts.append(f"[{question.pack}]")
         return safe_text(" · ".join(parts), "dim")
 
     async def _finish(self, card: Vertical) -> None:
