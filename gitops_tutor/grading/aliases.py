@@ -10,6 +10,7 @@ as the canonical "argo cd" first).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 
 from gitops_tutor.grading.text import Token, stem, tokenize
 
@@ -40,7 +41,7 @@ class AliasMap:
     def apply(self, tokens: Sequence[Token]) -> list[Token]:
         """Rewrite every form to its canonical words; new words keep the form's original span."""
         first_words = self._first_words
-        starts = [i for i, token in enumerate(tokens) if token.raw in first_words]
+        starts = [i for i, raw in enumerate(map(itemgetter(0), tokens)) if raw in first_words]
         if not starts:
             return list(tokens)
         out: list[Token] = []

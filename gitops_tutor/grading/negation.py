@@ -3,12 +3,15 @@
 NegEx-style: a cue shortly before a hit in the same clause negates it, so does a
 hard cue inside the gap of a proximity match ("Flux has no rich UI"), and so does an
 evaluative phrase right after it ("plain Secrets in Git are a bad idea"). Clause
-breaks (commas, full stops, "but", "while") end a cue's scope.
+breaks (commas, full stops, "but", "while", and an "and"/"so" that opens a clause with its own
+subject or verb) end a cue's scope. A cue glued to a word by a hyphen ("--no-remote-bases") names
+something and negates nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 
 from gitops_tutor.grading.text import Token
 
@@ -109,32 +112,53 @@ _PHRASE_STARTS = frozenset(phrase[0] for phrase in (*PSEUDO_NEGATIONS, *CONTRAST
 FREE_WORDS = frozenset({"or", "nor", "and", "any", "either", "a", "an", "the"})
 
 
+PSEUDO, CONTRA, POST = 0, 1, 2
+# Phrase cues by first word, so an answer is only checked where such a word occurs.
+_PHRASES: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _kind, _group in ((PSEUDO, PSEUDO_NEGATIONS), (CONTRA, CONTRASTIVE_CUES), (POST, POST_CUES)):
+    for _phrase in _group:
+        _PHRASES.setdefault(_phrase[0], []).append((_phrase, _kind))
+_WATCHED = HARD_CUES | _PHRASE_STARTS | CLAUSE_CONJUNCTIONS
+
+
 class Cues:
-    """Per-token cue marks for one answer, computed once and shared by every rubric pattern."""
+    """Per-token cue marks for one answer, computed once and shared by every rubric pattern.
+
+    Only positions holding a cue, a phrase start or a conjunction are looked at, so the cost
+    follows the few such words rather than the length of the answer.
+    """
 
     def __init__(self, tokens: Sequence[Token], text: str = "") -> None:
         self.tokens = tokens
         n = len(tokens)
-        raws = [t.raw for t in tokens]
-        index: dict[str, list[int]] = {}
-        for i in [i for i, raw in enumerate(raws) if raw in _PHRASE_STARTS]:
-            index.setdefault(raws[i], []).append(i)
-        self.before = [HARD if raw in HARD_CUES else 0 for raw in raws]
-        for phrase in PSEUDO_NEGATIONS:  # "not only", "whether or not": cue words that negate nothing
-            for i in _phrase_starts(index, raws, phrase):
-                for j in range(i, i + len(phrase)):
-                    self.before[j] = 0
-        for phrase in CONTRASTIVE_CUES:
-            for i in _phrase_starts(index, raws, phrase):
-                for j in range(i, i + len(phrase)):
-                    self.before[j] = CONTRASTIVE
-        if text:
-            _drop_hyphenated_cues(self.before, tokens, text)
-        self.stops = _new_clause_starts(raws, tokens)
+        raws = list(map(itemgetter(0), tokens))
+        watched = [i for i, raw in enumerate(raws) if raw in _WATCHED]
+        self.before = before = [0] * n
         self.after = [False] * n
-        for phrase in POST_CUES:
-            for i in _phrase_starts(index, raws, phrase):
-                self.after[i] = True
+        for i in watched:
+            if raws[i] in HARD_CUES:
+                before[i] = HARD
+        for kind in (PSEUDO, CONTRA, POST):  # pseudo first: "not only" negates nothing, "instead of" wins
+            for i in watched:
+                for phrase, phrase_kind in _PHRASES.get(raws[i], ()):
+                    if phrase_kind != kind or tuple(raws[i : i + len(phrase)]) != phrase:
+                        continue
+                    if kind == POST:
+                        self.after[i] = True
+                    else:
+                        before[i : i + len(phrase)] = [CONTRASTIVE if kind == CONTRA else 0] * len(phrase)
+        if text:
+            _drop_hyphenated_cues(before, tokens, text, [i for i in watched if before[i] == HARD])
+        self._raws = raws
+        self._opens_clause: dict[int, bool] = {}  # conjunction position -> starts a clause (computed when reached)
+
+    def _stops_at(self, i: int) -> bool:
+        if self._raws[i] not in CLAUSE_CONJUNCTIONS:
+            return False
+        known = self._opens_clause.get(i)
+        if known is None:
+            known = self._opens_clause[i] = _opens_clause(self._raws, self.tokens, i)
+        return known
 
     def negates(self, positions: Sequence[int]) -> bool:
         """Whether the match at ``positions`` (sorted token indexes) is negated."""
@@ -146,7 +170,7 @@ class Cues:
                 return True
         budget = WINDOW_BEFORE
         for i in range(first - 1, -1, -1):
-            if self.tokens[i].clause != clause or budget == 0 or i in self.stops:
+            if self.tokens[i].clause != clause or budget == 0 or self._stops_at(i):
                 break
             if self.before[i]:
                 return True
@@ -160,32 +184,19 @@ class Cues:
         return False
 
 
-def _phrase_starts(index: dict[str, list[int]], raws: Sequence[str], phrase: tuple[str, ...]) -> list[int]:
-    size = len(phrase)
-    return [i for i in index.get(phrase[0], ()) if tuple(raws[i : i + size]) == phrase]
+def _opens_clause(raws: Sequence[str], tokens: Sequence[Token], i: int) -> bool:
+    """Whether the conjunction at ``i`` opens a clause of its own (subject pronoun or finite verb follows)."""
+    clause = tokens[i].clause
+    following = [j for j in range(i + 1, min(len(raws), i + 1 + VERB_REACH)) if tokens[j].clause == clause]
+    if not following:
+        return False
+    return raws[following[0]] in SUBJECT_PRONOUNS or any(raws[j] in FINITE_VERBS for j in following)
 
 
-def _new_clause_starts(raws: Sequence[str], tokens: Sequence[Token]) -> frozenset[int]:
-    """Positions of conjunctions that open a clause of their own (subject pronoun or finite verb follows)."""
-    stops = set()
-    for i, raw in enumerate(raws):
-        if raw not in CLAUSE_CONJUNCTIONS or i + 1 >= len(raws):
-            continue
-        clause = tokens[i].clause
-        following = [j for j in range(i + 1, min(len(raws), i + 1 + VERB_REACH)) if tokens[j].clause == clause]
-        if not following:
-            continue
-        if raws[following[0]] in SUBJECT_PRONOUNS or any(raws[j] in FINITE_VERBS for j in following):
-            stops.add(i)
-    return frozenset(stops)
-
-
-def _drop_hyphenated_cues(before: list[int], tokens: Sequence[Token], text: str) -> None:
+def _drop_hyphenated_cues(before: list[int], tokens: Sequence[Token], text: str, cues: Sequence[int]) -> None:
     """A cue glued to a word by a hyphen names something ("--no-remote-bases", "no-op"): not a negation."""
     n = len(tokens)
-    for i, mark in enumerate(before):
-        if mark != HARD:
-            continue
+    for i in cues:
         token = tokens[i]
         joined_next = i + 1 < n and text[token.end : tokens[i + 1].start] == "-"
         joined_previous = i > 0 and text[tokens[i - 1].end : token.start] == "-"

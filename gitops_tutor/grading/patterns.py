@@ -15,6 +15,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import is_, itemgetter
 
 from rapidfuzz.distance import Indel
 
@@ -109,12 +111,11 @@ class Vocabulary:
     def positions(self, tokens: Sequence[Token]) -> dict[int, list[int]]:
         """word id -> sorted token positions where that word occurs in the answer."""
         where: dict[int, list[int]] = defaultdict(list)
-        known = self._known
-        for position, token in enumerate(tokens):
-            ids = known.get(token.raw)
-            if ids is None:
-                ids = self.matches(token)
-            for index in ids:
+        found = list(map(self._known.get, map(itemgetter(0), tokens)))
+        for position in compress(range(len(found)), map(is_, found, repeat(None))):  # words not seen before
+            found[position] = self.matches(tokens[position])
+        for position in compress(range(len(found)), found):  # only words that meet some rubric word
+            for index in found[position]:  # type: ignore[union-attr]
                 where[index].append(position)
         return where
 
@@ -170,9 +171,12 @@ def find(
     Words must keep their order and stay in one unit (clause); ``loose`` lets a match cross
     commas and newlines (not full stops), which is how keyword lists get read.
     """
-    lists = [where.get(word) for word in pattern.words]
-    if any(not positions for positions in lists):
-        return []
+    lists: list[list[int] | None] = []
+    for word in pattern.words:
+        positions = where.get(word)
+        if not positions:
+            return []  # most patterns stop here: one of their words is not in the answer
+        lists.append(positions)
     found = []
     for start in lists[0] or ():
         match = _extend(pattern, lists, tokens, [start], loose)

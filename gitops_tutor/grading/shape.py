@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 
 from gitops_tutor.grading.text import Token
 
@@ -54,8 +55,10 @@ def is_empty(tokens: Sequence[Token]) -> bool:
 
 def is_no_idea(tokens: Sequence[Token]) -> bool:
     """ "No idea", "I don't know", "pass": short and made only of such words."""
+    if len(tokens) > 10:
+        return False
     raws = {t.raw for t in tokens}
-    return len(tokens) <= 10 and raws <= NO_IDEA_WORDS and bool(raws & NO_IDEA_CORE)
+    return raws <= NO_IDEA_WORDS and bool(raws & NO_IDEA_CORE)
 
 
 NOT_A_LIST, SHORT_LIST, KEYWORD_LIST = 0, 1, 2
@@ -77,11 +80,13 @@ def list_shape(text: str, tokens: Sequence[Token]) -> int:
     phrase of four words or more, items hold a parenthesised group ("source (repoURL,
     path)"), or lines are labelled ("argo cd: UI, many teams").
     """
-    if len(tokens) < 3 or len(_LABEL_LINE.findall(text)) >= 2:
+    if len(tokens) < 3:
         return NOT_A_LIST
-    function_share = len([t for t in tokens if t.raw in FUNCTION_WORDS]) / len(tokens)
+    function_share = sum(map(FUNCTION_WORDS.__contains__, map(itemgetter(0), tokens))) / len(tokens)
     if function_share >= 0.15 and len(_ITEM_SPLIT.findall(text)) < len(tokens) / 3 - 1:
         return NOT_A_LIST  # prose: too few separators for items of three words or less
+    if len(_LABEL_LINE.findall(text)) >= 2:
+        return NOT_A_LIST
     sizes = [size for _, _, size in list_items(text, tokens)]
     short = sum(size <= 3 for size in sizes)
     if len(sizes) >= 5 and short / len(sizes) >= 0.8 and function_share < 0.15:

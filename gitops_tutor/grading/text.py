@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
 from typing import NamedTuple
 
 _SPLIT = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)")
@@ -119,38 +120,65 @@ def _separator_kind(separator: str) -> int:
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with original spans and clause/sentence/unit numbers.
 
-    ``re.split`` with a capturing group hands back separators and words in turn without
-    building a match object per word; this loop is the grader's hottest path, hence the
-    caches and the plain ``tuple.__new__``.
+    This is the grader's hottest path, so the per-word work runs in C where it can: ``re.split``
+    with a capturing group hands back separators and words in turn, ``accumulate`` turns their
+    lengths into offsets, and only the few words after a separator other than one space (or a
+    clause word) go through the Python loop that numbers clauses, sentences and units.
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters grow when lowercased; keep offsets exact
         lowered = text
     parts = (_SPLIT_ASCII if text.isascii() else _SPLIT).split(lowered)
-    apostrophes = "'" in lowered or "’" in lowered
-    tokens: list[Token] = []
-    clause = sentence = unit = unit_start = 0
-    position = len(parts[0])
-    new = tuple.__new__
-    for count, i in enumerate(range(1, len(parts), 2)):
-        raw, separator = parts[i], parts[i - 1]
-        start = position
-        end = position + len(raw)
-        position = end + len(parts[i + 1])
-        if lowered is text or (apostrophes and ("'" in raw or "’" in raw)):
-            raw = normalise_word(raw)
-        kind = 0 if (separator == " " or not count) else _separator_kind(separator)
-        if raw in CLAUSE_WORDS and count:
-            kind = 2
-        if kind:
-            clause += 1
-            if kind == 2:
-                sentence += 1
-            if kind == 2 or not _after_label(separator, count - unit_start):
-                unit += 1
-                unit_start = count
-        tokens.append(new(Token, (raw, stem(raw), start, end, clause, sentence, count, unit)))
-    return tokens
+    n = len(parts) // 2
+    if not n:
+        return []
+    offsets = list(accumulate(map(len, parts)))
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
+    separators = parts[0:-1:2]
+    raws = parts[1::2]
+    if lowered is text:
+        raws = [normalise_word(raw) for raw in raws]
+    elif "'" in lowered or "’" in lowered:
+        raws = [normalise_word(raw) if ("'" in raw or "’" in raw) else raw for raw in raws]
+    clauses, sentences, units = _numbering(separators, raws, n)
+    fields = zip(raws, map(stem, raws), starts, ends, clauses, sentences, range(n), units, strict=True)
+    return list(map(tuple.__new__, repeat(Token), fields))
+
+
+def _numbering(separators: list[str], raws: list[str], n: int) -> tuple[list[int], list[int], list[int]]:
+    """Clause, sentence and unit number of every word; they change only at breaks."""
+    breaks = set(compress(range(n), map(" ".__ne__, separators)))
+    breaks.update(compress(range(n), map(CLAUSE_WORDS.__contains__, raws)))
+    breaks.discard(0)
+    if not breaks:
+        zeros = [0] * n
+        return zeros, zeros, zeros
+    clauses: list[int] = []
+    sentences: list[int] = []
+    units: list[int] = []
+    clause = sentence = unit = unit_start = previous = 0
+    for i in sorted(breaks):
+        separator = separators[i]
+        kind = 2 if raws[i] in CLAUSE_WORDS else _separator_kind(separator)
+        if not kind:
+            continue
+        run = i - previous
+        clauses += [clause] * run
+        sentences += [sentence] * run
+        units += [unit] * run
+        previous = i
+        clause += 1
+        if kind == 2:
+            sentence += 1
+        if kind == 2 or not _after_label(separator, i - unit_start):
+            unit += 1
+            unit_start = i
+    run = n - previous
+    clauses += [clause] * run
+    sentences += [sentence] * run
+    units += [unit] * run
+    return clauses, sentences, units
 
 
 def _after_label(separator: str, words_in_unit: int) -> bool:
