@@ -14,6 +14,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from gitops_tutor import __version__
@@ -47,6 +48,8 @@ def load_cached(pack_dirs: Sequence[Path], shipped: Path, cache_dir: Path) -> Lo
     if cached is not None:
         return cached
     result = load(pack_dirs, shipped=shipped)
+    # The raw YAML trees are only for validate's deeper checks; the app needs the models.
+    result = replace(result, raw_files=())
     _write(target, result)
     return result
 
