@@ -10,6 +10,7 @@ as the canonical "argo cd" first).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import compress
 from operator import itemgetter
 
 from gitops_tutor.grading.text import Token, stem, tokenize
@@ -39,9 +40,14 @@ class AliasMap:
         return bool(self._table)
 
     def apply(self, tokens: Sequence[Token]) -> list[Token]:
-        """Rewrite every form to its canonical words; new words keep the form's original span."""
+        """Rewrite every form to its canonical words; new words keep the form's original span.
+
+        Answers are long and alias hits few, so the token list is copied in slices and only
+        the words that start some form are looked at (on the raw words, a plain list).
+        """
+        raws = list(map(itemgetter(0), tokens))
         first_words = self._first_words
-        starts = [i for i, raw in enumerate(map(itemgetter(0), tokens)) if raw in first_words]
+        starts = list(compress(range(len(raws)), map(first_words.__contains__, raws)))
         if not starts:
             return list(tokens)
         out: list[Token] = []
@@ -51,17 +57,16 @@ class AliasMap:
                 continue  # inside a form already taken
             out.extend(tokens[i:start])
             i = start
-            taken = self._match_at(tokens, i)
+            taken = self._match_at(tokens, raws, i)
             if taken is None:
                 out.append(tokens[i])
                 i += 1
                 continue
             length, target = taken
-            first, last = tokens[i], tokens[i + length - 1]
-            window = tokens[i : i + length]
-            if target == tuple(t.raw for t in window):
-                out.extend(window)  # already canonical: keep each word's own span
+            if target == tuple(raws[i : i + length]):
+                out.extend(tokens[i : i + length])  # already canonical: keep each word's own span
             else:
+                first, last = tokens[i], tokens[i + length - 1]
                 out.extend(
                     Token(word, stem(word), first.start, last.end, first.clause, first.sentence, first.word, first.unit)
                     for word in target
@@ -70,13 +75,12 @@ class AliasMap:
         out.extend(tokens[i:n])
         return out
 
-    def _match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, tuple[str, ...]] | None:
+    def _match_at(self, tokens: Sequence[Token], raws: list[str], i: int) -> tuple[int, tuple[str, ...]] | None:
         clause = tokens[i].clause
-        for length in self._lengths[tokens[i].raw]:
-            window = tokens[i : i + length]
-            if len(window) < length or window[-1].clause != clause:
+        for length in self._lengths[raws[i]]:
+            if i + length > len(raws) or (length > 1 and tokens[i + length - 1].clause != clause):
                 continue
-            target = self._table.get(tuple(t.raw for t in window))
+            target = self._table.get(tuple(raws[i : i + length]))
             if target is not None:
                 return length, target
         return None
