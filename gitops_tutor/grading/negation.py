@@ -11,6 +11,7 @@ something and negates nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 from operator import itemgetter
 
 from gitops_tutor.grading.text import Token
@@ -132,7 +133,7 @@ class Cues:
         self.tokens = tokens
         n = len(tokens)
         raws = list(map(itemgetter(0), tokens))
-        watched = [i for i, raw in enumerate(raws) if raw in _WATCHED]
+        watched = list(compress(range(n), map(_WATCHED.__contains__, raws)))
         self.before = before = [0] * n
         self.after = [False] * n
         for i in watched:

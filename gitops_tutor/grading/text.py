@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, islice, repeat
 from typing import NamedTuple
 
 _SPLIT = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)")
@@ -148,9 +148,10 @@ def tokenize(text: str) -> list[Token]:
 
 def _numbering(separators: list[str], raws: list[str], n: int) -> tuple[list[int], list[int], list[int]]:
     """Clause, sentence and unit number of every word; they change only at breaks."""
-    breaks = set(compress(range(n), map(" ".__ne__, separators)))
-    breaks.update(compress(range(n), map(CLAUSE_WORDS.__contains__, raws)))
-    breaks.discard(0)
+    breaks = list(compress(range(1, n), map(" ".__ne__, islice(separators, 1, None))))
+    clause_words = list(compress(range(1, n), map(CLAUSE_WORDS.__contains__, islice(raws, 1, None))))
+    if clause_words:
+        breaks = sorted(set(breaks).union(clause_words))
     if not breaks:
         zeros = [0] * n
         return zeros, zeros, zeros
@@ -158,7 +159,7 @@ def _numbering(separators: list[str], raws: list[str], n: int) -> tuple[list[int
     sentences: list[int] = []
     units: list[int] = []
     clause = sentence = unit = unit_start = previous = 0
-    for i in sorted(breaks):
+    for i in breaks:
         separator = separators[i]
         kind = 2 if raws[i] in CLAUSE_WORDS else _separator_kind(separator)
         if not kind:
