@@ -75,10 +75,11 @@ def list_shape(text: str, tokens: Sequence[Token]) -> int:
     KEYWORD_LIST: five or more items of at most three words, nearly no grammar ("CI, CD,
     build, pull, push"), or a run of eight or more words with no separator and nearly no
     grammar ("build once promote artifact same image untested"). SHORT_LIST: three or four
-    such items, or such a run of five to seven words; shorthand can look like that too, so
-    it is only kept below pass. Terse answers otherwise stay out: some item carries a verb
-    phrase of four words or more, items hold a parenthesised group ("source (repoURL,
-    path)"), or lines are labelled ("argo cd: UI, many teams").
+    such items, or a run of five or more words of which under 15% are grammar words;
+    shorthand can look like that too, so it is only kept below pass. Terse answers otherwise
+    stay out: some item carries a verb phrase of four words or more, items hold a
+    parenthesised group ("source (repoURL, path)"), or lines are labelled ("argo cd: UI,
+    many teams").
     """
     if len(tokens) < 3:
         return NOT_A_LIST
@@ -93,10 +94,10 @@ def list_shape(text: str, tokens: Sequence[Token]) -> int:
         return KEYWORD_LIST
     if 3 <= len(sizes) == short:
         return SHORT_LIST
-    if len(sizes) == 1 and function_share < 0.1:
-        if len(tokens) >= RUN_KEYWORD_LIST:
+    if len(sizes) == 1 and len(tokens) >= RUN_SHORT_LIST:
+        if function_share < 0.1 and len(tokens) >= RUN_KEYWORD_LIST:
             return KEYWORD_LIST
-        if len(tokens) >= RUN_SHORT_LIST:
+        if function_share < 0.15:  # "overlays per environment patch tags and replicas" may be shorthand
             return SHORT_LIST
     return NOT_A_LIST
 

@@ -288,6 +288,11 @@ def test_terse_real_sentences_are_not_lists(answer: str) -> None:
     assert "list-like" not in result.flags
 
 
+def test_a_run_with_little_grammar_is_kept_below_pass_but_not_failed() -> None:
+    result = grade("Argo CD pulls desired state reconciles drift and converges")  # one grammar word in nine
+    assert "list-like" in result.flags and result.verdict == "partial"
+
+
 def test_a_negative_phrasing_in_the_rubric_accepts_any_negation() -> None:
     audit = Concept("no-audit", "Nobody reviewed it", ("review*", "nobody review*"), required=True)
     lookup = Concept("no-lookup", "lookup does not help", ("lookup", "lookup doesnt help", "lookup cant"))
