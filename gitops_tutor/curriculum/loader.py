@@ -8,51 +8,20 @@ cannot stop a learner from studying the rest.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gitops_tutor.curriculum import build
+from gitops_tutor.curriculum.collected import Collected, LoadResult
 from gitops_tutor.curriculum.files import MODELINE_PREFIX, ContentFile, discover, display_path, read_file
 from gitops_tutor.curriculum.models import (
     SHIPPED_PACK,
-    AnyQuestion,
-    Comparison,
-    Curriculum,
-    Dimension,
-    Domain,
-    Lesson,
     Pack,
-    Source,
 )
 from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.curriculum.schema import FILE_KINDS, SchemaError, check, load_schema
-from gitops_tutor.curriculum.yamlread import Mark, YList, YMap
-
-
-@dataclass
-class Collected:
-    """Items gathered from all files, before cross-file checks."""
-
-    lessons: list[Lesson] = field(default_factory=list)
-    questions: list[AnyQuestion] = field(default_factory=list)
-    comparisons: list[Comparison] = field(default_factory=list)
-    domains: list[tuple[Domain, Source]] = field(default_factory=list)
-    aliases: dict[str, list[str]] = field(default_factory=dict)
-    packs: list[Pack] = field(default_factory=list)
-    raw_texts: list[tuple[str, YMap]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    curriculum: Curriculum
-    problems: tuple[Problem, ...]
-    raw_files: tuple[tuple[str, YMap], ...] = ()
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+from gitops_tutor.curriculum.validate import assemble
+from gitops_tutor.curriculum.yamlread import YList, YMap
 
 
 def load(pack_dirs: Sequence[Path], shipped: Path | None = None) -> LoadResult:
@@ -64,8 +33,6 @@ def load(pack_dirs: Sequence[Path], shipped: Path | None = None) -> LoadResult:
     roots.extend((Path(p), None) for p in pack_dirs)
     for root, name in roots:
         _load_pack(root, name, collected)
-    from gitops_tutor.curriculum.validate import assemble
-
     return assemble(collected)
 
 
@@ -216,16 +183,3 @@ def _check_modeline(content: ContentFile, kind: str, collected: Collected) -> No
             "warning",
         )
     )
-
-
-def merge_comparisons(comparisons: list[Comparison]) -> tuple[Comparison | None, list[Dimension]]:
-    """Packs may add dimensions to the shipped comparison; the first file names it."""
-    if not comparisons:
-        return None, []
-    first = comparisons[0]
-    dims = [d for c in comparisons for d in c.dimensions]
-    return first, dims
-
-
-def mark_of(source: Source) -> Mark:
-    return Mark(source.line, source.column)

@@ -13,12 +13,13 @@ from typing import Any
 
 import yaml
 
-from gitops_tutor.curriculum.loader import Collected, LoadResult, merge_comparisons
+from gitops_tutor.curriculum.collected import Collected, LoadResult
 from gitops_tutor.curriculum.models import (
     AnyQuestion,
     ChoiceQuestion,
     Comparison,
     Curriculum,
+    Dimension,
     FreeTextQuestion,
     Source,
 )
@@ -65,6 +66,15 @@ def assemble(collected: Collected) -> LoadResult:
     for shown, raw in collected.raw_texts:
         problems.extend(find_todos(shown, raw))
     return LoadResult(curriculum, tuple(sorted(set(problems))), tuple(collected.raw_texts))
+
+
+def merge_comparisons(comparisons: list[Comparison]) -> tuple[Comparison | None, list[Dimension]]:
+    """Packs may add dimensions to the shipped comparison; the first file names it."""
+    if not comparisons:
+        return None, []
+    first = comparisons[0]
+    dims = [d for c in comparisons for d in c.dimensions]
+    return first, dims
 
 
 def _unique(what: str, items: Iterable[tuple[str, Source, Any]], problems: list[Problem]) -> dict[str, Any]:

@@ -1,0 +1,38 @@
+"""What the loader gathers from content files, and what a load returns.
+
+Kept apart from the loader and the validator so each can import it: the loader fills a
+Collected, the validator turns it into a LoadResult.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gitops_tutor.curriculum.models import AnyQuestion, Comparison, Curriculum, Domain, Lesson, Pack, Source
+from gitops_tutor.curriculum.problems import Problem
+from gitops_tutor.curriculum.yamlread import YMap
+
+
+@dataclass
+class Collected:
+    """Items gathered from all files, before cross-file checks."""
+
+    lessons: list[Lesson] = field(default_factory=list)
+    questions: list[AnyQuestion] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    domains: list[tuple[Domain, Source]] = field(default_factory=list)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    packs: list[Pack] = field(default_factory=list)
+    raw_texts: list[tuple[str, YMap]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    curriculum: Curriculum
+    problems: tuple[Problem, ...]
+    raw_files: tuple[tuple[str, YMap], ...] = ()
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
