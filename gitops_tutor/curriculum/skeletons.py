@@ -101,8 +101,7 @@ def question_item(question_id: str, lesson: str, qtype: str) -> str:
         "    difficulty: 2\n"
         "    tags: []\n"
         "    domain: tooling\n"
-        "    explanation: TODO why the answer is what it is, for the learner to read afterwards\n"
-        + _BODIES[qtype]
+        "    explanation: TODO why the answer is what it is, for the learner to read afterwards\n" + _BODIES[qtype]
     )
 
 
