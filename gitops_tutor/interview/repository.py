@@ -68,6 +68,56 @@ class Snapshot:
         return cls(session.id, iso(session.created_at), session.status, session.config.to_dict(), session.to_state())
 
 
+@dataclass(frozen=True)
+class PastInterview:
+    """One finished interview as the Stats screen lists it: when, which kind, how it went."""
+
+    id: str
+    started_at: datetime
+    preset: str
+    score: int
+    band: str
+    questions: int
+
+
+PAST_INTERVIEWS_SQL = (
+    "SELECT i.id, i.created_at, i.config_json, i.score, i.band, "
+    "(SELECT COUNT(*) FROM interview_answers a WHERE a.interview_id = i.id) AS questions "
+    "FROM interviews i WHERE i.status = 'finished' AND i.score IS NOT NULL "
+    "ORDER BY i.created_at DESC, i.id DESC"
+)
+
+
+def past_interviews(store: ProgressStore, limit: int | None = None) -> list[PastInterview]:
+    """Finished interviews with a score, oldest first so they read as a trend.
+
+    With ``limit``, the most recent ``limit`` of them (still oldest first). One query,
+    so the Stats screen stays fast however many interviews there are; a row whose
+    date or config does not parse is skipped rather than breaking the screen.
+    """
+    sql = PAST_INTERVIEWS_SQL + (" LIMIT ?" if limit is not None else "")
+    rows = store.rows(sql, [int(limit)] if limit is not None else [])
+    past = [entry for entry in (_past_interview(row) for row in rows) if entry is not None]
+    past.reverse()
+    return past
+
+
+def _past_interview(row: dict[str, Any]) -> PastInterview | None:
+    try:
+        config = json.loads(row["config_json"] or "{}")
+        preset = config.get("preset", "standard") if isinstance(config, dict) else "standard"
+        return PastInterview(
+            id=str(row["id"]),
+            started_at=parse_iso(row["created_at"]),
+            preset=str(preset),
+            score=int(row["score"]),
+            band=str(row["band"] or ""),
+            questions=int(row["questions"]),
+        )
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
 def new_interview_id(now: datetime) -> str:
     """Sortable and readable in a file name: creation time plus a random suffix."""
     return f"{now:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
@@ -92,15 +142,23 @@ class InterviewRepository:
                 "INSERT INTO interviews (id, created_at, updated_at, status, config_json, state_json) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, "
                 "status = excluded.status, config_json = excluded.config_json, state_json = excluded.state_json",
-                (snapshot.id, snapshot.created_at, now, snapshot.status,
-                 json.dumps(snapshot.config), json.dumps(snapshot.state, ensure_ascii=False)),
+                (
+                    snapshot.id,
+                    snapshot.created_at,
+                    now,
+                    snapshot.status,
+                    json.dumps(snapshot.config),
+                    json.dumps(snapshot.state, ensure_ascii=False),
+                ),
             )
             conn.execute("DELETE FROM interview_answers WHERE interview_id = ?", (snapshot.id,))
             conn.executemany(
                 "INSERT INTO interview_answers (interview_id, position, question_id, answer, seconds_spent, flagged) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [(snapshot.id, i, item["question_id"], item["answer"], item["seconds"], int(item["flagged"]))
-                 for i, item in enumerate(items)],
+                [
+                    (snapshot.id, i, item["question_id"], item["answer"], item["seconds"], int(item["flagged"]))
+                    for i, item in enumerate(items)
+                ],
             )
 
     def save_scores(self, session: InterviewSession, score: int, band: str, report: dict[str, Any]) -> None:
