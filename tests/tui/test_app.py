@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
+from textual.widgets import Footer, Static
 
 from gitops_tutor import paths
 from gitops_tutor.cli.context import Settings
@@ -36,9 +37,7 @@ async def test_a_damaged_database_shows_a_message_not_a_traceback(
     assert db_path.read_bytes().startswith(b"this is not a database")
 
 
-async def test_problems_in_an_extra_pack_are_a_notification(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_problems_in_an_extra_pack_are_a_notification(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     empty_shipped = tmp_path / "shipped"
     empty_shipped.mkdir()
     monkeypatch.setattr(paths, "shipped_content_dir", lambda: empty_shipped)
@@ -112,3 +111,23 @@ async def test_keys_can_be_remapped_by_binding_id(build_app: Callable[..., GitOp
         await pilot.press("x")
         await settle(pilot)
         assert isinstance(app.screen, StatsScreen)
+
+
+async def test_the_start_up_error_screen_shows_its_title_message_and_hint(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path
+) -> None:
+    """B4: the message sat in a Middle/Center pair that collapsed it to zero width (an empty box)."""
+    db_path.write_bytes(b"this is not a database" * 100)
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await settle(pilot, 1)
+            if isinstance(app.screen, MessageScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, MessageScreen)
+        for selector in ("#message-title", "#message-text", "#message-hint"):
+            region = screen.query_one(selector).region
+            assert region.width > 20 and region.height >= 1, (selector, region)
+        assert "damaged" in str(screen.query_one("#message-text", Static).visual)
+        assert not screen.query(Footer), "no footer offering screens that cannot open"
