@@ -12,12 +12,13 @@ from gitops_tutor.cli.context import Settings
 from gitops_tutor.curriculum.loader import LoadResult
 from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, Curriculum
 from gitops_tutor.curriculum.problems import Problem, format_problems
+from gitops_tutor.grading.lexicon import check_lexicon
 from gitops_tutor.grading.samples import check_samples
 
 
 def content_problems(result: LoadResult) -> list[Problem]:
     """Loader problems plus the checks that need the grader (sample answers)."""
-    return list(result.problems) + list(check_samples(result.curriculum))
+    return list(result.problems) + list(check_lexicon(result)) + list(check_samples(result.curriculum))
 
 
 @click.command()

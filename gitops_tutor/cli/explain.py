@@ -13,6 +13,7 @@ import click
 from gitops_tutor.curriculum.models import AnyQuestion, FreeTextQuestion, ManifestQuestion
 from gitops_tutor.curriculum.problems import one_line
 from gitops_tutor.grading import Grader, GradeResult
+from gitops_tutor.grading.lexicon import classes_used
 
 
 def explain(question: AnyQuestion, grader: Grader) -> tuple[str, bool]:
@@ -22,7 +23,7 @@ def explain(question: AnyQuestion, grader: Grader) -> tuple[str, bool]:
         return _header(question) + "model answer:\n" + _details(result), result.score == 100
     if not isinstance(question, FreeTextQuestion):
         raise click.UsageError(f"'{question.id}' is a {question.type} question; --explain needs free-text or manifest")
-    lines = [_header(question).rstrip("\n") + "\n"]
+    lines = [_header(question).rstrip("\n") + "\n", *_lexicon_lines(question, grader)]
     all_ok = True
     for number, sample in enumerate(question.samples, 1):
         result = grader.grade(question, sample.answer)
@@ -39,6 +40,17 @@ def explain(question: AnyQuestion, grader: Grader) -> tuple[str, bool]:
     model = grader.grade(question, question.model_answer)
     lines.append(f"model answer: {model.verdict} (score {model.score})")
     return "\n".join(lines), all_ok
+
+
+def _lexicon_lines(question: FreeTextQuestion, grader: Grader) -> list[str]:
+    """The lexicon classes (and aliases) this rubric's words stand for: what else they accept."""
+    words = [word.text for word in grader.compiled(question).vocabulary.words]
+    used = classes_used(grader.aliases, words)
+    if not used:
+        return ["lexicon classes used: none\n"]
+    lines = ["lexicon classes used (each form is read as the class name):"]
+    lines += [f"  {name}: {', '.join(forms)}" for name, forms in sorted(used.items())]
+    return [*lines, ""]
 
 
 def _header(question: AnyQuestion) -> str:

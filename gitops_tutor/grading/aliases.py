@@ -1,10 +1,14 @@
-"""The content's alias map, applied to answers and rubrics alike.
+"""The content's alias map and lexicon, applied to answers and rubrics alike.
 
 ``k8s`` in an answer and ``kubernetes`` in a rubric must meet, so both sides are
 rewritten to the canonical form before matching. Matching is longest-first and
 consumes its words, and every canonical term also maps to itself: that is what keeps
 ``cd -> continuous delivery`` from firing inside "argo cd" (the two words are taken
 as the canonical "argo cd" first).
+
+Forms are compared by stem, so one entry covers every word form: the lexicon class
+``revert: [undo, roll back]`` turns "undoing", "rolled back" and "reverts" into one
+meaning, and a rubric that says "revert" once meets all of them.
 """
 
 from __future__ import annotations
@@ -21,13 +25,15 @@ class AliasMap:
 
     def __init__(self, aliases: Mapping[str, Sequence[str]] | None = None) -> None:
         self._table: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.classes: dict[str, tuple[str, ...]] = {}  # canonical -> its forms, for explanations
         for canonical, forms in (aliases or {}).items():
             target = _words(canonical)
             if not target:
                 continue
-            self._table.setdefault(target, target)
+            self.classes[" ".join(target)] = tuple(forms)
+            self._table.setdefault(_stems(target), target)
             for form in forms:
-                key = _words(form)
+                key = _stems(_words(form))
                 if key and key not in self._table:
                     self._table[key] = target
         lengths: dict[str, set[int]] = {}
@@ -45,7 +51,7 @@ class AliasMap:
         Answers are long and alias hits few, so the token list is copied in slices and only
         the words that start some form are looked at (on the raw words, a plain list).
         """
-        raws = list(map(itemgetter(0), tokens))
+        raws = list(map(itemgetter(1), tokens))  # stems: one form covers every word form
         first_words = self._first_words
         starts = list(compress(range(len(raws)), map(first_words.__contains__, raws)))
         if not starts:
@@ -63,7 +69,7 @@ class AliasMap:
                 i += 1
                 continue
             length, target = taken
-            if target == tuple(raws[i : i + length]):
+            if target == tuple(t.raw for t in tokens[i : i + length]):
                 out.extend(tokens[i : i + length])  # already canonical: keep each word's own span
             else:
                 first, last = tokens[i], tokens[i + length - 1]
@@ -85,6 +91,15 @@ class AliasMap:
                 return length, target
         return None
 
+    def class_of(self, word: str) -> str | None:
+        """The canonical term a single word belongs to ("undoing" -> "revert"), if any."""
+        target = self._table.get((stem(word),))
+        return " ".join(target) if target is not None else None
+
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(t.raw for t in tokenize(text))
+
+
+def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(stem, words))

@@ -138,9 +138,9 @@ def compile_pattern(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> P
     words: list[int] = []
     gaps: list[int] = []
     for number, segment in enumerate(_PROXIMITY.split(source.strip())):
-        for position, word in enumerate(_segment_words(segment, aliases)):
+        for position, (word, joined) in enumerate(_segment_words(segment, aliases)):
             words.append(vocabulary.add(word))
-            gaps.append(PROXIMITY_GAP if number and position == 0 else FILLER_GAP)
+            gaps.append(PROXIMITY_GAP if number and position == 0 else 0 if joined else FILLER_GAP)
     if not words:
         return None
     gaps[0] = 0
@@ -151,15 +151,22 @@ def compile_pattern(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> P
     return Pattern(source, tuple(words), tuple(gaps), names_actor, after_negator if any(after_negator) else ())
 
 
-def _segment_words(segment: str, aliases: AliasMap) -> list[Word]:
+def _segment_words(segment: str, aliases: AliasMap) -> list[tuple[Word, bool]]:
+    """The words of one segment, each with whether it is glued to the one before.
+
+    Words that one form expanded into ("git revert" from "git-revert", a lexicon class of two
+    words) stay adjacent: "Git again and undo" is not "git revert".
+    """
     tokens = tokenize(segment)
     prefix_spans = {(t.start, t.end) for t in tokens if segment[t.end : t.end + 1] == "*"}
     out = []
+    previous = -1
     for token in aliases.apply(tokens):
         is_prefix = (token.start, token.end) in prefix_spans and segment[token.start : token.end].lower().replace(
             "'", ""
         ).replace("’", "") == token.raw
-        out.append(Word(token.raw, token.stem, is_prefix))
+        out.append((Word(token.raw, token.stem, is_prefix), token.word == previous))
+        previous = token.word
     return out
 
 
@@ -203,6 +210,8 @@ def _extend(
             break
         if pattern.names_actor and gap == PROXIMITY_GAP and _crosses_actor(tokens, taken[-1], position):
             break
+        if gap == FILLER_GAP and _crosses_conjunction(tokens, taken[-1], position):
+            break  # a phrase's words do not straddle "and": "Git again and undo" is not "git revert"
         if pattern.after_negator and pattern.after_negator[k] and _verb_in_gap(tokens, taken[-1], position):
             continue  # "doesn't skip testing" is not "not tested"
         result = _extend(pattern, lists, tokens, [*taken, position], loose)
@@ -236,6 +245,13 @@ NEGATION_GAP_WORDS = frozenset(
 
 def _verb_in_gap(tokens: Sequence[Token], after: int, before: int) -> bool:
     return any(tokens[i].raw not in NEGATION_GAP_WORDS for i in range(after + 1, before))
+
+
+PHRASE_BREAKERS = frozenset({"and", "or", "then", "so", "but", "because"})
+
+
+def _crosses_conjunction(tokens: Sequence[Token], after: int, before: int) -> bool:
+    return any(tokens[i].raw in PHRASE_BREAKERS for i in range(after + 1, before))
 
 
 def _crosses_actor(tokens: Sequence[Token], after: int, before: int) -> bool:

@@ -16,14 +16,14 @@ from gitops_tutor.grading.text import Token
 MAX_ANSWER_CHARS = 20_000
 
 
-def _word_set(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # Words that only a sentence has: articles, prepositions, pronouns, auxiliaries, conjunctions.
 # Content-ish words ("once", "same", "only", "use") are left out on purpose: a keyword list such
 # as "build once, same image, untested" is full of them and still has no grammar.
-FUNCTION_WORDS = _word_set(
+FUNCTION_WORDS = word_set(
     """a an the is are was were be been being am to of in on at by for with from into onto via as than then
     and or so if when while because since after before until unless that this these those it its they them
     their there here we you your our i me my he she his her who whom which what how why where do does did
@@ -37,7 +37,7 @@ _ASKS_FOR_LIST = re.compile(
     re.IGNORECASE,
 )
 
-NO_IDEA_WORDS = _word_set(
+NO_IDEA_WORDS = word_set(
     """no idea i dont know not sure clue idk dunno pass skip sorry have really honestly absolutely im unsure
     nothing na n a what is this remember cant recall forgot forget don t the question"""
 )

@@ -35,3 +35,10 @@ def free_text(*concepts: Concept, claims: tuple[WrongClaim, ...] = (), **rubric:
         model_answer="",
         rubric=Rubric(concepts, claims, rubric.get("pass_threshold"), rubric.get("partial_threshold")),
     )
+
+
+@pytest.fixture(scope="session")
+def shipped_raw_files() -> list:
+    """(shown path, parsed data) of every shipped content file, as the loader read them."""
+    result = load((), shipped=paths.shipped_content_dir())
+    return list(getattr(result, "raw_files", None) or getattr(result, "raw_texts", ()))

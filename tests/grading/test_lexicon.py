@@ -1,0 +1,62 @@
+"""The lexicon: classes of meaning shared by answers and rubrics, and the checks that keep it safe."""
+
+from __future__ import annotations
+
+from gitops_tutor.curriculum.models import Concept
+from gitops_tutor.grading import Grader
+from gitops_tutor.grading.lexicon import lexicon_problems, ordinary_form
+from tests.grading.conftest import free_text
+
+LEXICON = {"revert": ("undo", "back out"), "ignore": ("disregard", "exclude"), "git": ("version control",)}
+GRADER = Grader(LEXICON)
+
+
+def test_a_class_carries_every_wording_and_word_form_to_the_rubric() -> None:
+    question = free_text(Concept("r", "revert the commit", ("revert .. commit",), required=True))
+    for answer in ("undo the commit", "we backed out the bad commit", "undoing that commit", "reverted the commit"):
+        assert GRADER.grade(question, answer).verdict == "pass", answer
+
+
+def test_a_rubric_written_with_a_member_meets_the_class_name_too() -> None:
+    question = free_text(Concept("i", "exclude it", ("exclude* .. field",), required=True))
+    assert GRADER.grade(question, "tell it to disregard that field").verdict == "pass"
+    assert GRADER.grade(question, "tell it to ignore that field").verdict == "pass"
+
+
+def test_multi_word_forms_stay_one_phrase() -> None:
+    question = free_text(Concept("g", "in git", ("store* .. in git",), required=True))
+    assert GRADER.grade(question, "stored in version control").verdict == "pass"
+    assert GRADER.grade(question, "stored in a version of the control plane").verdict != "pass"
+
+
+def test_ordinary_words_are_refused_as_forms() -> None:
+    assert ordinary_form("set")
+    assert ordinary_form("Runs")
+    assert not ordinary_form("turn off")
+    assert not ordinary_form("undo")
+
+
+def test_validate_reports_an_ordinary_form_and_a_form_claimed_twice() -> None:
+    files = [
+        ("a.yaml", {"kind": "aliases", "aliases": {"revert": ["undo", "set"]}}),
+        ("b.yaml", {"kind": "aliases", "aliases": {"rollback": ["undoing"]}}),
+        ("c.yaml", {"kind": "lesson", "aliases": {"x": ["the"]}}),
+    ]
+    problems = list(lexicon_problems(files))
+    assert [(p.path, p.code) for p in problems] == [("a.yaml", "lexicon-ordinary"), ("b.yaml", "lexicon-clash")]
+    assert "'undoing' already belongs to 'revert'" in problems[1].message
+
+
+def test_the_shipped_lexicon_is_clean_and_large(shipped_raw_files: list) -> None:
+    assert list(lexicon_problems(shipped_raw_files)) == []
+    lexicon = next(data for shown, data in shipped_raw_files if shown.endswith("lexicon.yaml"))
+    assert sum(len(forms) for forms in lexicon["aliases"].values()) >= 100
+
+
+def test_explain_lists_the_classes_a_rubric_leans_on() -> None:
+    from gitops_tutor.cli.explain import explain
+
+    question = free_text(Concept("r", "revert the commit", ("revert .. commit",), required=True))
+    report, _ = explain(question, GRADER)
+    assert "revert: undo, back out" in report
+    assert "ignore:" not in report
