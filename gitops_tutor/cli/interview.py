@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -13,6 +14,8 @@ from gitops_tutor.interview.config import PRESETS, InterviewConfig, build_config
 from gitops_tutor.interview.errors import InterviewError
 from gitops_tutor.interview.render import clock_text
 
+CUSTOM_PRESET = "custom"
+
 if TYPE_CHECKING:
     from gitops_tutor.interview.report import InterviewReport
     from gitops_tutor.interview.service import InterviewService
@@ -21,8 +24,11 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.option("--preset", type=click.Choice(sorted(PRESETS)), default="standard", show_default=True,
-              help="quick: 10 min/4 q; standard: 30 min/8 q; cgoa: CGOA domain weights, choice questions too.")
+@click.option(
+    "--preset",
+    type=click.Choice(sorted(PRESETS)),
+    help="quick: 10 min/4 q; standard (the default): 30 min/8 q; cgoa: CGOA domain weights, choice questions too.",
+)
 @click.option("--minutes", type=int, help="Time limit (overrides the preset).")
 @click.option("--questions", type=int, help="Number of questions before follow-ups (overrides the preset).")
 @click.option("--lesson", "lessons", multiple=True, help="Only questions of this lesson (repeatable).")
@@ -37,7 +43,7 @@ if TYPE_CHECKING:
 @click.pass_obj
 def interview(
     settings: Settings,
-    preset: str,
+    preset: str | None,
     minutes: int | None,
     questions: int | None,
     lessons: tuple[str, ...],
@@ -61,18 +67,39 @@ def interview(
     finishes the interview.
     """
     try:
-        config = build_config(preset, minutes=minutes, questions=questions, lessons=lessons, domains=domains,
-                              difficulty=difficulty, seed=seed, packs=packs)
+        config = build_config(
+            preset or "standard",
+            minutes=minutes,
+            questions=questions,
+            lessons=lessons,
+            domains=domains,
+            difficulty=difficulty,
+            seed=seed,
+            packs=packs,
+        )
     except InterviewError as error:
         raise click.UsageError(str(error)) from None
+    if preset is None and (minutes is not None or questions is not None):
+        config = replace(config, preset=CUSTOM_PRESET)  # its own length: not "standard" in the report
     if out is not None:
         _check_writable(out)
     if discard:
         _discard(settings)
     elif plain:
         _run_plain(settings, config, resume, out)
+    elif not _stdin_is_terminal():
+        click.echo("gitops-tutor: the input is not a terminal, so the interview runs in line mode (--plain).", err=True)
+        _run_plain(settings, config, resume, out)
     else:
         _run_in_app(settings, config, resume, out)
+
+
+def _stdin_is_terminal() -> bool:
+    """The app needs a terminal to read keys from; ``interview < answers.txt`` is a script."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # closed
+        return False
 
 
 def _check_writable(out: Path) -> None:
@@ -83,22 +110,60 @@ def _check_writable(out: Path) -> None:
 
 
 def _run_plain(settings: Settings, config: InterviewConfig, resume: bool, out: Path | None) -> None:
-    from gitops_tutor.interview.plain import LineInterview
     from gitops_tutor.interview.render import report_text
     from gitops_tutor.progress import StoreError
+    from gitops_tutor.terminal_text import wrap_lines
 
+    width = _wrap_width()
     with _open_store(settings) as store:
         try:
             service = _service(store, settings)
             session = _open_session(service, config, resume)
-            LineInterview(session, _stdin_line, click.echo).run(resumed=resume)
+            _run_lines(session, resume, width)
             report = service.complete(session)
         except (InterviewError, StoreError) as error:
             _fail(str(error))
     click.echo("")
-    click.echo(report_text(report), nl=False)
+    click.echo(wrap_lines(report_text(report), width), nl=False)
     if out is not None:
         _write_report(out, report)
+
+
+def _run_lines(session: InterviewSession, resume: bool, width: int | None) -> None:
+    """The line-mode loop; Ctrl-C keeps every answer and says how to go on (exit 130, as shells expect)."""
+    from gitops_tutor.interview.plain import LineInterview, StdinLines
+
+    lines = StdinLines(_stdin_fd(), _stdin_line, encoding=getattr(sys.stdin, "encoding", None) or "utf-8")
+    try:
+        LineInterview(session, lines, click.echo, width=width).run(resumed=resume)
+    except KeyboardInterrupt:
+        if session.running:
+            session.flush()
+        click.echo("")
+        click.echo(
+            "Stopped. Every answer so far is saved: carry on with `gitops-tutor interview --plain --resume` "
+            "(or drop it with --discard).",
+            err=True,
+        )
+        raise SystemExit(130) from None
+
+
+def _stdin_fd() -> int | None:
+    try:
+        return sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # an in-memory stream (tests) or a closed one
+        return None
+
+
+def _wrap_width() -> int | None:
+    """Wrap at the terminal's width; when the output is a file or pipe, only if COLUMNS says so."""
+    import os
+    import shutil
+
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns - 1
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) - 1 if columns.isascii() and columns.isdigit() and len(columns) < 5 else None
 
 
 def _discard(settings: Settings) -> None:

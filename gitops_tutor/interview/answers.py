@@ -33,7 +33,9 @@ def grader_input(question: AnyQuestion, text: str) -> GraderAnswer:
 def choice_indexes(text: str, option_count: int) -> list[int]:
     """0-based indexes from "1 3", "1,3" or "1;3"; numbers out of range and repeats are dropped."""
     indexes: list[int] = []
-    for token in re.findall(r"\d+", text):
+    for token in re.findall(r"[0-9]+", text):
+        if len(token) > 6:
+            continue  # no option has that number, and int() refuses 5,000 digits
         index = int(token) - 1
         if 0 <= index < option_count and index not in indexes:
             indexes.append(index)
@@ -43,9 +45,40 @@ def choice_indexes(text: str, option_count: int) -> list[int]:
 def tool_answer(text: str) -> str:
     """argo/flux/both/neither from a word or its number (1-4); unknown text stays as typed."""
     cleaned = text.strip().lower()
-    if cleaned.isdigit() and 1 <= int(cleaned) <= len(TOOL_CHOICES):
-        return TOOL_CHOICES[int(cleaned) - 1]
+    numbers = {str(i): name for i, name in enumerate(TOOL_CHOICES, start=1)}
+    if cleaned in numbers:
+        return numbers[cleaned]
     return _TOOL_WORDS.get(cleaned, cleaned)
+
+
+def answer_problem(question: AnyQuestion, text: str) -> str | None:
+    """Why a typed answer cannot be read as this question's kind of answer; None when it can.
+
+    The app offers only valid choices (radio buttons, checkboxes); the line mode must say
+    at once that "maybe" is not a tool or "7" not an option, instead of grading it 0 later.
+    A blank answer is not a problem: it is a skipped question.
+    """
+    if not is_answered(text):
+        return None
+    if isinstance(question, WhichToolQuestion):
+        if tool_answer(text) not in TOOL_CHOICES:
+            return f"{text.strip()!r} is not a choice: answer argo, flux, both or neither (or 1-4)."
+        return None
+    if isinstance(question, ChoiceQuestion):
+        return _choice_problem(text, len(question.options), single=question.type == "single-choice")
+    return None
+
+
+def _choice_problem(text: str, option_count: int, *, single: bool) -> str | None:
+    tokens = [token for token in re.split(r"[\s,;]+", text.strip()) if token]
+    if not all(token.isascii() and token.isdigit() and len(token) <= 6 for token in tokens):
+        return f"{text.strip()!r} is not a choice: type option numbers from 1 to {option_count}."
+    numbers = {int(token) for token in tokens}
+    if not all(1 <= n <= option_count for n in numbers):
+        return f"{text.strip()!r} is not a choice: type option numbers from 1 to {option_count}."
+    if single and len(numbers) > 1:
+        return f"Choose one option only: type a single number from 1 to {option_count}."
+    return None
 
 
 def answer_for_indexes(indexes: Sequence[int]) -> str:

@@ -5,36 +5,81 @@ holding a single ``.``. The end of input ends the interview (and submits what wa
 typed), which is what a script feeding a file wants. Every line is saved as it
 arrives, so a killed process loses at most the line being typed.
 
+Input is read with a time-out (``ReadLine`` gets the seconds it may wait), so the
+time warnings and the end of time are announced when they happen, not at the next
+line: a screen-reader user must not keep typing into a finished interview.
+A choice or which-tool answer that is not a choice is refused at once, as the app's
+buttons would, and everything printed is made terminal-safe (pack text is untrusted).
+
 Commands, alone on a line: ``:flag`` ``:skip`` ``:back`` ``:list`` ``:go N``
 ``:clear`` ``:finish``.
 """
 
 from __future__ import annotations
 
+import codecs
+import os
+import re
+import select
+import time
 from collections.abc import Callable
+from enum import Enum
+from typing import Literal
 
-from gitops_tutor.interview.answers import answer_hint, option_lines
+from gitops_tutor.interview.answers import answer_hint, answer_problem, option_lines
 from gitops_tutor.interview.render import clock_text
 from gitops_tutor.interview.session import InterviewSession, TimeUp
+from gitops_tutor.terminal_text import printable, wrap_lines
 
-ReadLine = Callable[[], "str | None"]
+
+class Waiting(Enum):
+    """What a ``ReadLine`` returns when its time-out passed before a whole line came."""
+
+    NO_LINE_YET = "no line yet"
+
+
+NO_LINE_YET = Waiting.NO_LINE_YET
+Line = str | None | Literal[Waiting.NO_LINE_YET]
+ReadLine = Callable[[float], Line]
 Write = Callable[[str], None]
 END = "."
+POLL_SECONDS = 1.0
 COMMANDS_HELP = "Commands, alone on a line: :flag  :skip  :back  :list  :go N  :clear  :finish"
 
 
-class LineInterview:
-    """Drives a session from lines of input until it is finished (by the candidate, time, or end of input)."""
+class _TimeRanOut(Exception):
+    """Raised out of a wait for input when the countdown reaches zero."""
 
-    def __init__(self, session: InterviewSession, read_line: ReadLine, write: Write) -> None:
+
+class LineInterview:
+    """Drives a session from lines of input until it is finished (by the candidate, time, or end of input).
+
+    ``width`` wraps what is printed between words (the terminal's width); None prints
+    each paragraph as one line, which is what a script or a braille display wants.
+    """
+
+    def __init__(
+        self, session: InterviewSession, read_line: ReadLine, write: Write, *, width: int | None = None
+    ) -> None:
         self.session = session
         self.read_line = read_line
-        self.write = write
+        self._write = write
+        self.width = width
         self.input_ended = False
         self.reviewing = False
 
+    def write(self, text: str) -> None:
+        """Print one message: control characters made visible, then wrapped between words."""
+        self._write(wrap_lines(printable(text), self.width))
+
     def run(self, resumed: bool = False) -> None:
         self._intro(resumed)
+        try:
+            self._run_questions()
+        except _TimeRanOut:
+            return
+
+    def _run_questions(self) -> None:
         while self.session.running:
             if self._time_is_up():
                 return
@@ -43,11 +88,22 @@ class LineInterview:
                 self.write("End of input: submitting every answer so far.")
                 self.session.finish()
 
+    def _next_line(self) -> str | None:
+        """The next line typed (None at the end of input), announcing alerts while waiting for it."""
+        while True:
+            line = self.read_line(POLL_SECONDS)
+            if line is not NO_LINE_YET:
+                return line
+            if self._time_is_up():
+                raise _TimeRanOut
+
     def _intro(self, resumed: bool) -> None:
         s = self.session
         if resumed:
-            self.write(f"Resuming the interview: {s.answered_count()} of {len(s.items)} answered, "
-                       f"{clock_text(s.remaining_seconds())} left.")
+            self.write(
+                f"Resuming the interview: {s.answered_count()} of {len(s.items)} answered, "
+                f"{clock_text(s.remaining_seconds())} left."
+            )
         else:
             self.write(f"Mock interview: {s.config.describe()}. Follow-up questions may be added.")
             if len(s.items) < s.config.questions:
@@ -64,7 +120,7 @@ class LineInterview:
     def _ask_current(self) -> None:
         self._show_question()
         while self.session.running:
-            line = self.read_line()
+            line = self._next_line()
             if line is None:
                 self.input_ended = True
                 return
@@ -96,6 +152,8 @@ class LineInterview:
         """Act on one line; True when the question is done (moved on or finished)."""
         command = line.strip()
         if command == END:
+            if not self._answer_is_readable():
+                return False
             self._move_on()
             return True
         if command.startswith(":") and self._command(command):
@@ -116,20 +174,37 @@ class LineInterview:
             s.flush()
             self.write("Answer cleared; type it again.")
         elif name == ":skip":
+            if not self._answer_is_readable():
+                return False
             self._move_on()
             return True
         elif name == ":back":
+            if not self._answer_is_readable():
+                return False
             s.previous()
             return True
         elif name == ":list":
             self._list()
         elif name == ":go":
-            return self._go(argument)
+            return self._answer_is_readable() and self._go(argument)
         elif name == ":finish":
+            if not self._answer_is_readable():
+                return False
             self._confirm_finish()
             return True
         else:
             self.write(f"Unknown command {name}. {COMMANDS_HELP}")
+        return False
+
+    def _answer_is_readable(self) -> bool:
+        """False (and the answer cleared, with the reason) when a choice answer is not a choice."""
+        s = self.session
+        problem = answer_problem(s.current_question, s.current_item.answer)
+        if problem is None:
+            return True
+        s.set_answer("")
+        s.flush()
+        self.write(f"{problem} Type your answer again, then a line with '{END}'.")
         return False
 
     def _move_on(self) -> None:
@@ -157,7 +232,7 @@ class LineInterview:
             if flagged:
                 self.write("Flagged: " + ", ".join(str(p + 1) for p in flagged))
             self.write(f"Type a question number to go back to it, or '{END}' to finish.")
-            line = self.read_line()
+            line = self._next_line()
             if line is None or line.strip() in (END, ":finish"):
                 s.finish()
                 return
@@ -182,8 +257,75 @@ class LineInterview:
 
     def _confirm_finish(self) -> None:
         s = self.session
-        self.write(f"Finish now? {s.answered_count()} of {len(s.items)} answered and "
-                   f"{clock_text(s.remaining_seconds())} left. Type 'yes' to finish, anything else to go on.")
-        line = self.read_line()
+        self.write(
+            f"Finish now? {s.answered_count()} of {len(s.items)} answered and "
+            f"{clock_text(s.remaining_seconds())} left. Type 'yes' to finish, anything else to go on."
+        )
+        line = self._next_line()
         if line is None or line.strip().lower() in ("y", "yes"):
             s.finish()
+
+
+class StdinLines:
+    """Lines from a file descriptor, waited for with a time-out (``select`` on POSIX).
+
+    Reading the raw descriptor (not ``sys.stdin``'s buffer, which ``select`` cannot see
+    into) lets the interview wake up every second to announce the time while the
+    candidate is still typing. Bytes are decoded as they come, bad bytes replaced, and
+    CR, LF or CRLF all end a line (a pasted answer may carry any of them).
+    Where ``select`` cannot wait on the input (Windows, a test's in-memory stream),
+    ``fallback`` reads whole lines without a time-out.
+    """
+
+    def __init__(self, fd: int | None, fallback: Callable[[], str | None], encoding: str = "utf-8") -> None:
+        self.fd = fd if fd is not None and _can_select(fd) else None
+        self.fallback = fallback
+        self.decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self.pending = ""
+        self.ended = False
+
+    def __call__(self, timeout: float) -> Line:
+        if self.fd is None:
+            return self.fallback()
+        deadline = time.monotonic() + timeout
+        while True:
+            line = self._take_line()
+            if line is not NO_LINE_YET:
+                return line
+            wait = deadline - time.monotonic()
+            if wait <= 0 or not select.select([self.fd], [], [], wait)[0]:
+                return NO_LINE_YET
+            self._read_available()
+
+    def _take_line(self) -> Line:
+        match = _LINE_END.search(self.pending)
+        if match is not None and (match.group() != "\r" or match.end() < len(self.pending) or self.ended):
+            line, self.pending = self.pending[: match.start()], self.pending[match.end() :]
+            return line
+        if self.ended:
+            line, self.pending = self.pending, ""
+            return line or None
+        return NO_LINE_YET
+
+    def _read_available(self) -> None:
+        assert self.fd is not None
+        chunk = os.read(self.fd, 65536)
+        if chunk:
+            self.pending += self.decoder.decode(chunk)
+        else:
+            self.pending += self.decoder.decode(b"", final=True)
+            self.ended = True
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _can_select(fd: int) -> bool:
+    """Whether ``select`` can wait on this descriptor: POSIX only, and the descriptor must be open."""
+    if os.name != "posix":
+        return False
+    try:
+        select.select([fd], [], [], 0)
+    except (OSError, ValueError):
+        return False
+    return True

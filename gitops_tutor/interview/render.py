@@ -1,12 +1,34 @@
-"""The report as Markdown (``--out``, the export key) and as plain text (line mode).
+"""The report as Markdown (``--out``, the export key), as plain text (line mode), and as facts.
 
-Both are built from the same lines so they can never say different things; the
-text form just drops the Markdown markup that a screen reader would read aloud.
+Every renderer starts from the same facts: ``summary_facts`` for the whole interview
+and ``question_facts`` for each question, so the Markdown, the plain text and the
+app's report screen can never say different things. A renderer only decides how a
+fact looks (a bullet, a line, a block that keeps its line breaks). Both text outputs
+go through ``printable``: pack text and answers may hold terminal control sequences.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from gitops_tutor.interview.report import BAND_MEANINGS, InterviewReport, QuestionReport, band_rule
+from gitops_tutor.terminal_text import printable
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing the report says: a labelled line, or a block whose line breaks matter.
+
+    ``block`` names the block's kind (``"yaml"`` or ``"text"``): answers and model
+    answers keep their lines (a manifest is unreadable flattened) and wrap on screen.
+    ``strong`` marks the one fact a reader looks for first (the score).
+    """
+
+    label: str
+    text: str
+    block: str | None = None
+    strong: bool = False
 
 
 def clock_text(seconds: float) -> str:
@@ -21,90 +43,139 @@ def signed(delta: int) -> str:
     return f"+{delta}" if delta > 0 else str(delta)
 
 
-def report_markdown(report: InterviewReport) -> str:
-    lines = [f"# Mock interview report ({report.started_at[:10]})", ""]
-    lines += _summary(report)
-    lines += ["", "## Breakdown by CGOA domain", "", "| Domain | Score | Questions |", "| --- | ---: | ---: |"]
-    lines += [f"| {b.title} | {b.score} | {b.count} |" for b in report.domains]
-    lines += ["", "## Breakdown by lesson", "", "| Lesson | Score | Questions |", "| --- | ---: | ---: |"]
-    lines += [f"| {b.title} | {b.score} | {b.count} |" for b in report.lessons]
-    lines += ["", "## Questions", ""]
-    for question in report.questions:
-        lines += _question_markdown(question)
-    return "\n".join(lines).rstrip() + "\n"
+# -- the facts ------------------------------------------------------------------------------------
 
 
-def _summary(report: InterviewReport) -> list[str]:
+def summary_facts(report: InterviewReport) -> list[Fact]:
+    """What the whole interview came to, and how it compares with the earlier ones."""
     ended = "time ran out" if report.reason == "time-up" else "finished by you"
-    lines = [
-        f"- **Score: {report.score}/100, {report.band}** ({BAND_MEANINGS.get(report.band, '')})",
-        f"- Bands: {band_rule()}",
-        f"- Setup: {report.setup}",
-        f"- Answered {report.answered} of {report.total} questions in {clock_text(report.seconds_used)} "
-        f"of {clock_text(report.limit_seconds)} ({ended})",
+    facts = [
+        Fact("Score", f"{report.score}/100, {report.band} ({BAND_MEANINGS.get(report.band, '')})", strong=True),
+        Fact("Bands", band_rule()),
+        Fact("Setup", report.setup),
+        Fact(
+            "",
+            f"Answered {report.answered} of {report.total} questions in {clock_text(report.seconds_used)} "
+            f"of {clock_text(report.limit_seconds)} ({ended})",
+        ),
     ]
-    if report.change:
-        change = report.change
-        lines.append(
-            f"- Change: {signed(change.delta)} against the previous interview ({change.previous_score}); "
-            f"best of {change.earlier_count} earlier: {change.best_before}"
+    change = report.change
+    if change:
+        facts.append(
+            Fact(
+                "Change",
+                f"{signed(change.delta)} against the previous interview ({change.previous_score}); "
+                f"best of {change.earlier_count} earlier: {change.best_before}",
+            )
         )
         if change.domain_deltas:
             parts = ", ".join(f"{k} {signed(v)}" for k, v in sorted(change.domain_deltas.items()))
-            lines.append(f"- Per domain since last time: {parts}")
+            facts.append(Fact("Per domain since last time", parts))
     else:
-        lines.append("- Change: this is your first recorded interview")
-    missed = report.missed_questions
+        facts.append(Fact("Change", "this is your first recorded interview"))
+    missed = len(report.missed_questions)
     if missed:
-        lines.append(f"- {len(missed)} question(s) not passed went into your review queue")
-    return lines
+        noun = "question" if missed == 1 else "questions"
+        facts.append(Fact("", f"{missed} {noun} not passed went into your review queue"))
+    return facts
 
 
-def _question_markdown(q: QuestionReport) -> list[str]:
-    title = f"### {q.position + 1}. {q.prompt.strip().splitlines()[0]}"
-    lines = [title, ""]
+def question_title(q: QuestionReport) -> str:
+    """The heading of a question: its number and the first line of its prompt."""
+    lines = q.prompt.strip().splitlines()
+    return f"{q.position + 1}. {lines[0] if lines else q.question_id}"
+
+
+def question_facts(report: InterviewReport, q: QuestionReport) -> list[Fact]:
+    """Everything the report says about one question, in reading order."""
+    facts: list[Fact] = []
     if q.follow_up_of:
-        lines.append(f"_Follow-up: your answer to `{q.follow_up_of}` missed `{q.follow_up_concept}`._")
-        lines.append("")
+        asked_by = next((p for p in report.questions if p.question_id == q.follow_up_of), None)
+        source = f"question {asked_by.position + 1}" if asked_by else q.follow_up_of
+        facts.append(Fact("Follow-up", f"asked because your answer to {source} missed {q.follow_up_concept}"))
     flag = ", flagged" if q.flagged else ""
-    lines.append(f"- Score: **{q.score}** ({q.verdict}), time {clock_text(q.seconds)}{flag}")
-    lines.append(f"- Lesson: `{q.lesson}`, domain: `{q.domain}`, question `{q.question_id}`")
+    facts.append(Fact("Score", f"{q.score} ({q.verdict}), time {clock_text(q.seconds)}{flag}", strong=True))
+    facts.append(Fact("Lesson", f"{q.lesson}, domain {q.domain}, question {q.question_id}"))
     if q.missed:
-        lines.append("- Missed: " + "; ".join(q.missed))
+        facts.append(Fact("Missed", "; ".join(q.missed)))
     if q.wrong_claims:
-        lines.append("- Wrong claims: " + "; ".join(q.wrong_claims))
+        facts.append(Fact("Wrong claims", "; ".join(q.wrong_claims)))
     if q.feedback:
-        lines.append(f"- Feedback: {q.feedback}")
-    lines += [f"  - {d}" for d in q.details]
-    lines += ["", "Your answer:", "", _block(q.answer if q.answered else "(no answer)", q.type)]
-    lines += ["", "Model answer:", "", _block(q.model_answer, q.type), "", f"Why: {q.explanation.strip()}", ""]
-    return lines
+        facts.append(Fact("Feedback", q.feedback))
+    facts += [Fact("Check", detail) for detail in q.details]
+    kind = "yaml" if q.type == "manifest" else "text"
+    facts.append(Fact("Your answer", q.answer if q.answered else "(no answer)", block=kind))
+    facts.append(Fact("Model answer", q.model_answer, block=kind))
+    if q.explanation.strip():
+        facts.append(Fact("Why", q.explanation.strip()))
+    return facts
 
 
-def _block(text: str, kind: str) -> str:
-    fence = "```yaml" if kind == "manifest" else "```text"
-    return f"{fence}\n{text.rstrip()}\n```"
+# -- Markdown -------------------------------------------------------------------------------------
+
+
+def report_markdown(report: InterviewReport) -> str:
+    lines = [f"# Mock interview report ({report.started_at[:10]})", ""]
+    lines += [_markdown_bullet(fact) for fact in summary_facts(report)]
+    lines += ["", "## Breakdown by CGOA domain", "", "| Domain | Score | Questions |", "| --- | ---: | ---: |"]
+    lines += [f"| {_cell(b.title)} | {b.score} | {b.count} |" for b in report.domains]
+    lines += ["", "## Breakdown by lesson", "", "| Lesson | Score | Questions |", "| --- | ---: | ---: |"]
+    lines += [f"| {_cell(b.title)} | {b.score} | {b.count} |" for b in report.lessons]
+    lines += ["", "## Questions", ""]
+    for question in report.questions:
+        lines += [f"### {question_title(question)}", ""]
+        for fact in question_facts(report, question):
+            lines += _markdown_fact(fact)
+        lines.append("")
+    return printable("\n".join(lines).rstrip() + "\n")
+
+
+def labelled(fact: Fact) -> str:
+    """``label: text``, or the text alone when it reads as a sentence (no label)."""
+    return f"{fact.label}: {fact.text}" if fact.label else fact.text
+
+
+def _markdown_bullet(fact: Fact) -> str:
+    return f"- **{labelled(fact)}**" if fact.strong else f"- {labelled(fact)}"
+
+
+def _markdown_fact(fact: Fact) -> list[str]:
+    if fact.block is None:
+        return [_markdown_bullet(fact)]
+    return ["", f"{fact.label}:", "", fenced(fact.text, fact.block), ""]
+
+
+def fenced(text: str, kind: str) -> str:
+    """A fenced code block that the text cannot close early: the fence outruns any backtick run in it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{kind}\n{text.rstrip()}\n{fence}"
+
+
+def _cell(text: str) -> str:
+    """A table cell on one line: a title never holds a line break, but a pack could try."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+# -- plain text -----------------------------------------------------------------------------------
 
 
 def report_text(report: InterviewReport) -> str:
-    """The report for line mode: no tables or markup, one fact per line."""
+    """The report for line mode: no tables or markup, one fact per line, blocks indented."""
     lines = [f"Mock interview report, {report.started_at[:16].replace('T', ' ')} UTC"]
-    lines += [line.replace("**", "").removeprefix("- ") for line in _summary(report)]
+    lines += [labelled(fact) for fact in summary_facts(report)]
     lines.append("By CGOA domain (weakest first):")
     lines += [f"  {b.title}: {b.score} ({b.count} question{'s' if b.count != 1 else ''})" for b in report.domains]
     lines.append("By lesson (weakest first):")
     lines += [f"  {b.title}: {b.score} ({b.count} question{'s' if b.count != 1 else ''})" for b in report.lessons]
-    for q in report.questions:
-        lines += ["", f"Question {q.position + 1}: {q.prompt.strip()}"]
-        if q.follow_up_of:
-            lines.append(f"  (follow-up: the answer to {q.follow_up_of} missed {q.follow_up_concept})")
-        lines.append(f"  Score {q.score}, {q.verdict}, time {clock_text(q.seconds)}{', flagged' if q.flagged else ''}")
-        if q.missed:
-            lines.append("  Missed: " + "; ".join(q.missed))
-        if q.wrong_claims:
-            lines.append("  Wrong claims: " + "; ".join(q.wrong_claims))
-        if q.feedback:
-            lines.append(f"  Feedback: {q.feedback}")
-        lines += [f"  {d}" for d in q.details]
-        lines.append("  Model answer: " + q.model_answer.strip().replace("\n", "\n    "))
-    return "\n".join(lines) + "\n"
+    for question in report.questions:
+        lines += ["", f"Question {question.position + 1}: {question.prompt.strip()}"]
+        for fact in question_facts(report, question):
+            lines += _text_fact(fact)
+    return printable("\n".join(lines) + "\n")
+
+
+def _text_fact(fact: Fact) -> list[str]:
+    if fact.block is None:
+        return [f"  {labelled(fact)}"]
+    return [f"  {fact.label}:", *(f"    {line}" for line in fact.text.rstrip().splitlines())]

@@ -292,12 +292,30 @@ class InterviewSession:
         item = self.items[position]
         if item.result is None or item.graded_answer != item.answer:
             question = self.question_at(position)
-            result = self._grade(question, grader_input(question, item.answer))
+            result = self._safe_grade(question, item.answer)
             if not item.answered:  # silence is never partial credit, whatever the question type
                 result = replace(result, score=0, verdict="fail", rating="again")
             item.result = result
             item.graded_answer = item.answer
         return item.result
+
+    def _safe_grade(self, question: AnyQuestion, answer: str) -> GradeResult:
+        """The grade, or 0 with a flag when the grader fails on this answer.
+
+        An answer is the candidate's data: a hostile or odd one (YAML nested 1,000 deep)
+        must cost that question its score, never the interview (and every resume after).
+        """
+        try:
+            return self._grade(question, grader_input(question, answer))
+        except Exception as error:  # any grader failure must cost one question, not the interview
+            return GradeResult(
+                question_id=question.id,
+                score=0,
+                verdict="fail",
+                feedback=f"This answer could not be graded ({type(error).__name__}); it scores 0.",
+                rating="again",
+                flags=("ungradable",),
+            )
 
     # -- internals ----------------------------------------------------------------------------
 

@@ -24,16 +24,33 @@ NOW = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
 
 def which_tool(qid: str, domain: str, lesson: str = "l1", difficulty: int = 1) -> WhichToolQuestion:
     return WhichToolQuestion(
-        id=qid, lesson=lesson, type="which-tool", prompt=f"{qid}?", difficulty=difficulty, tags=(),
-        domain=domain, explanation="e", content_hash=qid, answer="argo", why="w",
+        id=qid,
+        lesson=lesson,
+        type="which-tool",
+        prompt=f"{qid}?",
+        difficulty=difficulty,
+        tags=(),
+        domain=domain,
+        explanation="e",
+        content_hash=qid,
+        answer="argo",
+        why="w",
     )
 
 
 def choice(qid: str, domain: str) -> ChoiceQuestion:
     options = (Option("yes", True, "w"), Option("no", False, "w"))
     return ChoiceQuestion(
-        id=qid, lesson="l2", type="single-choice", prompt=f"{qid}?", difficulty=2, tags=(),
-        domain=domain, explanation="e", content_hash=qid, options=options,
+        id=qid,
+        lesson="l2",
+        type="single-choice",
+        prompt=f"{qid}?",
+        difficulty=2,
+        tags=(),
+        domain=domain,
+        explanation="e",
+        content_hash=qid,
+        options=options,
     )
 
 
@@ -114,7 +131,11 @@ def test_cgoa_shortfall_in_one_domain_goes_to_the_others() -> None:
 
 def test_apportion_uses_largest_remainders() -> None:
     assert apportion(8, CGOA_DOMAINS) == {
-        "terminology": 2, "principles": 2, "related-practices": 1, "patterns": 2, "tooling": 1,
+        "terminology": 2,
+        "principles": 2,
+        "related-practices": 1,
+        "patterns": 2,
+        "tooling": 1,
     }
     assert sum(apportion(60, CGOA_DOMAINS).values()) == 60
     assert apportion(0, {"a": 1.0}) == {"a": 0}

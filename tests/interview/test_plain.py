@@ -39,13 +39,15 @@ def test_a_whole_interview_through_stdin(tmp_path: Path) -> None:
     report = stdout.split("Mock interview report")[1]
     assert "Answered 3 of 3 questions" in report
     assert "Missed: Acts to make them match, continuously" in report
-    assert "Score 100, pass" in report
+    assert "Score: 100 (pass)" in report
     markdown = out.read_text(encoding="utf-8")
     assert markdown.startswith("# Mock interview report")
     assert "prune: true" in markdown
     with ProgressStore.open(Path(_db())) as store:
         assert sorted(a.question_id for a in store.attempts() if a.mode == "interview") == [
-            "team-enable-self-heal", "team-what-does-reconcile-do", "team-which-tool-kustomization",
+            "team-enable-self-heal",
+            "team-what-does-reconcile-do",
+            "team-which-tool-kustomization",
         ]
 
 
@@ -60,7 +62,7 @@ def test_a_missed_concept_asks_the_follow_up_next() -> None:
     assert code == 0
     assert "Question 2 of 2 (30:00 left, follow-up)" in stdout
     assert "Which tool uses a Kustomization" in stdout
-    assert "(follow-up: the answer to team-what-does-reconcile-do missed converge)" in stdout
+    assert "Follow-up: asked because your answer to question 1 missed converge" in stdout
 
 
 def test_end_of_input_submits_what_was_typed() -> None:
@@ -131,7 +133,7 @@ class ScriptedInput:
         self.clock = clock
         self.lines: Iterator[tuple[float, str]] = iter(lines)
 
-    def __call__(self) -> str | None:
+    def __call__(self, timeout: float) -> str | None:
         try:
             seconds, line = next(self.lines)
         except StopIteration:

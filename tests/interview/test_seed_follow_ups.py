@@ -13,8 +13,15 @@ from gitops_tutor.interview.session import InterviewItem, InterviewSession
 from tests.interview.conftest import FakeClock
 
 SEED_IDS = (
-    "ci-vs-cd-in-gitops", "where-do-secrets-go", "out-of-sync-what-now", "roll-back-bad-deploy", "one-repo-or-two",
-    "argo-or-flux-pick", "hpa-vs-replicas-in-git", "db-migrations-in-gitops", "hotfix-straight-to-prod",
+    "ci-vs-cd-in-gitops",
+    "where-do-secrets-go",
+    "out-of-sync-what-now",
+    "roll-back-bad-deploy",
+    "one-repo-or-two",
+    "argo-or-flux-pick",
+    "hpa-vs-replicas-in-git",
+    "db-migrations-in-gitops",
+    "hotfix-straight-to-prod",
     "what-is-app-of-apps",
 )
 

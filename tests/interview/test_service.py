@@ -13,8 +13,9 @@ from gitops_tutor.interview.session import InterviewSession
 from gitops_tutor.progress import ProgressStore
 from tests.interview.conftest import FakeClock
 
-ALL = InterviewConfig(minutes=30, questions=5, seed=1, types=("free-text", "which-tool", "single-choice",
-                                                               "multi-choice", "manifest"))
+ALL = InterviewConfig(
+    minutes=30, questions=5, seed=1, types=("free-text", "which-tool", "single-choice", "multi-choice", "manifest")
+)
 GOOD_ANSWERS = {
     "team-what-does-reconcile-do": "It compares the desired state with the live state and continuously reconciles.",
     "team-which-tool-kustomization": "flux",
@@ -109,9 +110,7 @@ def test_complete_reports_records_attempts_and_queues_the_misses(
     assert sorted(r["score"] for r in rows) == [0, 100, 100, 100, 100]
 
 
-def test_the_report_shows_the_change_against_earlier_interviews(
-    service: InterviewService, clock: FakeClock
-) -> None:
+def test_the_report_shows_the_change_against_earlier_interviews(service: InterviewService, clock: FakeClock) -> None:
     first = service.start(ALL)
     answer_all(first, GOOD_ANSWERS, skip=("team-pick-flux-objects", "team-pull-benefit"))
     assert service.complete(first).change is None
@@ -145,11 +144,11 @@ def test_markdown_and_text_exports(service: InterviewService, clock: FakeClock) 
     report = service.complete(session)
     markdown = report_markdown(report)
     assert markdown.startswith("# Mock interview report (2026-11-28)")
-    assert f"**Score: {report.score}/100, {report.band}**" in markdown
+    assert f"- **Score: {report.score}/100, {report.band} (" in markdown
     assert "ready >= 80, almost >= 60, not yet < 60" in markdown
     assert "| Tooling |" in markdown and "## Breakdown by lesson" in markdown
     assert "selfHeal: true" in markdown  # the manifest's model answer
-    assert "  - ✗ prune is on" in markdown  # the manifest checks it did not pass
+    assert "- Check: ✗ prune is on" in markdown  # the manifest checks it did not pass
     assert "No answer was given." in markdown
     assert "went into your review queue" in markdown
     assert ", flagged" in markdown

@@ -19,9 +19,7 @@ PARTIAL_RECONCILE = "It compares the desired state with the live state."
 FULL_RECONCILE = "It compares the desired state with the live state and continuously reconciles them."
 
 
-def make_session(
-    curriculum: Curriculum, clock: FakeClock, ids: list[str], minutes: int = 30
-) -> InterviewSession:
+def make_session(curriculum: Curriculum, clock: FakeClock, ids: list[str], minutes: int = 30) -> InterviewSession:
     return InterviewSession(
         interview_id="test",
         config=InterviewConfig(minutes=minutes, questions=len(ids)),
