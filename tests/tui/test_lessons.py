@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from textual.containers import VerticalScroll
-from textual.widgets import OptionList, Tree
-from textual.widgets.markdown import MarkdownTableOfContents
+from textual.widgets import Markdown, OptionList
 
+from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.tui.app import GitOpsTutorApp
 from gitops_tutor.tui.screens.lessons import LessonsScreen
-from gitops_tutor.tui.screens.reader import ReaderScreen, lesson_markdown
+from gitops_tutor.tui.screens.reader import (
+    CONTENTS_SHOWN,
+    PART_SECTIONS,
+    ReaderScreen,
+    Section,
+    lesson_markdown,
+    part_ranges,
+    split_body,
+)
 from gitops_tutor.tui.screens.session import SessionScreen
 from gitops_tutor.tui.widgets.answer import AnswerArea
 from tests.tui.conftest import fixed_clock, ready, settle
@@ -52,13 +61,14 @@ async def test_reader_has_contents_and_marks_sections_read_as_you_scroll(
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         reader = await open_reader(pilot, app)
-        tree = reader.query_one(MarkdownTableOfContents).query_one(Tree)
-        labels = [str(node.label) for node in tree.root.children[0].children]
-        assert any("The loop" in label for label in labels) and any("Why it matters" in label for label in labels)
+        contents = reader.query_one("#contents", OptionList)
+        labels = [str(contents.get_option_at_index(i).prompt) for i in range(contents.option_count)]
+        assert labels == ["  The loop", "  Why it matters"]
         assert "Why it matters" not in reader.read
         reader.query_one("#lesson-scroll", VerticalScroll).scroll_end(animate=False)
         await settle(pilot)
         assert reader.read == {"The loop", "Why it matters"}
+        assert str(contents.get_option_at_index(1).prompt) == "✓ Why it matters"
     assert sections_read(db_path) == {"The loop", "Why it matters"}
 
 
@@ -97,3 +107,54 @@ def test_lesson_page_keeps_sections_as_the_only_level_two_headings(pack_curricul
     level_two = [line[3:] for line in page.splitlines() if line.startswith("## ")]
     assert tuple(level_two) == lesson.sections()
     assert page.startswith("# How our clusters reconcile")
+
+
+async def test_an_opened_lesson_scrolls_with_the_keyboard_at_once(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """B9: the reader focused nothing, so PageDown/Down/End did nothing until Tab."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        reader = await open_reader(pilot, app)
+        scroll = reader.query_one("#lesson-scroll", VerticalScroll)
+        assert app.focused is scroll
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert scroll.scroll_y > 0
+        await pilot.press("end")
+        await settle(pilot)
+        assert scroll.scroll_y == scroll.max_scroll_y
+
+
+async def test_a_lesson_with_thousands_of_sections_opens_in_parts(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum, db_path: Path
+) -> None:
+    """Issue 16: 20,000 sections mounted at once froze the app for minutes; a part holds at most 25."""
+    lesson = pack_curriculum.lessons["team-reconcile-basics"]
+    body = "\n\n".join(f"## Section {i}\nWords about section {i}." for i in range(2_000))
+    curriculum = replace(pack_curriculum, lessons={lesson.id: replace(lesson, body=body)})
+    app = build_app(curriculum=curriculum)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        reader = await open_reader(pilot, app)
+        assert len(reader.parts) == 80
+        assert len(reader.query("MarkdownH2")) == PART_SECTIONS
+        assert reader.query_one("#contents", OptionList).option_count == CONTENTS_SHOWN + 1
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert reader.part == 1
+        assert "## Section 25" in reader.query_one("#lesson-md", Markdown).source
+        await pilot.press("end")
+        await settle(pilot)
+        assert "Section 49" in reader.read
+    with ProgressStore.open(db_path, clock=fixed_clock) as store:
+        assert "Section 49" in store.lesson_progress(lesson.id).sections_read
+
+
+def test_parts_split_by_section_count_and_size() -> None:
+    small = [Section(f"s{i}", "x" * 10) for i in range(60)]
+    assert part_ranges(small) == [range(0, 25), range(25, 50), range(50, 60)]
+    big = [Section(f"s{i}", "x" * 40_000) for i in range(3)]
+    assert part_ranges(big) == [range(0, 1), range(1, 2), range(2, 3)]
+    assert part_ranges([]) == [range(0, 0)]
+    intro, sections = split_body("Intro\n```\n## not a heading\n```\n## One\ntext\n## Two")
+    assert intro.startswith("Intro") and [s.title for s in sections] == ["One", "Two"]
