@@ -16,7 +16,15 @@ from gitops_tutor.curriculum.models import Concept, FreeTextQuestion, WrongClaim
 from gitops_tutor.grading import shape
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.negation import Cues
-from gitops_tutor.grading.patterns import Pattern, Vocabulary, compile_pattern, find
+from gitops_tutor.grading.patterns import (
+    Pattern,
+    Phrasing,
+    TermSet,
+    Vocabulary,
+    compile_phrasing,
+    find,
+    find_set,
+)
 from gitops_tutor.grading.result import (
     DEFAULT_PARTIAL,
     DEFAULT_PASS,
@@ -35,8 +43,8 @@ NEGATED_REQUIRED_CAP = 20.0
 @dataclass(frozen=True)
 class CompiledConcept:
     concept: Concept
-    patterns: tuple[Pattern, ...]
-    negations: tuple[Pattern, ...]
+    patterns: tuple[Phrasing, ...]
+    negations: tuple[Phrasing, ...]
     # Per pattern: whether a negated match still states the concept, because a sibling phrasing
     # says the same words with a negation ("lookup" next to "lookup doesnt help").
     negative_ok: tuple[bool, ...] = ()
@@ -45,7 +53,7 @@ class CompiledConcept:
 @dataclass(frozen=True)
 class CompiledClaim:
     claim: WrongClaim
-    patterns: tuple[Pattern, ...]
+    patterns: tuple[Phrasing, ...]
 
 
 @dataclass(frozen=True)
@@ -64,10 +72,10 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
     vocabulary = Vocabulary()
     empty: list[str] = []
 
-    def patterns(sources: Sequence[str]) -> tuple[Pattern, ...]:
+    def patterns(sources: Sequence[str]) -> tuple[Phrasing, ...]:
         out = []
         for source in sources:
-            pattern = compile_pattern(source, vocabulary, aliases)
+            pattern = compile_phrasing(source, vocabulary, aliases)
             if pattern is None:
                 empty.append(source)
             else:
@@ -92,15 +100,19 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
 
 
 def _compile_concept(
-    concept: Concept, patterns: tuple[Pattern, ...], negations: tuple[Pattern, ...], vocabulary: Vocabulary
+    concept: Concept, patterns: tuple[Phrasing, ...], negations: tuple[Phrasing, ...], vocabulary: Vocabulary
 ) -> CompiledConcept:
     """Mark the phrasings whose negation the concept itself states ("nobody review*" next to "review*")."""
 
     def stems(pattern: Pattern) -> frozenset[str]:
         return frozenset(vocabulary.words[w].stem for w in pattern.words if not vocabulary.is_negator(w))
 
-    negative = {stems(p) for p in patterns if any(vocabulary.is_negator(w) for w in p.words)}
-    negative_ok = tuple(not any(vocabulary.is_negator(w) for w in p.words) and stems(p) in negative for p in patterns)
+    plain = [p for p in patterns if isinstance(p, Pattern)]
+    negative = {stems(p) for p in plain if any(vocabulary.is_negator(w) for w in p.words)}
+    negative_ok = tuple(
+        isinstance(p, Pattern) and not any(vocabulary.is_negator(w) for w in p.words) and stems(p) in negative
+        for p in patterns
+    )
     return CompiledConcept(concept, patterns, negations, negative_ok)
 
 
@@ -124,17 +136,31 @@ class _Answer:
         return tuple(merged)
 
     def hits(
-        self, patterns: Sequence[Pattern], *, loose: bool = False, negative_ok: Sequence[bool] = ()
+        self, patterns: Sequence[Phrasing], *, loose: bool = False, negative_ok: Sequence[bool] = ()
     ) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
         """(asserted matches, negated matches) of any of ``patterns``; a negated match of a
         pattern flagged in ``negative_ok`` counts as asserted (the concept is a negative one)."""
         asserted: list[tuple[int, ...]] = []
         negated: list[tuple[int, ...]] = []
         for number, pattern in enumerate(patterns):
+            if isinstance(pattern, TermSet):
+                self._set_hits(pattern, asserted, negated)
+                continue
             flips = number < len(negative_ok) and negative_ok[number]
             for match in find(pattern, self.where, self.tokens, loose=loose):
                 (negated if self.cues.negates(match) and not flips else asserted).append(match)
         return asserted, negated
+
+    def _set_hits(self, termset: TermSet, asserted: list[tuple[int, ...]], negated: list[tuple[int, ...]]) -> None:
+        """A sentence holding every term states the idea, unless some term is negated there."""
+        for per_term in find_set(termset, self.where, self.tokens):
+            chosen = []
+            clean = True
+            for matches in per_term:
+                plain = [m for m in matches if not self.cues.negates(m)]
+                chosen.append(plain[0] if plain else matches[0])
+                clean &= bool(plain)
+            (asserted if clean else negated).extend(chosen)
 
 
 def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> GradeResult:
@@ -143,6 +169,12 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
             compiled, "too-long", f"Answer is longer than {shape.MAX_ANSWER_CHARS:,} characters; shorten it."
         )
     plain = tokenize(text)
+    if shape.is_pointer_only(text, plain):
+        return _refused(
+            compiled,
+            "pointer",
+            "A link or a pointer is not an answer: say it in your own words. " + _missing_text(compiled.concepts),
+        )
     if shape.is_empty(plain) or shape.is_no_idea(plain):
         flag = "empty" if shape.is_empty(plain) else "no-idea"
         return _refused(compiled, flag, "No answer yet. " + _missing_text(compiled.concepts))

@@ -10,6 +10,7 @@ something and negates nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import compress
 from operator import itemgetter
@@ -150,6 +151,8 @@ class Cues:
                         before[i : i + len(phrase)] = [CONTRASTIVE if kind == CONTRA else 0] * len(phrase)
         if text:
             _drop_hyphenated_cues(before, tokens, text, [i for i in watched if before[i] == HARD])
+            if "`" in text:
+                _drop_cues_in_code(before, self.after, tokens, text, watched)
         self._raws = raws
         self._opens_clause: dict[int, bool] = {}  # conjunction position -> starts a clause (computed when reached)
 
@@ -183,6 +186,21 @@ class Cues:
             if self.after[i]:
                 return True
         return False
+
+
+CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)
+
+
+def _drop_cues_in_code(
+    before: list[int], after: list[bool], tokens: Sequence[Token], text: str, watched: Sequence[int]
+) -> None:
+    """Code is evidence, not prose: "--no-prune" or "prune: false" in a code block negates nothing."""
+    spans = [m.span() for m in CODE.finditer(text)]
+    for i in watched:
+        start = tokens[i].start
+        if any(s <= start < e for s, e in spans):
+            before[i] = 0
+            after[i] = False
 
 
 def _opens_clause(raws: Sequence[str], tokens: Sequence[Token], i: int) -> bool:

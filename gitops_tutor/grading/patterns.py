@@ -52,6 +52,31 @@ class Pattern:
     after_negator: tuple[bool, ...] = ()  # per word: the one before is "not", "never" ...
 
 
+@dataclass(frozen=True)
+class TermSet:
+    """Key terms that must all occur in one sentence, in any order: ``"sync & git & live"``.
+
+    An idea said in other words rarely keeps the rubric's word order; its key terms (each
+    widened by the lexicon, each typo-tolerant) still meet in one sentence.
+    """
+
+    source: str
+    terms: tuple[Pattern, ...]
+
+
+Phrasing = Pattern | TermSet
+TERM_SEPARATOR = "&"
+MAX_TERMS = 5
+
+
+def flat(phrasings: Sequence[Phrasing]) -> list[Pattern]:
+    """Every word pattern inside ``phrasings`` (a term set's terms one by one)."""
+    out: list[Pattern] = []
+    for phrasing in phrasings:
+        out.extend(phrasing.terms if isinstance(phrasing, TermSet) else (phrasing,))
+    return out
+
+
 class Vocabulary:
     """Every distinct word of a rubric, so an answer's tokens are compared with each once."""
 
@@ -151,6 +176,37 @@ def compile_pattern(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> P
     return Pattern(source, tuple(words), tuple(gaps), names_actor, after_negator if any(after_negator) else ())
 
 
+def compile_phrasing(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> Phrasing | None:
+    """A phrasing as a word pattern, or as a term set when it joins terms with ``&``.
+
+    None when some part holds no words (a content mistake ``validate`` reports).
+    """
+    if TERM_SEPARATOR not in source:
+        return compile_pattern(source, vocabulary, aliases)
+    terms = [compile_pattern(part, vocabulary, aliases) for part in source.split(TERM_SEPARATOR)[:MAX_TERMS]]
+    if any(term is None for term in terms):
+        return None
+    kept = tuple(term for term in terms if term is not None)
+    return kept[0] if len(kept) == 1 else TermSet(source, kept)
+
+
+def find_set(
+    termset: TermSet, where: dict[int, list[int]], tokens: Sequence[Token]
+) -> list[list[list[tuple[int, ...]]]]:
+    """Per sentence holding every term: each term's matches there (empty when some term is absent)."""
+    by_sentence: list[dict[int, list[tuple[int, ...]]]] = []
+    for term in termset.terms:
+        matches = find(term, where, tokens)
+        if not matches:
+            return []
+        grouped: dict[int, list[tuple[int, ...]]] = defaultdict(list)
+        for match in matches:
+            grouped[tokens[match[0]].sentence].append(match)
+        by_sentence.append(grouped)
+    shared = set(by_sentence[0]).intersection(*by_sentence[1:])
+    return [[grouped[sentence] for grouped in by_sentence] for sentence in sorted(shared)]
+
+
 def _segment_words(segment: str, aliases: AliasMap) -> list[tuple[Word, bool]]:
     """The words of one segment, each with whether it is glued to the one before.
 
@@ -170,54 +226,75 @@ def _segment_words(segment: str, aliases: AliasMap) -> list[tuple[Word, bool]]:
     return out
 
 
+MAX_MATCHES = 16  # matches kept per pattern: enough evidence to show, a bound on the work
+
+
 def find(
     pattern: Pattern, where: dict[int, list[int]], tokens: Sequence[Token], *, loose: bool = False
 ) -> list[tuple[int, ...]]:
-    """Every match of ``pattern`` as token positions, at most one per start.
+    """Matches of ``pattern`` as token positions, at most one per start and ``MAX_MATCHES`` in all.
 
     Words must keep their order and stay in one unit (clause); ``loose`` lets a match cross
-    commas and newlines (not full stops), which is how keyword lists get read.
+    commas and newlines (not full stops), which is how keyword lists get read. Whether the rest
+    of a pattern can follow from a position does not depend on where the match started (every
+    word shares the first one's unit), so each (word, position) pair is worked out once: the
+    cost is at most words x positions x gap, whatever the pattern or the answer.
     """
-    lists: list[list[int] | None] = []
+    lists: list[list[int]] = []
     for word in pattern.words:
         positions = where.get(word)
         if not positions:
             return []  # most patterns stop here: one of their words is not in the answer
         lists.append(positions)
+    memo: dict[tuple[int, int], tuple[int, ...] | None] = {}
     found = []
-    for start in lists[0] or ():
-        match = _extend(pattern, lists, tokens, [start], loose)
+    for start in lists[0]:
+        match = _extend(pattern, lists, tokens, 1, start, loose, memo)
         if match is not None:
-            found.append(tuple(match))
+            found.append(match)
+            if len(found) >= MAX_MATCHES:
+                break
     return found
 
 
 def _extend(
-    pattern: Pattern, lists: list[list[int] | None], tokens: Sequence[Token], taken: list[int], loose: bool
-) -> list[int] | None:
-    k = len(taken)
+    pattern: Pattern,
+    lists: list[list[int]],
+    tokens: Sequence[Token],
+    k: int,
+    last: int,
+    loose: bool,
+    memo: dict[tuple[int, int], tuple[int, ...] | None],
+) -> tuple[int, ...] | None:
+    """The positions of words k.. following a match of word k-1 at ``last`` (None if none fits)."""
     if k == len(pattern.words):
-        return taken
-    previous = tokens[taken[-1]]
-    first = tokens[taken[0]]
-    candidates = lists[k] or []
+        return (last,)
+    key = (k, last)
+    if key in memo:
+        return memo[key]
+    previous = tokens[last]
+    scope = previous.sentence if loose else previous.unit
+    candidates = lists[k]
     gap = pattern.gaps[k]
-    for position in candidates[bisect_right(candidates, taken[-1]) :]:
+    result: tuple[int, ...] | None = None
+    for position in candidates[bisect_right(candidates, last) :]:
         token = tokens[position]
         if token.word - previous.word - 1 > gap:
             break
-        if (token.sentence if loose else token.unit) != (first.sentence if loose else first.unit):
+        if (token.sentence if loose else token.unit) != scope:
             break
-        if pattern.names_actor and gap == PROXIMITY_GAP and _crosses_actor(tokens, taken[-1], position):
+        if pattern.names_actor and gap == PROXIMITY_GAP and _crosses_actor(tokens, last, position):
             break
-        if gap == FILLER_GAP and _crosses_conjunction(tokens, taken[-1], position):
+        if gap == FILLER_GAP and _crosses_conjunction(tokens, last, position):
             break  # a phrase's words do not straddle "and": "Git again and undo" is not "git revert"
-        if pattern.after_negator and pattern.after_negator[k] and _verb_in_gap(tokens, taken[-1], position):
+        if pattern.after_negator and pattern.after_negator[k] and _verb_in_gap(tokens, last, position):
             continue  # "doesn't skip testing" is not "not tested"
-        result = _extend(pattern, lists, tokens, [*taken, position], loose)
-        if result is not None:
-            return result
-    return None
+        rest = _extend(pattern, lists, tokens, k + 1, position, loose, memo)
+        if rest is not None:
+            result = (last, *rest)
+            break
+    memo[key] = result
+    return result
 
 
 # What may stand between a negation and the word it negates: "not (been) reviewed", "never (even) ran".

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from gitops_tutor.curriculum.models import Curriculum, FreeTextQuestion, ManifestQuestion, Sample, Source
 from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.grading.grader import Grader
+from gitops_tutor.grading.patterns import flat
 from gitops_tutor.grading.result import GradeResult
 
 
@@ -28,8 +29,8 @@ def _free_text_problems(grader: Grader, question: FreeTextQuestion) -> Iterator[
     compiled = grader.compiled(question)
     for phrasing in compiled.empty_phrasings:
         yield _problem(question.source, "empty-phrasing", f"{question.id}: phrasing {phrasing!r} holds no words")
-    patterns = [p for c in compiled.concepts for p in (*c.patterns, *c.negations)]
-    patterns += [p for c in compiled.claims for p in c.patterns]
+    patterns = flat([p for c in compiled.concepts for p in (*c.patterns, *c.negations)])
+    patterns += flat([p for c in compiled.claims for p in c.patterns])
     for pattern in patterns:
         word = compiled.vocabulary.words[pattern.words[0]]
         if len(pattern.words) == 1 and word.prefix and len(word.text) < 3:

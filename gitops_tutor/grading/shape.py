@@ -49,6 +49,23 @@ _ITEM_SPLIT = re.compile(r"[,;\n/|•·]|\s[-–—*+]\s")
 RUN_SHORT_LIST, RUN_KEYWORD_LIST = 5, 8
 
 
+POINTER_WORDS = word_set(
+    """see check read refer look at the docs doc documentation link linked here this that issue issues faq answer
+    above below pr thread comment comments please in our my official upstream for details more info information
+    it explained explains covered covers there official"""
+)
+_REFERENCE = re.compile(r"https?://|www\.|(?<!\w)#\d+|\bissue\s+\d+", re.IGNORECASE)
+POINTER_MAX_WORDS = 12
+
+
+def is_pointer_only(text: str, tokens: Sequence[Token]) -> bool:
+    """ "Please see #643", a bare link, "check the docs": a reply that only points elsewhere says nothing."""
+    words = [t.raw for t in tokens if not t.raw.isdigit()]
+    if len(words) > POINTER_MAX_WORDS or not all(w in POINTER_WORDS for w in words):
+        return False
+    return bool(_REFERENCE.search(text)) or ("docs" in words or "documentation" in words)
+
+
 def is_empty(tokens: Sequence[Token]) -> bool:
     return not tokens
 

@@ -15,7 +15,9 @@ from typing import NamedTuple
 
 _SPLIT = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)")
 _SPLIT_ASCII = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*)")  # same words, twice as fast
-_HARD_SEP = re.compile(r"[!?;]|\.\s|\.\.\.")
+_HARD_SEP = re.compile(r"[!?;]|\.\s|\.\.\.|\n\s*\n|\n\s*(?:[-*+•]|\d{1,2}[.)])\s")  # a bullet is a sentence
+# Links are pointers, not words of the answer: they are blanked before reading (offsets kept).
+URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 # A comma or colon right after a short label ("CI: build", "Flux, because") breaks the
 # clause (negation scope) but not the unit that proximity matching uses.
 _SOFT_SEP = re.compile(r"[,:()\[\]\n]|\s[-–—]\s|—")
@@ -109,7 +111,7 @@ def _separator_kind(separator: str) -> int:
     if separator == " ":
         return 0
     if not separator.strip():
-        return 1 if "\n" in separator else 0
+        return 0 if "\n" not in separator else 2 if _HARD_SEP.search(separator) else 1
     if _HARD_SEP.search(separator):
         return 2
     if _SOFT_SEP.search(separator):
@@ -125,6 +127,8 @@ def tokenize(text: str) -> list[Token]:
     lengths into offsets, and only the few words after a separator other than one space (or a
     clause word) go through the Python loop that numbers clauses, sentences and units.
     """
+    if "://" in text or "www." in text:
+        text = URL.sub(lambda m: " " * len(m.group()), text)
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters grow when lowercased; keep offsets exact
         lowered = text
