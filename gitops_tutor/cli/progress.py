@@ -67,7 +67,8 @@ def render_stats(numbers: Stats, curriculum: Curriculum | None = None) -> str:
         "Progress",
         f"  Attempts        {t.attempts}  (passed {t.passes}, average score {average})",
         f"  Questions seen  {t.questions_seen} of {t.questions_total}",
-        f"  Due today       {numbers.due_today}  (+{numbers.new_available} new available)",
+        f"  Due now         {numbers.due_now}  ({numbers.due_later_today} more later today, "
+        f"+{numbers.new_available} new available)",
         f"  Streak          {numbers.streak} day{'s' if numbers.streak != 1 else ''}  ({t.study_days} study days)",
         f"  Lessons done    {t.lessons_completed}",
     ]

@@ -117,7 +117,8 @@ class Totals:
 @dataclass(frozen=True)
 class Stats:
     totals: Totals
-    due_today: int
+    due_now: int  # due by ``scheduling.due_cutoff``: what Review offers and Home counts
+    due_later_today: int  # learning steps that end before midnight UTC: not offered yet
     new_available: int
     streak: int
     lessons: tuple[Mastery, ...]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from gitops_tutor.curriculum.models import AnyQuestion, Curriculum
 from gitops_tutor.progress.models import DayTrend, Leech, Mastery, Stats, Totals, WeakSpot
-from gitops_tutor.progress.scheduling import LEECH_THRESHOLD
+from gitops_tutor.progress.scheduling import LEECH_THRESHOLD, due_cutoff
 from gitops_tutor.progress.timeutil import day_of, end_of_day, iso
 
 if TYPE_CHECKING:
@@ -52,10 +52,11 @@ def compute_stats(store: ProgressStore, curriculum: Curriculum, now: datetime) -
     lessons = lesson_mastery(curriculum, summaries)
     domains = domain_mastery(curriculum, summaries)
     leeches = find_leeches(summaries)
-    tomorrow = iso(end_of_day(now))
+    due_now, due_later_today = due_counts(summaries, now)
     return Stats(
         totals=totals(days, summaries, curriculum, len(store.completed_lessons())),
-        due_today=sum(1 for s in summaries.values() if s.due < tomorrow),
+        due_now=due_now,
+        due_later_today=due_later_today,
         new_available=min(store.new_allowance(now), len(curriculum.questions) - len(summaries)),
         streak=streak({row.day for row in days}, day_of(now)),
         lessons=lessons,
@@ -65,6 +66,14 @@ def compute_stats(store: ProgressStore, curriculum: Curriculum, now: datetime) -
         trend=trend(days, day_of(now)),
         activity={row.day: row.attempts for row in days},
     )
+
+
+def due_counts(summaries: dict[str, QuestionSummary], now: datetime) -> tuple[int, int]:
+    """Cards due now (the one definition the queue uses too) and cards due later today."""
+    cutoff, tomorrow = due_cutoff(now), iso(end_of_day(now))
+    due_now = sum(1 for s in summaries.values() if s.due <= cutoff)
+    later = sum(1 for s in summaries.values() if cutoff < s.due < tomorrow)
+    return due_now, later
 
 
 def load_summaries(store: ProgressStore, curriculum: Curriculum) -> dict[str, QuestionSummary]:
@@ -151,9 +160,7 @@ def group(questions: Iterable[AnyQuestion], key: Callable[[AnyQuestion], str]) -
 
 
 def find_leeches(summaries: dict[str, QuestionSummary]) -> tuple[Leech, ...]:
-    leeches = [
-        Leech(s.question_id, s.lapses, s.last_score) for s in summaries.values() if s.lapses >= LEECH_THRESHOLD
-    ]
+    leeches = [Leech(s.question_id, s.lapses, s.last_score) for s in summaries.values() if s.lapses >= LEECH_THRESHOLD]
     return tuple(sorted(leeches, key=lambda leech: (-leech.failures, leech.question_id)))
 
 
@@ -164,8 +171,7 @@ def weak_spots(
     spots = [weak_topic("lesson", m) for m in weakest(lessons)]
     spots += [weak_topic("domain", m) for m in weakest(domains)]
     spots += [
-        WeakSpot("question", leech.question_id, leech.question_id, leech.last_score,
-                 f"failed {leech.failures} times")
+        WeakSpot("question", leech.question_id, leech.question_id, leech.last_score, f"failed {leech.failures} times")
         for leech in leeches[:LEECHES_SHOWN]
     ]
     return tuple(spots)

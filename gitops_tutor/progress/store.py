@@ -24,7 +24,7 @@ from gitops_tutor.curriculum.models import AnyQuestion, Curriculum, Question
 from gitops_tutor.progress import opening
 from gitops_tutor.progress.migrations import schema_version
 from gitops_tutor.progress.models import MODES, Attempt, GradeLike, LessonProgress, QueueItem, Stats
-from gitops_tutor.progress.scheduling import CardState, Review, apply_review, make_scheduler, to_rating
+from gitops_tutor.progress.scheduling import CardState, Review, apply_review, due_cutoff, make_scheduler, to_rating
 from gitops_tutor.progress.timeutil import Clock, end_of_day, iso, parse_iso, system_clock, to_utc
 
 NEW_PER_DAY_KEY = "new_per_day"
@@ -200,7 +200,7 @@ class ProgressStore:
                       row["content_hash"] != curriculum.questions[row["question_id"]].content_hash)
             for row in self.rows(
                 "SELECT question_id, due, content_hash FROM cards WHERE due <= ? ORDER BY due, question_id",
-                [iso(moment)],
+                [due_cutoff(moment)],
             )
             if row["question_id"] in curriculum.questions
         ]
@@ -210,7 +210,7 @@ class ProgressStore:
 
     def due_count(self, curriculum: Curriculum, now: datetime | None = None) -> int:
         moment = to_utc(now or self.now())
-        due = self.rows("SELECT question_id FROM cards WHERE due <= ?", [iso(moment)])
+        due = self.rows("SELECT question_id FROM cards WHERE due <= ?", [due_cutoff(moment)])
         return sum(1 for row in due if row["question_id"] in curriculum.questions)
 
     def new_allowance(self, now: datetime, new_limit: int | None = None) -> int:

@@ -87,7 +87,7 @@ def home_data(services: Services) -> HomeData:
     now = services.now()
     stats = store.stats(curriculum, now)
     return HomeData(
-        due=store.due_count(curriculum, now),
+        due=stats.due_now,
         stats=stats,
         lessons=lesson_rows(store, curriculum, stats),
         last_position=store.last_position(),

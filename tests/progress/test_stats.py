@@ -77,7 +77,7 @@ def test_recent_score_uses_the_last_five_answers(store: ProgressStore, clock: Fa
     assert store.stats(cur).lessons[0].recent_score == 100
 
 
-def test_totals_trend_activity_and_due_today(store: ProgressStore, clock: FakeClock) -> None:
+def test_totals_trend_activity_and_due_counts(store: ProgressStore, clock: FakeClock) -> None:
     cur = curriculum([question("q1"), question("q2"), question("q3")])
     answer(store, "q1", 100)
     answer(store, "q2", 40)
@@ -94,8 +94,14 @@ def test_totals_trend_activity_and_due_today(store: ProgressStore, clock: FakeCl
         ("2026-03-02", 2, 70),
         ("2026-03-03", 1, 90),
     ]
-    assert stats.due_today == 1  # q2 (hard) is still learning; q1 moved out by days
+    assert (stats.due_now, stats.due_later_today) == (1, 0)  # q2 (hard) came due overnight; q1 moved out
     assert stats.new_available == 1
+    answer(store, "q3", 10, rating="again")  # a learning step of minutes: due later today, not now
+    stats = store.stats(cur)
+    assert (stats.due_now, stats.due_later_today) == (1, 1)
+    assert stats.due_now == store.due_count(cur) == sum(not item.is_new for item in store.review_queue(cur))
+    soon = clock.now + timedelta(minutes=15)
+    assert store.stats(cur, now=soon).due_now == 2 == store.due_count(cur, now=soon)
 
 
 def test_trend_covers_only_the_last_two_weeks(store: ProgressStore, clock: FakeClock) -> None:

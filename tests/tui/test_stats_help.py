@@ -81,3 +81,32 @@ async def test_command_palette_lists_every_screen_and_screen_action(
         await command.callback()
         await settle(pilot)
         assert isinstance(app.screen, StatsScreen)
+
+
+async def test_home_review_and_stats_agree_on_what_is_due(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path, pack_curriculum: Curriculum
+) -> None:
+    """B8: Stats counted cards due by midnight, Home and Review cards due now; one definition now."""
+    from datetime import timedelta
+
+    from gitops_tutor.progress import ProgressStore
+    from gitops_tutor.progress.timeutil import iso
+    from tests.tui.conftest import NOW, fixed_clock
+
+    seed_progress(db_path, pack_curriculum)
+    with ProgressStore.open(db_path, clock=fixed_clock) as store:  # one card in a 10-minute learning step
+        store.db.execute(
+            "UPDATE cards SET due = ? WHERE question_id = 'team-pull-benefit'", [iso(NOW + timedelta(minutes=10))]
+        )
+        store.db.conn.commit()
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        assert "Due for review: 1" in shown(app, "#today")
+        await pilot.press("r")
+        await settle(pilot)
+        assert shown(app, "#queue-summary").startswith("1 due")
+        await pilot.press("s")
+        await settle(pilot)
+        totals = shown(app, "#totals")
+        assert "Due now 1" in totals and "1 more later today" in totals

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Static
 
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.charts import bar_rows, calendar, sparkline
+from gitops_tutor.tui.wording import plural
 
 if TYPE_CHECKING:
     from gitops_tutor.progress import Mastery, Stats
@@ -29,8 +30,12 @@ def totals_text(stats: Stats) -> Text:
     text.append(f" · {t.questions_seen}/{t.questions_total} questions seen · {t.passes} passes")
     if t.average_score is not None:
         text.append(f" · average {t.average_score}/100")
-    text.append(f"\nStreak {stats.streak} days · {t.study_days} study days · {t.lessons_completed} lessons done")
-    text.append(f" · due today {stats.due_today} · new available {stats.new_available}")
+    text.append(f"\nStreak {plural(stats.streak, 'day')} · {plural(t.study_days, 'study day')}")
+    text.append(f" · {plural(t.lessons_completed, 'lesson')} done")
+    text.append(f"\nDue now {stats.due_now}", style="bold yellow" if stats.due_now else "bold green")
+    if stats.due_later_today:
+        text.append(f" · {stats.due_later_today} more later today")
+    text.append(f" · {stats.new_available} new available today")
     if stats.leeches:
         text.append(f"\n{len(stats.leeches)} leech(es): questions failed again and again", style="red")
     return text
