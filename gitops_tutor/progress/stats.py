@@ -61,7 +61,7 @@ def compute_stats(store: ProgressStore, curriculum: Curriculum, now: datetime) -
         streak=streak({row.day for row in days}, day_of(now)),
         lessons=lessons,
         domains=domains,
-        weak_spots=weak_spots(lessons, domains, leeches),
+        weak_spots=weak_spots(lessons, domains, leeches, curriculum),
         leeches=leeches,
         trend=trend(days, day_of(now)),
         activity={row.day: row.attempts for row in days},
@@ -165,16 +165,33 @@ def find_leeches(summaries: dict[str, QuestionSummary]) -> tuple[Leech, ...]:
 
 
 def weak_spots(
-    lessons: tuple[Mastery, ...], domains: tuple[Mastery, ...], leeches: tuple[Leech, ...]
+    lessons: tuple[Mastery, ...],
+    domains: tuple[Mastery, ...],
+    leeches: tuple[Leech, ...],
+    curriculum: Curriculum | None = None,
 ) -> tuple[WeakSpot, ...]:
     """Weakest tried lessons and domains (recent score under WEAK_BELOW), then the worst leeches."""
     spots = [weak_topic("lesson", m) for m in weakest(lessons)]
     spots += [weak_topic("domain", m) for m in weakest(domains)]
     spots += [
-        WeakSpot("question", leech.question_id, leech.question_id, leech.last_score, f"failed {leech.failures} times")
+        WeakSpot(
+            "question",
+            leech.question_id,
+            question_title(curriculum, leech.question_id),
+            leech.last_score,
+            f"failed {leech.failures} times",
+        )
         for leech in leeches[:LEECHES_SHOWN]
     ]
     return tuple(spots)
+
+
+def question_title(curriculum: Curriculum | None, question_id: str, width: int = 60) -> str:
+    """A question as a learner knows it, by its prompt's first line, not its internal id (P1)."""
+    question = curriculum.questions.get(question_id) if curriculum is not None else None
+    lines = question.prompt.split("\n") if question is not None else []
+    first = " ".join(lines[0].split()) if lines and lines[0].strip() else question_id
+    return first if len(first) <= width else first[: width - 1] + "…"
 
 
 def weakest(groups: tuple[Mastery, ...]) -> list[Mastery]:

@@ -44,6 +44,38 @@ class LastInterview:
 
 
 @dataclass(frozen=True)
+class ContinueTarget:
+    """Where Home's Continue button goes: a lesson, maybe a section in it, and how to say it."""
+
+    lesson_id: str
+    section: str | None
+    verb: str  # "Start", "Continue" or "Next"
+
+
+def lesson_finished(row: LessonRow, has_checks: bool) -> bool:
+    """Done with a lesson: its checks answered, or (with no checks) every section read."""
+    return row.completed or (not has_checks and row.sections_total > 0 and row.sections_read >= row.sections_total)
+
+
+def continue_target(
+    curriculum: Curriculum, rows: tuple[LessonRow, ...], last_position: tuple[str, str] | None
+) -> ContinueTarget | None:
+    """The lesson last read while it is unfinished; once it is finished, the next unfinished one (R4)."""
+    if not rows:
+        return None
+    finished = [lesson_finished(row, bool(curriculum.lessons[row.lesson_id].check_questions)) for row in rows]
+    index = {row.lesson_id: n for n, row in enumerate(rows)}
+    if last_position is None or last_position[0] not in index:
+        first = finished.index(False) if False in finished else 0
+        return ContinueTarget(rows[first].lesson_id, None, "Start")
+    here = index[last_position[0]]
+    if not finished[here]:
+        return ContinueTarget(rows[here].lesson_id, last_position[1], "Continue")
+    after = [n for n in range(here + 1, len(rows)) if not finished[n]] + [n for n in range(here) if not finished[n]]
+    return ContinueTarget(rows[after[0]].lesson_id, None, "Next") if after else None
+
+
+@dataclass(frozen=True)
 class HomeData:
     due: int
     stats: Stats
@@ -68,18 +100,13 @@ def lesson_rows(store: ProgressStore, curriculum: Curriculum, stats: Stats | Non
 
 
 def last_interview(store: ProgressStore) -> LastInterview | None:
-    """The newest scored mock interview; read straight from the interview layer's table."""
-    try:
-        rows = store.rows(
-            "SELECT score, band, updated_at FROM interviews WHERE score IS NOT NULL "
-            "AND status IN ('finished', 'done', 'complete', 'completed') ORDER BY updated_at DESC LIMIT 1"
-        )
-    except Exception:  # noqa: BLE001 - a missing or changed interview table must not break Home
+    """The newest finished mock interview, as the interview layer lists them."""
+    from gitops_tutor.interview import past_interviews
+
+    newest = past_interviews(store, limit=1)
+    if not newest:
         return None
-    if not rows:
-        return None
-    row = rows[0]
-    return LastInterview(int(row["score"]), str(row["band"] or ""), str(row["updated_at"])[:10])
+    return LastInterview(newest[0].score, newest[0].band, newest[0].started_at.date().isoformat())
 
 
 def home_data(services: Services) -> HomeData:

@@ -48,6 +48,8 @@ def test_a_question_failed_four_times_is_a_leech_and_a_weak_spot(store: Progress
     stats = store.stats(cur)
     assert [(leech.question_id, leech.failures) for leech in stats.leeches] == [("hard", 4)]
     assert ("question", "hard") in {(spot.kind, spot.id) for spot in stats.weak_spots}
+    leech_spot = next(spot for spot in stats.weak_spots if spot.kind == "question")
+    assert leech_spot.title == "Prompt of hard?"  # P1: learners see the question, not its id
 
 
 def test_weak_topics_are_the_lowest_recent_scores_per_lesson_and_domain(store: ProgressStore) -> None:

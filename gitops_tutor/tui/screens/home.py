@@ -9,13 +9,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static
 
-from gitops_tutor.tui.queries import HomeData, home_data, weak_question_ids
+from gitops_tutor.tui.queries import ContinueTarget, HomeData, continue_target, home_data, weak_question_ids
 from gitops_tutor.tui.safe_text import safe_text
 from gitops_tutor.tui.screens.base import TutorScreen
-from gitops_tutor.tui.widgets.charts import bar_rows
+from gitops_tutor.tui.widgets.charts import bar_rows, label_width_for
 
 
 class HomeScreen(TutorScreen):
+    DEFAULT_CSS = """
+    HomeScreen #continue {
+        max-width: 60%;
+    }
+    """
     BINDINGS = [
         Binding("enter", "continue_reading", "Continue", tooltip="Continue where you left off", id="continue"),
         Binding("w", "cram", "Weak spots", tooltip="Practise your weakest questions", id="cram"),
@@ -34,7 +39,10 @@ class HomeScreen(TutorScreen):
                 yield Button("Continue", id="continue")
                 yield Button("Weak spots", id="cram")
             yield Static("", id="weakest")
-            yield Static(Text("Lessons", style="bold"), classes="heading")
+            yield Static(
+                Text.assemble(("Lessons", "bold"), ("   bar and number: mastery · sections read", "dim")),
+                classes="heading",
+            )
             yield Static("", id="lesson-progress")
         yield Footer()
 
@@ -48,10 +56,23 @@ class HomeScreen(TutorScreen):
         review.label = f"Review {data.due} due" if data.due else "Nothing due"
         self.query_one("#continue", Button).label = self._continue_label(data)
         self.query_one("#weakest", Static).update(self._weakest_text(data))
-        rows = [(row.title, row.mastery, f"{row.mark} {row.sections_read}/{row.sections_total} read")
-                for row in data.lessons]
-        progress = bar_rows(rows) if rows else Text("No lessons loaded.", style="dim")
-        self.query_one("#lesson-progress", Static).update(progress)
+        self._show_lessons(data)
+
+    def _show_lessons(self, data: HomeData) -> None:
+        """Titles as wide as the screen allows (R5): re-drawn on resize, never cut at a fixed width."""
+        rows = [
+            (row.title, row.mastery, f"{row.mark} {row.sections_read}/{row.sections_total} sections")
+            for row in data.lessons
+        ]
+        if not rows:
+            self.query_one("#lesson-progress", Static).update(Text("No lessons loaded.", style="dim"))
+            return
+        width = label_width_for([title for title, _value, _suffix in rows], self.size.width - 2, suffix=16)
+        self.query_one("#lesson-progress", Static).update(bar_rows(rows, label_width=width))
+
+    def on_resize(self) -> None:
+        if self.data is not None:
+            self._show_lessons(self.data)
 
     def _today_text(self, data: HomeData) -> Text:
         stats = data.stats
@@ -59,8 +80,11 @@ class HomeScreen(TutorScreen):
             return Text.assemble(
                 ("Welcome! ", "bold"),
                 "No progress yet: start with the first lesson (enter), or press p to practise.\n",
-                (f"{len(self.services.curriculum.lessons)} lessons, {len(self.services.curriculum.questions)} "
-                 "questions ready.", "dim"),
+                (
+                    f"{len(self.services.curriculum.lessons)} lessons, {len(self.services.curriculum.questions)} "
+                    "questions ready.",
+                    "dim",
+                ),
             )
         text = Text()
         text.append(f"Due for review: {data.due}", style="bold yellow" if data.due else "bold green")
@@ -79,29 +103,24 @@ class HomeScreen(TutorScreen):
     def _continue_label(self, data: HomeData) -> str:
         target = self._continue_target(data)
         if target is None:
-            return "No lessons"
-        lesson = self.services.curriculum.lessons[target[0]]
-        verb = "Continue" if data.last_position else "Start"
-        return f"{verb}: {lesson.title}"[:40]
+            return "All lessons done" if data.lessons else "No lessons"
+        return f"{target.verb}: {self.services.curriculum.lessons[target.lesson_id].title}"
 
-    def _continue_target(self, data: HomeData) -> tuple[str, str | None] | None:
-        lessons = self.services.curriculum.lessons
-        if data.last_position and data.last_position[0] in lessons:
-            return data.last_position
-        ordered = self.services.curriculum.lessons_in_order()
-        return (ordered[0].id, None) if ordered else None
+    def _continue_target(self, data: HomeData) -> ContinueTarget | None:
+        return continue_target(self.services.curriculum, data.lessons, data.last_position)
 
     def _weakest_text(self, data: HomeData) -> Text:
         spots = data.stats.weak_spots[:3]
-        text = Text("Weakest topics: ", style="bold")
+        text = Text("Weakest topics", style="bold")
         if not spots:
-            text.append("none yet (answer a few questions first)", style="dim")
+            text.append(": none yet (answer a few questions first)", style="dim")
             return text
+        text.append(" (recent score out of 100): ")
         for index, spot in enumerate(spots):
             text.append(", " if index else "")
             text.append_text(safe_text(spot.title))
             if spot.score is not None:
-                text.append(f" ({spot.score})", style="red")
+                text.append(f" {spot.score}", style="bold red")
         return text
 
     @on(Button.Pressed, "#go-review")
@@ -114,10 +133,11 @@ class HomeScreen(TutorScreen):
             return
         target = self._continue_target(self.data)
         if target is None:
+            self.notify("Every lesson is done: review what is due, or practise your weak spots (w).")
             return
         from gitops_tutor.tui.screens.reader import ReaderScreen
 
-        self.app.push_screen(ReaderScreen(target[0], target[1]))
+        self.app.push_screen(ReaderScreen(target.lesson_id, target.section))
 
     @on(Button.Pressed, "#cram")
     def action_cram(self) -> None:

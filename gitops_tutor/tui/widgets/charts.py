@@ -25,6 +25,14 @@ def bar(value: int | None, width: int = 20) -> Text:
     return Text.assemble(("█" * filled, style), ("░" * (width - filled), "dim"))
 
 
+def label_width_for(labels: Sequence[str], width: int, bar: int = 20, suffix: int = 0, least: int = 16) -> int:
+    """The label column for ``bar_rows``: the longest label if it fits beside the bar, the number and
+    the suffix in ``width`` columns, else whatever room is left (at least ``least``)."""
+    longest = max((len(sanitize(label)) for label in labels), default=least)
+    room = width - bar - 5 - suffix - 1
+    return max(least, min(longest, room))
+
+
 def bar_rows(rows: Sequence[tuple[str, int | None, str]], label_width: int = 28, width: int = 20) -> Text:
     """One line per (label, value, suffix): label, bar, number."""
     text = Text()
