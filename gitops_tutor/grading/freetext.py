@@ -1,6 +1,7 @@
 """Grading a free-text answer against its rubric of concepts.
 
-Coverage is the weighted share of concepts the answer states (and does not negate).
+Coverage is the weighted share of concepts the answer states (and does not negate); an
+answer that states a required concept, with nothing wrong or negated, gets at least partial.
 Then, in order: a missing required concept caps the score below pass, a negated
 required one caps it at fail; a keyword list is capped at fail, a short one below
 pass; stating the opposite of a concept costs that concept's share; each wrong claim
@@ -151,6 +152,11 @@ class _Answer:
                 (negated if self.cues.negates(match) and not flips else asserted).append(match)
         return asserted, negated
 
+    def claimed(self, patterns: Sequence[Phrasing], *, loose: bool = False) -> list[tuple[int, ...]]:
+        """Matches of a wrong claim that assert it: a mention that warns against it does not count."""
+        asserted, _ = self.hits(patterns, loose=loose)
+        return [match for match in asserted if not self.cues.rejects(match)]
+
     def _set_hits(self, termset: TermSet, asserted: list[tuple[int, ...]], negated: list[tuple[int, ...]]) -> None:
         """A sentence holding every term states the idea, unless some term is negated there."""
         for per_term in find_set(termset, self.where, self.tokens):
@@ -233,7 +239,7 @@ def _correct_list(
 
 
 def _claim_result(compiled: CompiledClaim, answer: _Answer) -> ClaimResult | None:
-    asserted, _ = answer.hits(compiled.patterns, loose=answer.list_like)
+    asserted = answer.claimed(compiled.patterns, loose=answer.list_like)
     if not asserted:
         return None
     claim = compiled.claim
@@ -245,6 +251,9 @@ def _score(
 ) -> int:
     total = sum(c.weight for c in concepts) or 1.0
     score = 100.0 * sum(c.weight for c in concepts if c.status == "hit") / total
+    clean = not claims and not any(c.status == "negated" for c in concepts)
+    if clean and any(c.required and c.status == "hit" for c in concepts):
+        score = max(score, compiled.partial_at)  # a required idea said right is worth partial credit
     if any(c.required and c.status == "missed" for c in concepts):
         score = min(score, compiled.pass_at - 1)
     if any(c.required and c.status == "negated" for c in concepts):

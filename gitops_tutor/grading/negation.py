@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import itemgetter
 
-from gitops_tutor.grading.text import Token
+from gitops_tutor.grading.shape import word_set
+from gitops_tutor.grading.text import Token, stem
 
 WINDOW_BEFORE = 5
 WINDOW_AFTER = 4
@@ -79,6 +80,9 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
     ("doesnt", "help"),
     ("does", "not", "help"),
     ("wont", "help"),
+    ("wouldnt", "help"),
+    ("would", "not", "help"),
+    ("too", "late"),
     ("doesnt", "work"),
     ("does", "not", "work"),
     ("wont", "work"),
@@ -164,6 +168,35 @@ class Cues:
             known = self._opens_clause[i] = _opens_clause(self._raws, self.tokens, i)
         return known
 
+    def rejects(self, positions: Sequence[int]) -> bool:
+        """Whether a wrong claim's match is a warning against it rather than advice.
+
+        Either a rejecting word opens its sentence part before it ("never run kubectl apply
+        by hand, ..."), or a modal after it leads to a bad consequence ("would be too late",
+        "would leave the cluster different from Git", "Argo would put the bad version back").
+        """
+        if self.negates(positions):
+            return True
+        tokens = self.tokens
+        first, last = positions[0], positions[-1]
+        sentence = tokens[first].sentence
+        for i in range(first - 1, max(-1, first - 1 - WINDOW_BEFORE * 2), -1):
+            if tokens[i].sentence != sentence:
+                break
+            if self._raws[i] in REJECTING_BEFORE:
+                return True
+        end = min(len(tokens), last + 1 + CONSEQUENCE_REACH)
+        for i in range(last + 1, end):
+            if tokens[i].sentence != sentence:
+                break
+            if self._raws[i] in MODALS:
+                reach = min(len(tokens), i + 1 + CONSEQUENCE_AFTER_MODAL)
+                if any(
+                    tokens[j].stem in CONSEQUENCE_STEMS and tokens[j].sentence == sentence for j in range(i + 1, reach)
+                ):
+                    return True
+        return False
+
     def negates(self, positions: Sequence[int]) -> bool:
         """Whether the match at ``positions`` (sorted token indexes) is negated."""
         first, last = positions[0], positions[-1]
@@ -201,6 +234,27 @@ def _drop_cues_in_code(
         if any(s <= start < e for s, e in spans):
             before[i] = 0
             after[i] = False
+
+
+# "Don't do X, because ...": a wrong claim named with its bad consequence is a warning, not advice.
+# A modal after the claim in its sentence, followed by one of these, marks the mention as rejected:
+# "a PostSync hook would be too late", "rollout undo would leave the cluster different from Git".
+MODALS = frozenset({"would", "will", "could", "might", "can", "may", "wouldnt", "wont", "cant", "gets", "get"})
+CONSEQUENCE_STEMS = frozenset(
+    stem(word)
+    for word in word_set(
+        """late early break breaks broken fail fails failing lose loses lost leave leaves left different
+    revert reverts reverted undo undoes undone overwrite overwrites overwritten back bypass bypasses drift drifts
+    fight fights fighting wrong bad worse risk risky danger dangerous conflict conflicts race miss misses missed
+    wipe wipes wiped mess diverge diverges hide hides mask masks stale loop loops flap flaps silently
+    inconsistent lie lies confusing confuse useless pointless noisy outofsync"""
+    )
+)
+CONSEQUENCE_REACH = 14  # words after the claim in which the modal must come
+CONSEQUENCE_AFTER_MODAL = 6  # words after the modal in which the consequence must come
+# Words before a claim in its sentence that reject it: "instead of", "rather than" are cues already.
+# (Same-clause cues are handled by ``negates``; these reach across commas within the sentence.)
+REJECTING_BEFORE = frozenset({"avoid", "avoids", "avoiding", "unlike", "instead"})
 
 
 def _opens_clause(raws: Sequence[str], tokens: Sequence[Token], i: int) -> bool:

@@ -168,7 +168,8 @@ def test_negated_required_concept_caps_at_fail() -> None:
 def test_thresholds_can_be_overridden_per_question() -> None:
     strict = free_text(RECONCILE, DESIRED, PULL, pass_threshold=95, partial_threshold=90)
     result = grade("It reconciles towards the desired state", strict)
-    assert result.score == 80 and result.verdict == "fail"
+    # 80% coverage misses the strict pass line; the required idea said right still earns partial
+    assert result.score == 90 and result.verdict == "partial"
 
 
 def test_keyword_lists_are_capped_at_fail() -> None:

@@ -1,0 +1,48 @@
+"""A wrong claim costs points only when the answer asserts it, and a right idea earns partial at least."""
+
+from __future__ import annotations
+
+from gitops_tutor.curriculum.models import Concept, WrongClaim
+from gitops_tutor.grading import Grader
+from tests.grading.conftest import free_text
+
+GRADER = Grader({"argo cd": ("argo",)})
+HOOK = free_text(
+    Concept("pre", "a PreSync hook runs the migration", ("presync",), weight=3, required=True),
+    Concept("fail", "a failed hook stops the sync", ("fail* .. stop*",), weight=3),
+    Concept("policy", "delete policy", ("delete policy",), weight=2),
+    claims=(WrongClaim("post", "a PostSync hook", ("postsync",), penalty=35),),
+)
+UNDO = free_text(
+    Concept("revert", "git revert", ("git revert",), required=True),
+    claims=(WrongClaim("undo", "kubectl rollout undo", ("rollout undo",), penalty=40),),
+)
+
+
+def claims(question: object, answer: str) -> list[str]:
+    return [c.id for c in GRADER.grade(question, answer).wrong_claims]  # type: ignore[arg-type]
+
+
+def test_naming_a_bad_consequence_rejects_the_claim() -> None:
+    assert claims(HOOK, "A PreSync hook; a PostSync hook would be too late because it runs after the code") == []
+    answer = "git revert it. Doing kubectl rollout undo would leave the cluster different from Git"
+    assert claims(UNDO, answer) == []
+    assert claims(UNDO, "A rollout undo could be reverted by Argo on the next sync, so git revert") == []
+
+
+def test_asserting_the_claim_still_costs() -> None:
+    assert claims(HOOK, "Use a PostSync hook to run the migration") == ["post"]
+    assert claims(UNDO, "Run kubectl rollout undo, it would fix things fast") == ["undo"]
+    assert claims(UNDO, "kubectl rollout undo is the quickest way back") == ["undo"]
+
+
+def test_a_contrast_or_an_avoid_before_the_claim_rejects_it() -> None:
+    assert claims(HOOK, "Unlike what some do, a PostSync job, use PreSync") == []
+    assert claims(HOOK, "Avoid it, PostSync runs once the code is live") == []
+
+
+def test_a_required_idea_said_right_earns_at_least_partial() -> None:
+    result = GRADER.grade(HOOK, "Run it as a PreSync hook.")
+    assert result.score == 40 and result.verdict == "partial"
+    assert GRADER.grade(HOOK, "Run it as a PreSync hook, or a PostSync one.").verdict == "fail"
+    assert GRADER.grade(HOOK, "Never a PreSync hook.").verdict == "fail"
