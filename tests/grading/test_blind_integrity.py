@@ -1,0 +1,30 @@
+"""The blind test half is frozen: its answers and verdicts never change after its grades are seen.
+
+A rubric tuned until the test half agrees would make the published figure a tuning figure. Pinning
+the file's hash turns any edit into a failing test that a reviewer has to look at.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import yaml
+
+BLIND = Path(__file__).resolve().parent / "blind"
+TEST_HALF_SHA256 = "248f34b9f685bd321312c1e6d726828f88930b0a38c0fdb6642794625d2724e9"
+
+
+def test_test_half_is_unchanged() -> None:
+    digest = hashlib.sha256((BLIND / "test.yaml").read_bytes()).hexdigest()
+    assert digest == TEST_HALF_SHA256
+
+
+def test_halves_split_by_question_and_cover_every_kind() -> None:
+    tuning = yaml.safe_load((BLIND / "tuning.yaml").read_text(encoding="utf-8"))["cases"]
+    test = yaml.safe_load((BLIND / "test.yaml").read_text(encoding="utf-8"))["cases"]
+    assert not set(tuning) & set(test)
+    for half in (tuning, test):
+        kinds = {answer["kind"] for answers in half.values() for answer in answers}
+        assert kinds == {"paraphrase", "low-overlap", "terse", "partial", "wrong", "negated", "long"}
+    assert sum(len(a) for a in tuning.values()) + sum(len(a) for a in test.values()) >= 800
