@@ -69,7 +69,8 @@ def free_port() -> int:
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     db_path = tmp_path / "progress.db"
     port = free_port()
-    env = {**os.environ, "GITOPS_TUTOR_DB": str(db_path)}
+    token = "browser-test-token"
+    env = {**os.environ, "GITOPS_TUTOR_DB": str(db_path), "GITOPS_TUTOR_SERVE_TOKEN": token}
     command = [str(COMMAND), "--content", str(GOOD_PACK), "serve", "--port", str(port)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -80,7 +81,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
                 break
             except OSError:
                 time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/", db_path
+        yield f"http://127.0.0.1:{port}/?token={token}", db_path
     finally:
         server.terminate()
         try:
