@@ -13,6 +13,7 @@ from gitops_tutor.curriculum.models import SHIPPED_PACK
 
 if TYPE_CHECKING:
     from gitops_tutor.curriculum.models import Curriculum
+    from gitops_tutor.interview import PastInterview
     from gitops_tutor.progress import LessonProgress, ProgressStore, Stats
     from gitops_tutor.tui.services import Services
 
@@ -120,6 +121,23 @@ def home_data(services: Services) -> HomeData:
         last_position=store.last_position(),
         last_interview=last_interview(store),
     )
+
+
+INTERVIEWS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class StatsData:
+    stats: Stats
+    interviews: tuple[PastInterview, ...]  # oldest first, the most recent INTERVIEWS_SHOWN
+
+
+def stats_data(services: Services) -> StatsData:
+    """Everything the Stats screen shows, read in one trip to the store's thread."""
+    from gitops_tutor.interview import past_interviews
+
+    stats = services.store.stats(services.curriculum, services.now())
+    return StatsData(stats, tuple(past_interviews(services.store, limit=INTERVIEWS_SHOWN)))
 
 
 def weak_question_ids(services: Services, limit: int = 10) -> list[str]:

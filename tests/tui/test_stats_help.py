@@ -42,7 +42,9 @@ async def test_stats_show_bars_trend_and_calendar(
         assert "Answered 2 times" in shown(app, "#totals")
         assert "How our clusters reconcile" in shown(app, "#lesson-bars")
         assert "2/5 tried" in shown(app, "#lesson-bars")
-        assert "2026-02-27" in shown(app, "#trend")
+        assert "2026-02-27" in shown(app, "#trend") and "only study day" in shown(app, "#trend")  # P7
+        assert "Streak 0 days · 1 study day ·" in shown(app, "#totals")  # P4
+        assert "2026-03-01  standard" in shown(app, "#interviews") and "64/100 borderline" in shown(app, "#interviews")
         calendar = shown(app, "#calendar")
         assert calendar.startswith("Mon") and "(2 on the busiest day)" in calendar
 
@@ -110,3 +112,52 @@ async def test_home_review_and_stats_agree_on_what_is_due(
         await settle(pilot)
         totals = shown(app, "#totals")
         assert "Due now 1" in totals and "1 more later today" in totals
+
+
+async def test_stats_list_past_interviews_newest_first_with_a_trend(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path
+) -> None:
+    from gitops_tutor.progress import ProgressStore
+    from tests.tui.conftest import fixed_clock
+
+    with ProgressStore.open(db_path, clock=fixed_clock) as store:
+        for day, score, band, status in (
+            (1, 52, "not yet", "finished"),
+            (2, 70, "almost", "finished"),
+            (3, 99, "ready", "discarded"),
+            (4, 81, "ready", "finished"),
+        ):
+            store.db.execute(
+                "INSERT INTO interviews (id, created_at, updated_at, status, score, band, config_json) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    f"iv{day}",
+                    f"2026-02-0{day}T10:00:00+00:00",
+                    f"2026-02-0{day}T10:30:00+00:00",
+                    status,
+                    score,
+                    band,
+                    '{"preset": "quick"}',
+                ],
+            )
+        store.db.conn.commit()
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        lines = shown(app, "#interviews").splitlines()
+        assert "52 → 81/100 (+29) over 3 interviews" in lines[0]
+        assert [line[:10] for line in lines[1:]] == ["2026-02-04", "2026-02-02", "2026-02-01"]
+        assert "81/100 ready" in lines[1] and "quick" in lines[1]
+
+
+async def test_stats_scroll_with_the_keyboard_at_80x24(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        assert app.screen.query_one("#stats").scroll_y > 0

@@ -1,4 +1,8 @@
-"""Stats: mastery per lesson and per CGOA domain as bars, score trend, activity calendar."""
+"""Stats: totals, past mock interviews, mastery per lesson and per CGOA domain, score trend, activity.
+
+Every figure comes from one trip to the store's thread (``queries.stats_data``). On a wide
+terminal the mastery bars move into a second column instead of leaving half the screen empty.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,35 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from gitops_tutor.tui.queries import StatsData, stats_data
+from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
-from gitops_tutor.tui.widgets.charts import bar_rows, calendar, sparkline
+from gitops_tutor.tui.widgets.charts import bar, bar_rows, calendar, label_width_for, sparkline
 from gitops_tutor.tui.wording import plural
 
 if TYPE_CHECKING:
+    from gitops_tutor.interview import PastInterview
     from gitops_tutor.progress import Mastery, Stats
 
+BAND_STYLES = {"ready": "bold green", "almost": "bold yellow", "not yet": "bold red"}
 
-def mastery_rows(items: tuple[Mastery, ...]) -> Text:
+
+def mastery_rows(items: tuple[Mastery, ...], width: int = 100) -> Text:
     if not items:
         return Text("nothing to show", style="dim")
-    return bar_rows([(m.title, m.mastery if m.seen else None, f"{m.seen}/{m.total} tried") for m in items])
+    rows = [(m.title, m.mastery if m.seen else None, f"{m.seen}/{m.total} tried") for m in items]
+    label_width = label_width_for([m.title for m in items], width, suffix=14)
+    return bar_rows(rows, label_width=label_width)
 
 
 def totals_text(stats: Stats) -> Text:
     t = stats.totals
     text = Text()
-    text.append(f"Answered {t.attempts} times", style="bold")
-    text.append(f" · {t.questions_seen}/{t.questions_total} questions seen · {t.passes} passes")
+    text.append(f"Answered {plural(t.attempts, 'time')}", style="bold")
+    text.append(f" · {t.questions_seen}/{t.questions_total} questions seen · {plural(t.passes, 'pass', 'passes')}")
     if t.average_score is not None:
         text.append(f" · average {t.average_score}/100")
     text.append(f"\nStreak {plural(stats.streak, 'day')} · {plural(t.study_days, 'study day')}")
@@ -37,38 +48,118 @@ def totals_text(stats: Stats) -> Text:
         text.append(f" · {stats.due_later_today} more later today")
     text.append(f" · {stats.new_available} new available today")
     if stats.leeches:
-        text.append(f"\n{len(stats.leeches)} leech(es): questions failed again and again", style="red")
+        leeches = plural(len(stats.leeches), "leech", "leeches")
+        text.append(f"\n{leeches}: questions failed again and again", style="red")
     return text
 
 
 def trend_text(stats: Stats) -> Text:
+    """A sparkline of the daily average; with one study day there is no trend yet, so say so (P7)."""
     tried = [day for day in stats.trend if day.attempts]
-    text = sparkline([day.average_score for day in stats.trend if day.attempts])
-    if tried:
-        text.append(f"  {tried[0].day} … {tried[-1].day}, latest {tried[-1].average_score}/100", style="dim")
+    if not tried:
+        return Text("no answers yet", style="dim")
+    if len(tried) == 1:
+        day = tried[0]
+        return Text.assemble(
+            (f"{day.average_score}/100", "bold"),
+            (f" on {day.day}, your only study day so far: the trend line starts with the second.", "dim"),
+        )
+    text = sparkline([day.average_score for day in tried])
+    first, latest = tried[0], tried[-1]
+    text.append(f"  {first.day} … {latest.day}: {first.average_score} → ", style="dim")
+    text.append(f"{latest.average_score}/100", style="bold")
+    return text
+
+
+def interviews_text(interviews: tuple[PastInterview, ...]) -> Text:
+    """Past mock interviews, newest first, with a score trend when there are two or more."""
+    if not interviews:
+        return Text("None yet: press i for a timed mock interview.", style="dim")
+    text = Text()
+    if len(interviews) > 1:
+        text.append_text(sparkline([interview.score for interview in interviews]))
+        first, latest = interviews[0].score, interviews[-1].score
+        change = latest - first
+        text.append(f"  {first} → {latest}/100 ({'+' if change >= 0 else ''}{change}) over ", style="dim")
+        text.append(f"{plural(len(interviews), 'interview')}\n", style="dim")
+    for interview in reversed(interviews):
+        text.append(f"{interview.started_at:%Y-%m-%d}  ")
+        text.append(f"{sanitize(interview.preset):<9} ")
+        text.append_text(bar(interview.score, 10))
+        text.append(f" {interview.score:>3}/100 ", style="bold")
+        text.append(f"{sanitize(interview.band):<8}", style=BAND_STYLES.get(interview.band, "bold"))
+        text.append(f" {plural(interview.questions, 'question')}\n", style="dim")
+    text.rstrip()
     return text
 
 
 class StatsScreen(TutorScreen):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]
+    DEFAULT_CSS = """
+    StatsScreen #stats-columns {
+        height: auto;
+        layout: vertical;
+    }
+    StatsScreen.-wide #stats-columns {
+        layout: horizontal;
+    }
+    StatsScreen .stats-column {
+        height: auto;
+    }
+    StatsScreen.-wide .stats-column {
+        width: 1fr;
+        padding-right: 2;
+    }
+    StatsScreen.-wide .stats-column > .heading:first-child {
+        margin-top: 0;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: StatsData | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="stats"):
-            yield Static("", id="totals")
-            yield Static(Text("Mastery per lesson", style="bold"), classes="heading")
-            yield Static("", id="lesson-bars")
-            yield Static(Text("Mastery per CGOA domain", style="bold"), classes="heading")
-            yield Static("", id="domain-bars")
-            yield Static(Text("Score trend (average per study day)", style="bold"), classes="heading")
-            yield Static("", id="trend")
-            yield Static(Text("Activity, last 12 weeks", style="bold"), classes="heading")
-            yield Static("", id="calendar")
+        with VerticalScroll(id="stats"), Horizontal(id="stats-columns"):
+            with Vertical(classes="stats-column"):
+                yield Static("", id="totals")
+                yield Static(Text("Mock interviews", style="bold"), classes="heading")
+                yield Static("", id="interviews")
+                yield Static(Text("Score trend (average per study day)", style="bold"), classes="heading")
+                yield Static("", id="trend")
+                yield Static(Text("Activity, last 12 weeks", style="bold"), classes="heading")
+                yield Static("", id="calendar")
+            with Vertical(classes="stats-column"):
+                yield Static(
+                    Text.assemble(("Mastery per lesson", "bold"), ("  (unseen questions count 0)", "dim")),
+                    classes="heading",
+                )
+                yield Static("", id="lesson-bars")
+                yield Static(Text("Mastery per CGOA domain", style="bold"), classes="heading")
+                yield Static("", id="domain-bars")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one("#stats", VerticalScroll).focus()  # so the keys scroll it at 80x24
+
     async def refresh_data(self) -> None:
-        services = self.services
-        stats = await services.db(services.store.stats, services.curriculum, services.now())
+        self.data = await self.services.db(stats_data, self.services)
+        stats = self.data.stats
         self.query_one("#totals", Static).update(totals_text(stats))
-        self.query_one("#lesson-bars", Static).update(mastery_rows(stats.lessons))
-        self.query_one("#domain-bars", Static).update(mastery_rows(stats.domains))
+        self.query_one("#interviews", Static).update(interviews_text(self.data.interviews))
+        self._show_bars()
         self.query_one("#trend", Static).update(trend_text(stats))
-        self.query_one("#calendar", Static).update(calendar(stats.activity, services.now().date()))
+        self.query_one("#calendar", Static).update(calendar(stats.activity, self.services.now().date()))
+
+    def _show_bars(self) -> None:
+        if self.data is None:
+            return
+        width = self.size.width - 4
+        if self.has_class("-wide"):
+            width = width // 2 - 2
+        self.query_one("#lesson-bars", Static).update(mastery_rows(self.data.stats.lessons, width))
+        self.query_one("#domain-bars", Static).update(mastery_rows(self.data.stats.domains, width))
+
+    def on_resize(self) -> None:
+        self._show_bars()
