@@ -33,11 +33,17 @@ def obj(props, required, **extra):
     return {"type": "object", "properties": props, "required": required, "additionalProperties": False, **extra}
 
 
+# Caps keep grading bounded whatever a pack says (issue 16): the matcher's work grows with
+# phrasings x words, so neither may be unbounded.
+MAX_PHRASINGS = 40
+MAX_PHRASING_CHARS = 120
 alternatives = {
     "type": "array",
     "minItems": 1,
-    "items": TEXT,
-    "description": "Phrasings that count. 'word*' accepts any word form; 'a .. b' allows a few words between a and b.",
+    "maxItems": MAX_PHRASINGS,
+    "items": {"type": "string", "minLength": 1, "maxLength": MAX_PHRASING_CHARS},
+    "description": "Phrasings that count. 'word*' accepts any word form; 'a .. b' allows a few words between a and "
+    "b; 'a & b & c' needs every term in one sentence, in any order. At most 12 words and 5 terms.",
 }
 concept = obj(
     {
@@ -65,8 +71,8 @@ wrong_claim = obj(
 )
 rubric = obj(
     {
-        "concepts": {"type": "array", "minItems": 1, "items": concept},
-        "wrong_claims": {"type": "array", "items": wrong_claim},
+        "concepts": {"type": "array", "minItems": 1, "maxItems": 12, "items": concept},
+        "wrong_claims": {"type": "array", "maxItems": 12, "items": wrong_claim},
         "pass_threshold": {"type": "number", "minimum": 0, "maximum": 100},
         "partial_threshold": {"type": "number", "minimum": 0, "maximum": 100},
     },

@@ -11,13 +11,14 @@ costs its penalty. Caps come before penalties, so a wrong claim always costs poi
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gitops_tutor.curriculum.models import Concept, FreeTextQuestion, WrongClaim
 from gitops_tutor.grading import shape
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.negation import Cues
 from gitops_tutor.grading.patterns import (
+    Budget,
     Pattern,
     Phrasing,
     TermSet,
@@ -25,6 +26,7 @@ from gitops_tutor.grading.patterns import (
     compile_phrasing,
     find,
     find_set,
+    flat,
 )
 from gitops_tutor.grading.result import (
     DEFAULT_PARTIAL,
@@ -39,6 +41,7 @@ from gitops_tutor.grading.result import (
 from gitops_tutor.grading.text import Token, tokenize
 
 NEGATED_REQUIRED_CAP = 20.0
+MAX_PATTERN_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,13 @@ class CompiledRubric:
     partial_at: float
     empty_phrasings: tuple[str, ...]  # phrasings that hold no word at all (a content mistake)
     asks_for_list: bool = False  # "which fields would you set?": a correct terse list answers it in part
+    oversized_phrasings: tuple[str, ...] = ()  # more than MAX_PATTERN_WORDS words: left out
 
 
 def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRubric:
     vocabulary = Vocabulary()
     empty: list[str] = []
+    oversized: list[str] = []
 
     def patterns(sources: Sequence[str]) -> tuple[Phrasing, ...]:
         out = []
@@ -79,6 +84,8 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
             pattern = compile_phrasing(source, vocabulary, aliases)
             if pattern is None:
                 empty.append(source)
+            elif sum(len(p.words) for p in flat((pattern,))) > MAX_PATTERN_WORDS:
+                oversized.append(source)  # refused: matching work must stay bounded whatever a pack says
             else:
                 out.append(pattern)
         return tuple(out)
@@ -97,6 +104,7 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
         min(partial_at, pass_at),
         tuple(empty),
         shape.asks_for_list(question.prompt),
+        tuple(oversized),
     )
 
 
@@ -125,6 +133,7 @@ class _Answer:
     cues: Cues
     where: dict[int, list[int]]
     list_like: bool
+    budget: Budget = field(default_factory=Budget)
 
     def spans(self, matches: Sequence[tuple[int, ...]]) -> tuple[Span, ...]:
         spans = sorted((self.tokens[m[0]].start, self.tokens[m[-1]].end) for m in matches)
@@ -148,7 +157,7 @@ class _Answer:
                 self._set_hits(pattern, asserted, negated)
                 continue
             flips = number < len(negative_ok) and negative_ok[number]
-            for match in find(pattern, self.where, self.tokens, loose=loose):
+            for match in find(pattern, self.where, self.tokens, loose=loose, budget=self.budget):
                 (negated if self.cues.negates(match) and not flips else asserted).append(match)
         return asserted, negated
 
@@ -159,7 +168,7 @@ class _Answer:
 
     def _set_hits(self, termset: TermSet, asserted: list[tuple[int, ...]], negated: list[tuple[int, ...]]) -> None:
         """A sentence holding every term states the idea, unless some term is negated there."""
-        for per_term in find_set(termset, self.where, self.tokens):
+        for per_term in find_set(termset, self.where, self.tokens, self.budget):
             chosen = []
             clean = True
             for matches in per_term:
@@ -193,7 +202,7 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
         list_shape = shape.SHORT_LIST
     score = _score(compiled, concepts, claims, list_shape)
     verdict = verdict_for(score, compiled.pass_at, compiled.partial_at)
-    flags = ("list-like",) if answer.list_like else ()
+    flags = (("list-like",) if answer.list_like else ()) + (("too-complex",) if answer.budget.spent else ())
     clean = not claims and all(c.status == "hit" for c in concepts)
     return GradeResult(
         question_id=compiled.question_id,

@@ -191,12 +191,12 @@ def compile_phrasing(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> 
 
 
 def find_set(
-    termset: TermSet, where: dict[int, list[int]], tokens: Sequence[Token]
+    termset: TermSet, where: dict[int, list[int]], tokens: Sequence[Token], budget: Budget | None = None
 ) -> list[list[list[tuple[int, ...]]]]:
     """Per sentence holding every term: each term's matches there (empty when some term is absent)."""
     by_sentence: list[dict[int, list[tuple[int, ...]]]] = []
     for term in termset.terms:
-        matches = find(term, where, tokens)
+        matches = find(term, where, tokens, budget=budget)
         if not matches:
             return []
         grouped: dict[int, list[tuple[int, ...]]] = defaultdict(list)
@@ -227,10 +227,32 @@ def _segment_words(segment: str, aliases: AliasMap) -> list[tuple[Word, bool]]:
 
 
 MAX_MATCHES = 16  # matches kept per pattern: enough evidence to show, a bound on the work
+# Steps (starts tried, candidates looked at, matches found) one answer may spend on one rubric.
+# Real answers on the shipped rubrics use at most a few hundred; a hostile pack (thousands of
+# phrasings over a few words, against 2,000 words of the same) stops here, well under 50 ms.
+STEP_BUDGET = 10_000
+
+
+class Budget:
+    """The matching work one answer may still spend; once spent, nothing more is matched."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, steps: int = STEP_BUDGET) -> None:
+        self.left = steps
+
+    @property
+    def spent(self) -> bool:
+        return self.left <= 0
 
 
 def find(
-    pattern: Pattern, where: dict[int, list[int]], tokens: Sequence[Token], *, loose: bool = False
+    pattern: Pattern,
+    where: dict[int, list[int]],
+    tokens: Sequence[Token],
+    *,
+    loose: bool = False,
+    budget: Budget | None = None,
 ) -> list[tuple[int, ...]]:
     """Matches of ``pattern`` as token positions, at most one per start and ``MAX_MATCHES`` in all.
 
@@ -246,12 +268,17 @@ def find(
         if not positions:
             return []  # most patterns stop here: one of their words is not in the answer
         lists.append(positions)
+    budget = budget or Budget()
     memo: dict[tuple[int, int], tuple[int, ...] | None] = {}
     found = []
     for start in lists[0]:
-        match = _extend(pattern, lists, tokens, 1, start, loose, memo)
+        budget.left -= 1
+        if budget.left <= 0:
+            break
+        match = _extend(pattern, lists, tokens, 1, start, loose, memo, budget)
         if match is not None:
             found.append(match)
+            budget.left -= 4  # each match is checked for negation later
             if len(found) >= MAX_MATCHES:
                 break
     return found
@@ -265,6 +292,7 @@ def _extend(
     last: int,
     loose: bool,
     memo: dict[tuple[int, int], tuple[int, ...] | None],
+    budget: Budget,
 ) -> tuple[int, ...] | None:
     """The positions of words k.. following a match of word k-1 at ``last`` (None if none fits)."""
     if k == len(pattern.words):
@@ -278,6 +306,9 @@ def _extend(
     gap = pattern.gaps[k]
     result: tuple[int, ...] | None = None
     for position in candidates[bisect_right(candidates, last) :]:
+        budget.left -= 1
+        if budget.left <= 0:
+            break
         token = tokens[position]
         if token.word - previous.word - 1 > gap:
             break
@@ -289,7 +320,7 @@ def _extend(
             break  # a phrase's words do not straddle "and": "Git again and undo" is not "git revert"
         if pattern.after_negator and pattern.after_negator[k] and _verb_in_gap(tokens, last, position):
             continue  # "doesn't skip testing" is not "not tested"
-        rest = _extend(pattern, lists, tokens, k + 1, position, loose, memo)
+        rest = _extend(pattern, lists, tokens, k + 1, position, loose, memo, budget)
         if rest is not None:
             result = (last, *rest)
             break

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from gitops_tutor.curriculum.models import Curriculum, FreeTextQuestion, ManifestQuestion, Sample, Source
 from gitops_tutor.curriculum.problems import Problem
+from gitops_tutor.grading.freetext import MAX_PATTERN_WORDS
 from gitops_tutor.grading.grader import Grader
 from gitops_tutor.grading.patterns import flat
 from gitops_tutor.grading.result import GradeResult
@@ -29,6 +30,9 @@ def _free_text_problems(grader: Grader, question: FreeTextQuestion) -> Iterator[
     compiled = grader.compiled(question)
     for phrasing in compiled.empty_phrasings:
         yield _problem(question.source, "empty-phrasing", f"{question.id}: phrasing {phrasing!r} holds no words")
+    for phrasing in compiled.oversized_phrasings:
+        message = f"{question.id}: phrasing {phrasing!r} has more than {MAX_PATTERN_WORDS} words; it is left out"
+        yield _problem(question.source, "long-phrasing", message)
     patterns = flat([p for c in compiled.concepts for p in (*c.patterns, *c.negations)])
     patterns += flat([p for c in compiled.claims for p in c.patterns])
     for pattern in patterns:
