@@ -16,6 +16,10 @@ class Case:
     kind: str
     verdict: str
     answer: str
+    accept: tuple[str, ...] = ()  # verdicts a fair interviewer would accept (blind sets); else just ``verdict``
+
+    def agrees(self, verdict: str) -> bool:
+        return verdict in (self.accept or (self.verdict,))
 
     def label(self) -> str:
         return f"{self.question_id}/{self.kind}: {self.answer[:50]}"
@@ -26,5 +30,15 @@ def load_cases(path: Path = REGRESSION_FILE) -> list[Case]:
     return [
         Case(question_id, item["kind"], item["verdict"], item["answer"] or "")
         for question_id, items in data["cases"].items()
+        for item in items
+    ]
+
+
+def load_blind(path: Path) -> list[Case]:
+    """A blind half (tests/grading/blind/*.yaml): ``cases: {question: [{kind, accept, answer}]}``."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        Case(question_id, item["kind"], item["accept"][0], item["answer"] or "", tuple(item["accept"]))
+        for question_id, items in (data.get("cases") or {}).items()
         for item in items
     ]
