@@ -22,6 +22,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 1_000_000
 MAX_EXPANDED_NODES = 200_000
 MAX_DEPTH = 64
+MAX_UNTRUSTED_VALUES = 100_000  # a manifest answer has hundreds; this leaves room and stops bombs
 
 
 @dataclass(frozen=True)
@@ -32,30 +33,50 @@ class Mark:
     column: int
 
 
-class YMap(dict):  # type: ignore[type-arg,unused-ignore]
+def _to_mark(mark: Any) -> Mark:
+    """Our 1-based Mark from a parser mark (0-based), made only when a position is asked for."""
+    if isinstance(mark, Mark):
+        return mark
+    return Mark(mark.line + 1, mark.column + 1)
+
+
+class _Placed:
+    """Where a value starts. Parser marks are kept as they come and turned into a Mark only
+    when asked: most files are valid, and their positions are never looked at."""
+
+    _at: Any = Mark(1, 1)
+
+    @property
+    def mark(self) -> Mark:
+        return _to_mark(self._at)
+
+    @mark.setter
+    def mark(self, value: Any) -> None:
+        self._at = value
+
+
+class YMap(_Placed, dict):  # type: ignore[type-arg,unused-ignore]
     """A dict that knows where it and each of its keys stand in the file."""
 
-    mark: Mark
-    key_marks: dict[str, Mark]
-    value_marks: dict[str, Mark]
+    key_marks: dict[str, Any]
+    value_marks: dict[str, Any]
 
     def where(self, key: str) -> Mark:
         """The position of ``key`` if present, else of the mapping itself."""
-        return self.key_marks.get(key, self.mark)
+        return _to_mark(self.key_marks.get(key, self._at))
 
     def value_where(self, key: str) -> Mark:
-        return self.value_marks.get(key, self.where(key))
+        return _to_mark(self.value_marks.get(key, self.key_marks.get(key, self._at)))
 
 
-class YList(list):  # type: ignore[type-arg,unused-ignore]
+class YList(_Placed, list):  # type: ignore[type-arg,unused-ignore]
     """A list that knows where it and each of its items stand in the file."""
 
-    mark: Mark
-    item_marks: list[Mark]
+    item_marks: list[Any]
 
     def where(self, index: int) -> Mark:
         if 0 <= index < len(self.item_marks):
-            return self.item_marks[index]
+            return _to_mark(self.item_marks[index])
         return self.mark
 
 
@@ -84,17 +105,10 @@ class ReadResult:
     duplicates: list[DuplicateKey]
 
 
-def _mark(event: Any) -> Mark:
-    m = event.start_mark
-    return Mark(m.line + 1, m.column + 1)
-
-
-_RESOLVER = yaml.resolver.Resolver()
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
-_QUOTED_STYLES = frozenset({"'", '"', "|", ">"})
-# Direct constructors by tag: calling them skips construct_object's per-node bookkeeping,
-# which keeps every node alive and made reading a large file several times slower.
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+# Only these tags become non-strings. Timestamps, binary and unknown tags stay strings:
+# content never needs them as objects, and a string round-trips to JSON and the schema checks.
 _BY_TAG = {
     "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
@@ -103,144 +117,154 @@ _BY_TAG = {
 }
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
-    """Turn a scalar event into a Python value the way safe_load would.
-
-    Timestamps, binary and unknown tags stay strings: content never needs them as
-    objects, and a string round-trips to JSON and the schema checks without surprises.
-    """
-    tag = event.tag
-    if tag is None or tag == "!":
-        if event.style in _QUOTED_STYLES:
-            return event.value  # quoted and block scalars are always strings
-        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """A scalar node's value the way safe_load would make it (the composer already resolved the tag)."""
+    tag = node.tag
+    if tag == _STR:
+        return node.value
     construct = _BY_TAG.get(tag)
-    if tag == _STR or construct is None:
-        return event.value
+    if construct is None:
+        return node.value
     try:
-        return construct(yaml.ScalarNode(tag, event.value, None, None, event.style))
-    except (yaml.YAMLError, ValueError):
-        return event.value
+        return construct(node)
+    except (yaml.YAMLError, ValueError):  # e.g. a 5,000-digit number: Python's int limit says no
+        return node.value
+
+
+_IN_PROGRESS = (None, -1)
 
 
 class _Builder:
-    """Builds values from parser events without recursion."""
+    """Turns composed nodes into YMap/YList values without recursion.
 
-    def __init__(self) -> None:
-        self.anchors: dict[str, tuple[Any, int]] = {}
+    The composer (libyaml's, in C, where present) shares one node for an anchor and all
+    its aliases, so composing a "billion laughs" file is cheap; expansion happens here,
+    where every placed value counts against one budget.
+    """
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
         self.expanded = 0
         self.duplicates: list[DuplicateKey] = []
-        # Stack entries: [container, anchor, size, pending_key, pending_key_mark]
-        self.stack: list[list[Any]] = []
-        self.root: Any = None
-        self.done = False
+        self.built: dict[int, tuple[Any, int]] = {}
 
-    def feed(self, event: Any) -> None:
-        if isinstance(event, yaml.ScalarEvent):
-            self._add(_scalar(event), _mark(event), event.anchor, 1)
-        elif isinstance(event, yaml.AliasEvent):
-            self._alias(event)
-        elif isinstance(event, yaml.MappingStartEvent):
-            self._open(YMap(), event)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self._open(YList(), event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self._close()
-        elif isinstance(event, yaml.DocumentEndEvent):
-            self.done = True
+    def build(self, root: yaml.Node) -> Any:
+        frames: list[list[Any]] = []
+        value, _size = self._enter(root, frames)
+        while frames:
+            frame = frames[-1]
+            node, container, index = frame[0], frame[1], frame[2]
+            children = node.value
+            if index >= len(children):
+                frames.pop()
+                self._count(1, node)
+                self.built[id(node)] = (container, frame[3])
+                if not frames:
+                    return container
+                self._deliver(frames[-1], container, frame[3], node)
+                continue
+            frame[2] = index + 1
+            child = children[index]
+            if isinstance(container, YList):
+                value_node = child
+            else:
+                key_node, value_node = child
+                frame[4] = self._key(key_node)
+                frame[5] = key_node
+            value, size = self._enter(value_node, frames)
+            if size >= 0:
+                self._deliver(frame, value, size, value_node)
+        return value
 
-    def _open(self, container: Any, event: Any) -> None:
-        if len(self.stack) >= MAX_DEPTH:
-            raise YamlError("too-deep", f"nesting deeper than {MAX_DEPTH} levels", _mark(event))
-        container.mark = _mark(event)
-        if isinstance(container, YMap):
+    def _count(self, size: int, node: yaml.Node) -> None:
+        self.expanded += size
+        if self.expanded > self.budget:
+            raise YamlError(
+                "alias-expansion",
+                f"aliases expand to more than {self.budget:,} values; write the content out instead",
+                _to_mark(node.start_mark),
+            )
+
+    def _enter(self, node: yaml.Node, frames: list[list[Any]]) -> tuple[Any, int]:
+        """A finished (value, size), or push a frame and return size -1."""
+        if isinstance(node, yaml.ScalarNode):
+            self._count(1, node)
+            return _scalar(node), 1
+        done = self.built.get(id(node))
+        if done is not None:
+            if done is _IN_PROGRESS:
+                raise YamlError("syntax", "an alias refers to a value that contains it", _to_mark(node.start_mark))
+            self._count(done[1], node)
+            return done
+        if len(frames) >= MAX_DEPTH:
+            raise YamlError("too-deep", f"nesting deeper than {MAX_DEPTH} levels", _to_mark(node.start_mark))
+        self.built[id(node)] = _IN_PROGRESS
+        if isinstance(node, yaml.MappingNode):
+            container: Any = YMap()
             container.key_marks = {}
             container.value_marks = {}
         else:
+            container = YList()
             container.item_marks = []
-        self.stack.append([container, event.anchor, 1, None, None])
+        container._at = node.start_mark
+        # Frame: [node, container, next index, size so far, pending key, pending key node]
+        frames.append([node, container, 0, 1, None, None])
+        return None, -1
 
-    def _close(self) -> None:
-        container, anchor, size, _, _ = self.stack.pop()
-        self._add(container, container.mark, anchor, size)
+    def _key(self, node: yaml.Node) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            raise YamlError("syntax", "a mapping key must be a plain value", _to_mark(node.start_mark))
+        key = _scalar(node)
+        return key if isinstance(key, str) else str(key)
 
-    def _alias(self, event: yaml.AliasEvent) -> None:
-        if event.anchor not in self.anchors:
-            raise YamlError("syntax", f"unknown alias *{event.anchor}", _mark(event))
-        value, size = self.anchors[event.anchor]
-        self.expanded += size
-        if self.expanded > MAX_EXPANDED_NODES:
-            raise YamlError(
-                "alias-expansion",
-                f"aliases expand to more than {MAX_EXPANDED_NODES:,} values; write the content out instead",
-                _mark(event),
-            )
-        self._add(value, _mark(event), None, size)
-
-    def _add(self, value: Any, mark: Mark, anchor: str | None, size: int) -> None:
-        if anchor:
-            self.anchors[anchor] = (value, size)
-        self.expanded += 1
-        if self.expanded > MAX_EXPANDED_NODES:
-            raise YamlError("alias-expansion", "file has too many values", mark)
-        if not self.stack:
-            self.root = value
-            return
-        top = self.stack[-1]
-        top[2] += size
-        container = top[0]
+    def _deliver(self, frame: list[Any], value: Any, size: int, node: yaml.Node) -> None:
+        frame[3] += size
+        container = frame[1]
         if isinstance(container, YList):
             container.append(value)
-            container.item_marks.append(mark)
-        elif top[3] is None and top[4] is None:
-            top[3], top[4] = value, mark
-        else:
-            self._set_key(container, top[3], top[4], value, mark)
-            top[3], top[4] = None, None
-
-    def _set_key(self, container: YMap, key: Any, key_mark: Mark, value: Any, mark: Mark) -> None:
-        if key == "<<" and isinstance(value, (YMap, YList)):
-            self._merge(container, value)
+            container.item_marks.append(node.start_mark)
             return
-        if isinstance(key, (YMap, YList)):
-            raise YamlError("syntax", "a mapping key must be a plain value", key_mark)
-        key = str(key) if not isinstance(key, str) else key
-        if key in container.key_marks and key not in getattr(container, "_merged", ()):
-            self.duplicates.append(DuplicateKey(key, container.key_marks[key], key_mark))
+        key, key_node = frame[4], frame[5]
+        if key == "<<" and isinstance(value, (YMap, YList)):
+            _merge(container, value)
+            return
+        key_mark = key_node.start_mark
+        merged = getattr(container, "_merged", None)
+        if key in container.key_marks and not (merged and key in merged):
+            first = container.key_marks[key]
+            self.duplicates.append(DuplicateKey(key, _to_mark(first), _to_mark(key_mark)))
         container[key] = value
         container.key_marks[key] = key_mark
-        container.value_marks[key] = mark
-        merged = getattr(container, "_merged", None)
+        container.value_marks[key] = node.start_mark
         if merged:
             merged.discard(key)
 
-    def _merge(self, container: YMap, value: YMap | YList) -> None:
-        """Apply a YAML merge key (``<<: *defaults``): explicit keys win."""
-        sources = value if isinstance(value, YList) else [value]
-        merged: set[str] = getattr(container, "_merged", set())
-        for source in sources:
-            if not isinstance(source, YMap):
-                continue
-            for key, item in source.items():
-                if key not in container:
-                    container[key] = item
-                    container.key_marks[key] = source.where(key)
-                    container.value_marks[key] = source.value_where(key)
-                    merged.add(key)
-        container._merged = merged  # type: ignore[attr-defined]
+
+def _merge(container: YMap, value: YMap | YList) -> None:
+    """Apply a YAML merge key (``<<: *defaults``): explicit keys win."""
+    sources = value if isinstance(value, YList) else [value]
+    merged: set[str] = getattr(container, "_merged", set())
+    for source in sources:
+        if not isinstance(source, YMap):
+            continue
+        for key, item in source.items():
+            if key not in container:
+                container[key] = item
+                container.key_marks[key] = source.key_marks.get(key, source._at)
+                container.value_marks[key] = source.value_marks.get(key, source._at)
+                merged.add(key)
+    container._merged = merged  # type: ignore[attr-defined]
 
 
-def read_yaml(text: str) -> ReadResult:
-    """Read the first YAML document of ``text``.
-
-    Raises YamlError for anything that stops the file being read: syntax errors,
-    unknown aliases, runaway alias expansion and absurd nesting.
-    """
-    builder = _Builder()
+def _documents(text: str, budget: int, first_only: bool) -> tuple[list[Any], list[DuplicateKey]]:
+    """Compose and build the documents of ``text``; every failure becomes a YamlError."""
+    builder = _Builder(budget)
+    values: list[Any] = []
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
-            if builder.done:
+        while loader.check_node():
+            values.append(builder.build(loader.get_node()))
+            if first_only:
                 break
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
@@ -250,10 +274,56 @@ def read_yaml(text: str) -> ReadResult:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if "maximum nesting depth" in problem:
+            raise YamlError("too-deep", f"nesting deeper than {MAX_DEPTH} levels", where) from None
         raise YamlError("syntax", f"YAML syntax error: {problem}", where) from None
     except yaml.YAMLError as exc:
         raise YamlError("syntax", f"YAML error: {exc}", Mark(1, 1)) from None
-    return ReadResult(builder.root, builder.duplicates)
+    except RecursionError:  # the pure-Python composer recurses once per level
+        raise YamlError("too-deep", f"nesting deeper than {MAX_DEPTH} levels", Mark(1, 1)) from None
+    finally:
+        loader.dispose()
+    return values, builder.duplicates
+
+
+def read_yaml(text: str) -> ReadResult:
+    """Read the first YAML document of ``text``.
+
+    Raises YamlError for anything that stops the file being read: syntax errors,
+    unknown aliases, runaway alias expansion and absurd nesting.
+    """
+    values, duplicates = _documents(text, MAX_EXPANDED_NODES, first_only=True)
+    return ReadResult(values[0] if values else None, duplicates)
+
+
+class UntrustedYamlError(ValueError):
+    """Untrusted YAML that cannot be read within budget; ``str()`` is one line naming the source."""
+
+    def __init__(self, source: str, error: YamlError) -> None:
+        super().__init__(f"{source}:{error.mark.line}:{error.mark.column}: {error.message}")
+        self.source = source
+        self.error = error
+
+
+def load_untrusted_documents(
+    text: str, *, source: str, max_chars: int = MAX_FILE_BYTES, max_values: int = MAX_UNTRUSTED_VALUES
+) -> list[Any]:
+    """Every document of YAML from a stranger (an answer, an import, a pack), read within budget.
+
+    Plain ``yaml.safe_load_all`` expands aliases without limit: a 593-byte answer can
+    eat gigabytes (CVE-2019-11253 in Kubernetes). Here the text, the nesting and the
+    number of values after alias expansion are all capped, and anything over a cap or
+    not YAML raises UntrustedYamlError with a one-line message.
+    """
+    if len(text) > max_chars:
+        raise UntrustedYamlError(
+            source, YamlError("too-large", f"{len(text):,} characters; the limit is {max_chars:,}", Mark(1, 1))
+        )
+    try:
+        values, _duplicates = _documents(text, max_values, first_only=False)
+    except YamlError as exc:
+        raise UntrustedYamlError(source, exc) from None
+    return values
 
 
 def decode(data: bytes) -> str:

@@ -1,6 +1,7 @@
 """Manifest questions: the answer is YAML, checked path by path.
 
-The YAML is parsed with ``safe_load_all`` (several documents are fine); a syntax error
+The YAML is parsed by the curriculum's untrusted reader (several documents are fine; aliases,
+nesting and size are budgeted); a syntax error
 becomes a failing grade with the line in ``details``, never an exception. Each check
 passes when any of its conditions holds in any document; the score is the weighted
 share of passed checks.
@@ -13,9 +14,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import yaml
-
 from gitops_tutor.curriculum.models import Condition, ManifestCheck, ManifestQuestion
+from gitops_tutor.curriculum.yamlread import UntrustedYamlError, load_untrusted_documents
 from gitops_tutor.grading.result import GradeResult, rating_for, verdict_for
 from gitops_tutor.grading.shape import MAX_ANSWER_CHARS
 
@@ -28,8 +28,8 @@ def grade_manifest(question: ManifestQuestion, text: str) -> GradeResult:
     if not text.strip():
         return _failed(question, "empty", "No manifest yet.", ())
     try:
-        documents = [d for d in yaml.safe_load_all(text) if d is not None]
-    except yaml.YAMLError as exc:
+        documents = [d for d in load_untrusted_documents(text, source="answer") if d is not None]
+    except UntrustedYamlError as exc:
         return _failed(question, "invalid-yaml", "The YAML does not parse.", (_yaml_error(exc),))
     if not any(isinstance(d, dict) for d in documents):
         return _failed(question, "not-a-mapping", "The answer is not a YAML mapping (key: value).", ())
@@ -132,12 +132,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _yaml_error(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    if mark is not None:
-        return f"YAML error at line {mark.line + 1}, column {mark.column + 1}: {problem}"
-    return f"YAML error: {problem}"
+def _yaml_error(exc: UntrustedYamlError) -> str:
+    mark, problem = exc.error.mark, exc.error.message.removeprefix("YAML syntax error: ")
+    return f"YAML error at line {mark.line}, column {mark.column}: {problem}"
 
 
 def _failed(question: ManifestQuestion, flag: str, feedback: str, details: tuple[str, ...]) -> GradeResult:
