@@ -27,6 +27,7 @@ from gitops_tutor.grading.patterns import (
     find,
     find_set,
     flat,
+    opposite,
 )
 from gitops_tutor.grading.result import (
     DEFAULT_PARTIAL,
@@ -52,6 +53,9 @@ class CompiledConcept:
     # Per pattern: whether a negated match still states the concept, because a sibling phrasing
     # says the same words with a negation ("lookup" next to "lookup doesnt help").
     negative_ok: tuple[bool, ...] = ()
+    # Phrasings turned round by their direction word ("highest wave first" for "lowest wave
+    # first"): said without the concept itself, they state its opposite.
+    turned: tuple[Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,11 @@ def _compile_concept(
         isinstance(p, Pattern) and not any(vocabulary.is_negator(w) for w in p.words) and stems(p) in negative
         for p in patterns
     )
-    return CompiledConcept(concept, patterns, negations, negative_ok)
+    plain_sources = {p.words for p in plain}
+    turned = tuple(
+        t for t in (opposite(p, vocabulary) for p in plain) if t is not None and t.words not in plain_sources
+    )
+    return CompiledConcept(concept, patterns, negations, negative_ok, turned)
 
 
 @dataclass
@@ -220,10 +228,13 @@ def _concept_result(compiled: CompiledConcept, answer: _Answer) -> ConceptResult
     concept = compiled.concept
     asserted, negated = answer.hits(compiled.patterns, negative_ok=compiled.negative_ok)
     opposite, _ = answer.hits(compiled.negations, loose=answer.list_like)
+    turned, _ = answer.hits(compiled.turned) if compiled.turned and not opposite and not asserted else ([], [])
     if opposite:
         status, evidence = "negated", answer.spans(opposite)
     elif asserted:
         status, evidence = "hit", answer.spans(asserted)
+    elif turned:
+        status, evidence = "negated", answer.spans(turned)
     elif negated:
         status, evidence = "negated", answer.spans(negated)
     else:

@@ -22,7 +22,7 @@ from rapidfuzz.distance import Indel
 
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.negation import NEGATORS
-from gitops_tutor.grading.text import Token, tokenize
+from gitops_tutor.grading.text import Token, stem, tokenize
 
 FILLER_GAP = 2
 PROXIMITY_GAP = 6
@@ -205,6 +205,32 @@ def find_set(
         by_sentence.append(grouped)
     shared = set(by_sentence[0]).intersection(*by_sentence[1:])
     return [[grouped[sentence] for grouped in by_sentence] for sentence in sorted(shared)]
+
+
+# Direction words: a phrasing with one of these, said with the other, states the opposite.
+_ANTONYM_PAIRS = (
+    ("lowest", "highest"), ("smallest", "largest"), ("lower", "higher"), ("before", "after"), ("first", "last"),
+    ("pull", "push"), ("pulls", "pushes"), ("inbound", "outbound"), ("true", "false"), ("enabled", "disabled"),
+    ("off", "on"), ("always", "never"), ("presync", "postsync"), ("healthy", "unhealthy"), ("immutable", "mutable"),
+    ("declarative", "imperative"), ("increase", "decrease"), ("allow", "deny"), ("inside", "outside"),
+    ("ascending", "descending"), ("fewer", "more"), ("less", "more"), ("read-only", "read-write"),
+)  # fmt: skip
+ANTONYMS = {a: b for pair in _ANTONYM_PAIRS for a, b in (pair, pair[::-1])}
+
+
+def opposite(pattern: Pattern, vocabulary: Vocabulary) -> Pattern | None:
+    """The same phrasing with its one direction word turned round ("lowest wave first" ->
+    "highest wave first"), or None when it has no such word, several, or only one word."""
+    if len(pattern.words) < 2:
+        return None
+    turned = [k for k, w in enumerate(pattern.words) if vocabulary.words[w].text in ANTONYMS]
+    if len(turned) != 1:
+        return None
+    k = turned[0]
+    other = ANTONYMS[vocabulary.words[pattern.words[k]].text]
+    word = vocabulary.add(Word(other, stem(other), False))
+    words = (*pattern.words[:k], word, *pattern.words[k + 1 :])
+    return Pattern(f"{pattern.source} (turned round)", words, pattern.gaps, pattern.names_actor)
 
 
 def _segment_words(segment: str, aliases: AliasMap) -> list[tuple[Word, bool]]:

@@ -43,3 +43,13 @@ def test_evidence_points_at_each_term() -> None:
     answer = "Sync tells you if git matches the live state."
     spans = GRADER.grade(QUESTION, answer).concepts[0].evidence
     assert [answer[s:e] for s, e in spans] == ["Sync", "git", "live state"]
+
+
+def test_a_phrasing_said_with_its_direction_turned_round_is_negated() -> None:
+    waves = free_text(Concept("order", "lowest wave first", ("lowest wave first", "wait* .. healthy"), required=True))
+    result = GRADER.grade(waves, "It applies the highest wave first and moves down.")
+    assert result.concepts[0].status == "negated" and result.verdict == "fail"
+    assert GRADER.grade(waves, "It applies the lowest wave first, then the highest.").verdict == "pass"
+    defaults = free_text(Concept("off", "off by default", ("off by default",), required=True))
+    assert GRADER.grade(defaults, "Drift detection is on by default.").concepts[0].status == "negated"
+    assert GRADER.grade(defaults, "Drift detection is on by default? No, off by default.").verdict == "pass"
