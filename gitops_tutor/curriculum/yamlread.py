@@ -149,6 +149,9 @@ class _Builder:
         self.built: dict[int, tuple[Any, int]] = {}
 
     def build(self, root: yaml.Node) -> Any:
+        # Values are remembered by node identity, which is only unique while the nodes live:
+        # anchors never reach into the next document, so each document starts afresh.
+        self.built = {}
         frames: list[list[Any]] = []
         value, _size = self._enter(root, frames)
         while frames:

@@ -38,6 +38,12 @@ def test_every_document_is_read_and_aliases_within_budget_work() -> None:
     assert load_untrusted_documents(text, source="answer") == [{"a": {"k": "v"}, "b": {"k": "v"}}, {"kind": "Service"}]
 
 
+def test_documents_of_the_same_shape_keep_their_own_values() -> None:
+    text = "metadata: {name: a}\nspec: {x: 1}\n---\nmetadata: {name: b}\nspec: {x: 2}\n"
+    first, second = load_untrusted_documents(text, source="answer")
+    assert (first["metadata"]["name"], second["metadata"]["name"], second["spec"]["x"]) == ("a", "b", 2)
+
+
 @pytest.mark.parametrize("text", ["[" * 1000 + "]" * 1000, "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 200))])
 def test_deep_nesting_is_a_one_line_error(text: str) -> None:
     with pytest.raises(UntrustedYamlError) as info:
