@@ -27,7 +27,7 @@ from gitops_tutor.grading.patterns import (
     find,
     find_set,
     flat,
-    opposite,
+    opposites,
 )
 from gitops_tutor.grading.result import (
     DEFAULT_PARTIAL,
@@ -127,9 +127,7 @@ def _compile_concept(
         for p in patterns
     )
     plain_sources = {p.words for p in plain}
-    turned = tuple(
-        t for t in (opposite(p, vocabulary) for p in plain) if t is not None and t.words not in plain_sources
-    )
+    turned = tuple(t for p in plain for t in opposites(p, vocabulary) if t.words not in plain_sources)
     return CompiledConcept(concept, patterns, negations, negative_ok, turned)
 
 

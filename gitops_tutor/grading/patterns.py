@@ -218,19 +218,20 @@ _ANTONYM_PAIRS = (
 ANTONYMS = {a: b for pair in _ANTONYM_PAIRS for a, b in (pair, pair[::-1])}
 
 
-def opposite(pattern: Pattern, vocabulary: Vocabulary) -> Pattern | None:
-    """The same phrasing with its one direction word turned round ("lowest wave first" ->
-    "highest wave first"), or None when it has no such word, several, or only one word."""
+def opposites(pattern: Pattern, vocabulary: Vocabulary) -> list[Pattern]:
+    """The phrasing with one direction word turned round at a time ("lowest wave first" ->
+    "highest wave first", "lowest wave last"); none for a one-word phrasing."""
     if len(pattern.words) < 2:
-        return None
-    turned = [k for k, w in enumerate(pattern.words) if vocabulary.words[w].text in ANTONYMS]
-    if len(turned) != 1:
-        return None
-    k = turned[0]
-    other = ANTONYMS[vocabulary.words[pattern.words[k]].text]
-    word = vocabulary.add(Word(other, stem(other), False))
-    words = (*pattern.words[:k], word, *pattern.words[k + 1 :])
-    return Pattern(f"{pattern.source} (turned round)", words, pattern.gaps, pattern.names_actor)
+        return []
+    out = []
+    for k, index in enumerate(pattern.words):
+        other = ANTONYMS.get(vocabulary.words[index].text)
+        if other is None:
+            continue
+        word = vocabulary.add(Word(other, stem(other), False))
+        words = (*pattern.words[:k], word, *pattern.words[k + 1 :])
+        out.append(Pattern(f"{pattern.source} (turned round)", words, pattern.gaps, pattern.names_actor))
+    return out
 
 
 def _segment_words(segment: str, aliases: AliasMap) -> list[tuple[Word, bool]]:
