@@ -9,6 +9,7 @@ exception.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.curriculum.yamlread import (
     MAX_FILE_BYTES,
+    Mark,
     ReadResult,
     YamlError,
     decode,
@@ -44,13 +46,25 @@ def discover(root: Path) -> Iterator[tuple[Path, Problem | None]]:
     which also rules out link loops.
     """
     real_root = root.resolve()
-    for folder, dirs, names in os.walk(root, followlinks=False):
+    unreadable: list[OSError] = []
+    for folder, dirs, names in os.walk(root, onerror=unreadable.append, followlinks=False):
+        yield from _unreadable_folders(unreadable)
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for name in sorted(names):
             if not name.endswith(YAML_SUFFIXES) or name.startswith("."):
                 continue
             path = Path(folder) / name
             yield path, _link_problem(path, real_root)
+    yield from _unreadable_folders(unreadable)
+
+
+def _unreadable_folders(errors: list[OSError]) -> Iterator[tuple[Path, Problem]]:
+    """Folders os.walk could not list: said out loud, as their questions would go missing silently."""
+    while errors:
+        error = errors.pop(0)
+        folder = Path(error.filename or ".")
+        reason = error.strerror or str(error)
+        yield folder, Problem(display_path(folder), 1, 1, "unreadable", f"cannot read folder: {reason}; skipped")
 
 
 def _link_problem(path: Path, real_root: Path) -> Problem | None:
@@ -79,13 +93,7 @@ def read_file(path: Path) -> tuple[ContentFile | None, list[Problem]]:
     """Read one file; on failure return no file and the problems that explain why."""
     shown = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            message = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
-            return None, [Problem(shown, 1, 1, "too-large", message)]
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        text = decode(data)
+        text = decode(_read_regular(path))
         result: ReadResult = read_yaml(text)
     except YamlError as exc:
         return None, [Problem(shown, exc.mark.line, exc.mark.column, exc.code, exc.message)]
@@ -104,3 +112,20 @@ def read_file(path: Path) -> tuple[ContentFile | None, list[Problem]]:
     ]
     first_line = text.split("\n", 1)[0]
     return ContentFile(path, shown, result.value, first_line), problems
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file within the size limit; YamlError for anything else.
+
+    Opening without blocking and checking the opened file (not the name) means a FIFO
+    named ``*.yaml`` can neither hang the read nor be swapped in after a check.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlError("not-a-file", "not a regular file (a pipe, device or socket); skipped", Mark(1, 1))
+        if info.st_size > MAX_FILE_BYTES:
+            message = f"file is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+            raise YamlError("too-large", message, Mark(1, 1))
+        return handle.read(MAX_FILE_BYTES + 1)
