@@ -161,3 +161,23 @@ async def test_stats_scroll_with_the_keyboard_at_80x24(build_app: Callable[..., 
         await pilot.press("end")
         await settle(pilot)
         assert app.screen.query_one("#stats").scroll_y > 0
+
+
+async def test_help_shows_remapped_keys(build_app: Callable[..., GitOpsTutorApp], db_path: Path) -> None:
+    from gitops_tutor.progress import ProgressStore
+    from tests.tui.conftest import fixed_clock
+
+    with ProgressStore.open(db_path, clock=fixed_clock) as store:
+        store.set_setting("keymap", {"show-stats": "x", "check": "ctrl+k,f6"})
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        rows = [
+            line.split()
+            for block in app.screen.query(".help-block").results(Static)
+            for line in str(block.visual).splitlines()
+        ]
+        assert ["x", "Stats", "Mastery,", "trend", "and", "activity"] in rows
+        assert next(row for row in rows if row[1:3] == ["Check", "questions"])[:3] == ["^k/f6", "Check", "questions"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
@@ -36,10 +38,20 @@ def bindings_of(owner: type[Any]) -> list[Binding]:
     return [binding for _key, bindings in BindingsMap(own).key_to_bindings.items() for binding in bindings]
 
 
-def binding_rows(title: str, bindings: list[Binding], key_display: Any) -> Text:
+def keys_shown(binding: Binding, keymap: Mapping[str, str], key_display: Callable[[Binding], str]) -> str:
+    """The key(s) that run the binding now: the learner's ``keymap`` setting wins over the default."""
+    keys = keymap.get(binding.id or "", "") or binding.key
+    if binding.id not in keymap and binding.key_display:
+        return binding.key_display
+    return "/".join(key_display(replace(binding, key=key.strip(), key_display=None)) for key in keys.split(","))
+
+
+def binding_rows(
+    title: str, bindings: list[Binding], key_display: Callable[[Binding], str], keymap: Mapping[str, str]
+) -> Text:
     text = Text(title + "\n", style="bold underline")
     for binding in bindings:
-        text.append(f"  {key_display(binding):<14}", style="bold cyan")
+        text.append(f"  {keys_shown(binding, keymap, key_display):<14}", style="bold cyan")
         text.append(binding.description or binding.action)
         if binding.tooltip:
             text.append(f"  {binding.tooltip}", style="dim")
@@ -48,17 +60,21 @@ def binding_rows(title: str, bindings: list[Binding], key_display: Any) -> Text:
 
 
 class HelpScreen(TutorScreen):
+    def on_mount(self) -> None:
+        self.query_one("#help", VerticalScroll).focus()  # so the keys scroll it
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="help"):
             yield Static(self._intro(), id="help-intro")
             key_display = self.app.get_key_display
+            keymap: Mapping[str, str] = getattr(self.app, "_keymap", {})  # what App.set_keymap applied
             everywhere = bindings_of(type(self.app)) + [b for b in bindings_of(App) if b.show or b.key == "ctrl+q"]
-            yield Static(binding_rows("Everywhere", everywhere, key_display), classes="help-block")
+            yield Static(binding_rows("Everywhere", everywhere, key_display, keymap), classes="help-block")
             for title, screen_class in screen_classes():
                 bindings = bindings_of(screen_class)
                 if bindings:
-                    yield Static(binding_rows(title, bindings, key_display), classes="help-block")
+                    yield Static(binding_rows(title, bindings, key_display, keymap), classes="help-block")
         yield Footer()
 
     def _intro(self) -> Text:
