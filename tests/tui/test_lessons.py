@@ -12,7 +12,8 @@ from textual.widgets import Markdown, OptionList
 from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.tui.app import GitOpsTutorApp
-from gitops_tutor.tui.screens.lessons import LessonsScreen
+from gitops_tutor.tui.queries import LessonRow
+from gitops_tutor.tui.screens.lessons import LessonsScreen, lesson_label
 from gitops_tutor.tui.screens.reader import (
     CONTENTS_SHOWN,
     PART_SECTIONS,
@@ -158,3 +159,12 @@ def test_parts_split_by_section_count_and_size() -> None:
     assert part_ranges([]) == [range(0, 0)]
     intro, sections = split_body("Intro\n```\n## not a heading\n```\n## One\ntext\n## Two")
     assert intro.startswith("Intro") and [s.title for s in sections] == ["One", "Two"]
+
+
+def test_lesson_summaries_show_code_without_backticks() -> None:
+    """P2: the Lessons list showed raw Markdown backticks."""
+    row = LessonRow("l1", "Kustomize", 0, 2, False, None)
+    label = lesson_label(1, row, "Patch with `kustomization.yaml` and `patches`.")
+    assert label.plain.endswith("Patch with kustomization.yaml and patches.")
+    code = [label.plain[span.start : span.end] for span in label.spans if "cyan" in str(span.style)]
+    assert code == ["kustomization.yaml", "patches"]

@@ -14,6 +14,7 @@ from gitops_tutor.tui.queries import LessonRow, lesson_rows
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
+from gitops_tutor.tui.wording import inline_markdown
 
 MARK_STYLES = {"✓": "bold green", "◐": "yellow", "·": "dim"}
 
@@ -27,7 +28,8 @@ def lesson_label(number: int, row: LessonRow, summary: str) -> Text:
     text.append(f"   {row.sections_read}/{row.sections_total} sections read", style="dim")
     if row.mastery is not None:
         text.append(f" · mastery {row.mastery}", style="dim")
-    text.append(f"\n      {sanitize(summary)}", style="italic")
+    text.append("\n      ")
+    text.append_text(inline_markdown(summary, style="italic"))
     return text
 
 
