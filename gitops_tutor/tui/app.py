@@ -22,6 +22,7 @@ from gitops_tutor.tui.commands import screen_commands
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.start import MessageScreen, StartScreen
 from gitops_tutor.tui.services import Background, Clock, Services, load_everything, utc_now
+from gitops_tutor.tui.widgets.keyorder import after_typed_keys, install_paste_safe_parser
 
 if TYPE_CHECKING:
     from gitops_tutor.cli.context import Settings
@@ -63,9 +64,7 @@ NAV: tuple[Nav, ...] = (
 
 
 def nav_bindings() -> list[Binding]:
-    return [
-        Binding(nav.key, f"show('{nav.name}')", nav.title, tooltip=nav.help, id=f"show-{nav.name}") for nav in NAV
-    ]
+    return [Binding(nav.key, f"show('{nav.name}')", nav.title, tooltip=nav.help, id=f"show-{nav.name}") for nav in NAV]
 
 
 class GitOpsTutorApp(App[None]):
@@ -169,13 +168,47 @@ class GitOpsTutorApp(App[None]):
             self.run_worker(services.db(services.store.set_setting, "theme", theme), group="settings")
 
     async def action_show(self, name: str) -> None:
+        """Go to a screen. Another mode keeps its screens (and a draft answer) for the return;
+        the same key again goes back to that mode's start, after asking if that loses an answer."""
         if self.services is None:
             return
         if self.current_mode == name:
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
+            work = _unsaved(self.screen_stack[1:])
+            if work is None:
+                self._pop_to_base()
+            else:
+                self._confirm("Leave this session?", work, "Leave it", self._pop_to_base)
             return
         await self.switch_mode(name)
+
+    def _pop_to_base(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    async def action_quit(self) -> None:
+        """Quit once every key typed before it has reached its answer (an interview saves it on the way out),
+        after asking if a practice or review answer would be lost."""
+        after_typed_keys(self, self._quit_when_safe)
+
+    def _quit_when_safe(self) -> None:
+        from gitops_tutor.tui.screens.confirm import ConfirmModal
+
+        stacks: dict[str, list[Screen[Any]]] = getattr(self, "_screen_stacks", {"": self.screen_stack})
+        work = _unsaved([screen for stack in stacks.values() for screen in stack])
+        if work is None or isinstance(self.screen, ConfirmModal):  # asked already: a second quit means it
+            self.exit()
+        else:
+            self._confirm("Quit gitops-tutor?", work, "Quit anyway", self.exit)
+
+    def _confirm(self, question: str, work: str, go_label: str, go: Callable[[], Any]) -> None:
+        from gitops_tutor.tui.screens.confirm import ConfirmModal
+
+        def chosen(choice: str | None) -> None:
+            if choice == "go":
+                go()
+
+        modal = ConfirmModal(question, f"{work} It would be lost.", [("stay", "Keep working"), ("go", go_label)])
+        self.push_screen(modal, chosen)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
@@ -192,6 +225,16 @@ class GitOpsTutorApp(App[None]):
         if self.services is not None and not self.background.inline:
             self.background.submit(self.services.store.close)
         self.background.shutdown()
+
+
+def _unsaved(screens: Iterable[Screen[Any]]) -> str | None:
+    """The first screen's description of work that leaving would lose (practice and review drafts)."""
+    for screen in screens:
+        describe = getattr(screen, "unsaved_work", None)
+        work = describe() if callable(describe) else None
+        if work:
+            return str(work)
+    return None
 
 
 def _call(method: Callable[[str], Awaitable[None]], argument: str) -> Callable[[], Awaitable[None]]:
@@ -216,6 +259,7 @@ def make_app(
 def run_app(settings: Settings) -> None:
     """Run until the learner quits; a database that cannot be opened ends with one clear line."""
     app = make_app(settings)
+    install_paste_safe_parser()
     app.run()
     if app.startup_error:
         print(f"gitops-tutor: {app.startup_error}", file=sys.stderr)

@@ -23,7 +23,8 @@ from gitops_tutor.progress import StoreError
 from gitops_tutor.tui.safe_text import safe_text, sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
-from gitops_tutor.tui.widgets.answer import AnswerInput
+from gitops_tutor.tui.widgets.answer import AnswerInput, OrderedRadioSet
+from gitops_tutor.tui.widgets.keyorder import after_typed_keys
 from gitops_tutor.tui.widgets.result import RATINGS, ResultView
 
 
@@ -53,7 +54,8 @@ class ListSource:
         return self.ids[self.position - 1]
 
     def skip(self, question_id: str) -> None:
-        """A list moves on by itself; nothing to remember."""
+        """A skipped question comes back after the others, so skipping never shrinks the session."""
+        self.ids.append(question_id)
 
 
 @dataclass
@@ -61,20 +63,20 @@ class ReviewSource:
     """The spaced-repetition queue, re-read after every answer since each answer reschedules a card."""
 
     total: int | None = None
-    skipped: set[str] = field(default_factory=set)
+    skipped: dict[str, None] = field(default_factory=dict)  # an ordered set
 
     async def next_id(self, services: Services) -> str | None:
         queue = await services.db(services.store.review_queue, services.curriculum, services.now())
-        known = [
-            item.question_id
-            for item in queue
-            if item.question_id in services.curriculum.questions and item.question_id not in self.skipped
-        ]
-        return known[0] if known else None
+        known = [item.question_id for item in queue if item.question_id in services.curriculum.questions]
+        fresh = [question_id for question_id in known if question_id not in self.skipped]
+        skipped_due = [question_id for question_id in self.skipped if question_id in known]
+        waiting = fresh or skipped_due
+        return waiting[0] if waiting else None
 
     def skip(self, question_id: str) -> None:
-        """A skipped card stays due, so the queue would offer it again at once; not in this session."""
-        self.skipped.add(question_id)
+        """A skipped card stays due: it comes back once the rest of the queue is answered (oldest skip first)."""
+        self.skipped.pop(question_id, None)
+        self.skipped[question_id] = None
 
 
 @dataclass
@@ -97,7 +99,7 @@ class SessionScreen(TutorScreen):
         Binding("3", "rate('good')", "Good", id="rate-good"),
         Binding("4", "rate('easy')", "Easy", id="rate-easy"),
         Binding("ctrl+n", "skip", "Skip", tooltip="Skip this question without answering", id="skip"),
-        Binding("escape", "leave", "Back", tooltip="Leave the session (a rated answer is kept)", id="leave"),
+        Binding("escape", "leave", "Back", tooltip="Leave the session (asks before an answer is lost)", id="leave"),
     ]
 
     def __init__(self, source: QuestionSource, mode: str, title: str, on_finish: Any = None) -> None:
@@ -134,8 +136,24 @@ class SessionScreen(TutorScreen):
         self.input = AnswerInput(self.question, self.services.rng)
         self.started_at = self.services.now()
         await card.mount_all(self._card_widgets(self.question, self.input))
+        if isinstance(self.input.widget, OrderedRadioSet):
+            self.input.widget.on_shortcut = self._submit_now  # one key answers a drill question
         self.input.widget.focus()
         self.refresh_bindings()
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen: the answer box has the focus again, never the Submit button."""
+        super().on_screen_resume()
+        if self.input is not None and self.pending is None and self.input.widget.is_attached:
+            self.input.widget.focus()
+
+    def unsaved_work(self) -> str | None:
+        """What leaving now would lose, in the learner's words, or None."""
+        if self.pending is not None:
+            return "Your graded answer is not saved yet: it is saved when you pick a rating."
+        if self.input is not None and self.input.has_draft():
+            return "Your answer to this question is not submitted yet."
+        return None
 
     async def _cleared_card(self) -> Vertical:
         """Empty the card; its widgets are hidden first, as a text area rendered mid-removal fails."""
@@ -195,7 +213,7 @@ class SessionScreen(TutorScreen):
 
     @on(Button.Pressed, "#submit")
     def _submit_pressed(self) -> None:
-        self.action_submit()
+        self._submit_now()
 
     @on(Button.Pressed, "#skip")
     def _skip_pressed(self) -> None:
@@ -211,6 +229,10 @@ class SessionScreen(TutorScreen):
             self.action_rate(event.button.id.removeprefix("rate-"))
 
     def action_submit(self) -> None:
+        """ctrl+s is a priority key: grade only once the answer box has every key typed before it."""
+        after_typed_keys(self.app, self._submit_now)
+
+    def _submit_now(self) -> None:
         if self.input is None or self.question is None or self.pending is not None or self.busy:
             return
         answer = self.input.answer()
@@ -232,9 +254,10 @@ class SessionScreen(TutorScreen):
             self.busy = False
         assert self.started_at is not None
         self.pending = Pending(question, answer_text, result, self.started_at, ended)
+        shown_order = self.input.shuffled.order if self.input is not None and self.input.shuffled else None
         card = await self._cleared_card()
         await card.mount(Static(safe_text(sanitize(question.prompt), "bold"), id="prompt-again"))
-        await card.mount(ResultView(question, answer_text, result))
+        await card.mount(ResultView(question, answer_text, result, shown_order=shown_order, picks=answer))
         self.refresh_bindings()
 
     def action_rate(self, rating: str) -> None:
@@ -275,10 +298,45 @@ class SessionScreen(TutorScreen):
             self.source.skip(self.question.id)
             self.run_worker(self._next(), exclusive=True, group="session")
 
-    async def action_leave(self) -> None:
-        """Leaving right after grading keeps the attempt, with the suggested rating."""
+    def action_leave(self) -> None:
+        """Leave the session; an unsubmitted answer or an unrated result is never lost or saved without asking."""
+        from gitops_tutor.tui.screens.confirm import ConfirmModal
+
+        if self.busy:
+            return
         if self.pending is not None:
+            suggested = self.pending.result.rating
+            choices = [("stay", "Stay"), ("save", f"Save as {suggested.title()} and leave"), ("discard", "Don't save")]
+            detail = f"It is saved when you pick a rating; {suggested.title()} is the suggestion."
+            self.app.push_screen(ConfirmModal("Leave without rating this answer?", detail, choices), self._left)
+        elif self.input is not None and self.input.has_draft():
+            choices = [("stay", "Keep writing"), ("submit", "Submit it"), ("discard", "Discard it and leave")]
+            detail = "You have not submitted this answer. Leaving now throws it away."
+            self.app.push_screen(ConfirmModal("Leave this question?", detail, choices), self._left)
+        else:
+            self.dismiss()
+
+    def _left(self, choice: str | None) -> None:
+        if choice == "submit":
+            self._submit_now()
+        elif choice == "save" and self.pending is not None:
             pending, self.pending = self.pending, None
+            self.busy = True
+            self.run_worker(self._save_then_leave(pending), exclusive=True, group="session")
+        elif choice == "discard":
+            self.pending = None
+            self.dismiss()
+        elif self.input is not None and self.pending is None:
+            self.input.widget.focus()
+
+    async def _save_then_leave(self, pending: Pending) -> None:
+        try:
             await self._save(pending, pending.result.rating)
-            self.notify(f"Saved with the suggested rating: {pending.result.rating}.")
+        except StoreError as error:
+            self.pending = pending
+            self.notify(f"Not saved: {error}. Pick a rating again to retry.", severity="error", markup=False)
+            return
+        finally:
+            self.busy = False
+        self.notify(f"Saved with the rating {pending.result.rating.title()}.")
         self.dismiss()

@@ -7,23 +7,43 @@ content's option indexes, which is what the grader expects.
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
+from textual.strip import Strip
 from textual.widgets import RadioButton, RadioSet, SelectionList, TextArea
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, ManifestQuestion
 from gitops_tutor.tui.picking import ShuffledOptions
 from gitops_tutor.tui.safe_text import safe_text, sanitize
+from gitops_tutor.tui.widgets.keyorder import handle_key_in_order
 
 MAX_ANSWER_CHARS = 50_000
 TOOLS: tuple[tuple[str, str], ...] = (("argo", "Argo CD"), ("flux", "Flux"), ("both", "Both"), ("neither", "Neither"))
+TOOL_KEYS: dict[str, int] = {"a": 0, "f": 1, "b": 2, "n": 3}
+NUMBER_KEYS: dict[str, int] = {str(number): number - 1 for number in range(1, 10)}
+
+# Colour and cursor codes in pasted terminal output (CSI ... final byte, OSC ... BEL/ST).
+_TERMINAL_CODES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+
+
+def clean_paste(text: str) -> str:
+    """Pasted text as the learner meant it: any line ending is a newline, colour codes are dropped.
+
+    Terminals paste line breaks as CR (tmux, xterm, VTE); pasted ``kubectl`` output
+    carries colour codes. Other control characters stay visible as escapes.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return sanitize(_TERMINAL_CODES.sub("", text))
 
 
 class AnswerArea(TextArea):
-    """A multi-line answer box that refuses giant pastes and shows control characters as text.
+    """A multi-line answer box that keeps typed keys in order, refuses giant pastes and shows control characters.
 
     A 1 MB paste would make the text area lay out megabytes on the event loop, so it
     is refused with a message instead; pasted control characters become visible escapes.
@@ -32,6 +52,14 @@ class AnswerArea(TextArea):
     def on_mount(self) -> None:
         if self.app.is_headless:
             self.cursor_blink = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "escape":
+            # Esc belongs to the screen (leave, finish), which asks before a draft is lost;
+            # TextArea would move the focus instead, onto the Submit button.
+            await handle_key_in_order(self, event, _ignore_key)
+            return
+        await handle_key_in_order(self, event, super()._on_key)
 
     async def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()
@@ -46,8 +74,92 @@ class AnswerArea(TextArea):
             return
         if self.read_only:
             return
-        if result := self._replace_via_keyboard(sanitize(event.text), *self.selection):
+        if result := self._replace_via_keyboard(clean_paste(event.text), *self.selection):
             self.move_cursor(result.end_location)
+
+
+async def _ignore_key(event: events.Key) -> None:
+    """A key the widget leaves to the screen."""
+
+
+class MarkedRadioButton(RadioButton):
+    """A radio button whose mark is a dot only when chosen, so the choice shows without colour."""
+
+    @property
+    def _button(self) -> Any:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super()._button
+
+
+class OrderedRadioSet(RadioSet):
+    """A radio set that applies keys in the order they came; ``shortcuts`` map keys (1-4, a/f/b/n) to a button.
+
+    ``on_shortcut``, when set, runs after a shortcut or Enter picked a button (a drill
+    submits at once, so an answer is one key); without it Enter only picks.
+    """
+
+    def __init__(self, *buttons: RadioButton, shortcuts: dict[str, int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*buttons, **kwargs)
+        self.shortcuts = shortcuts or {}
+        self.on_shortcut: Any = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        picked = self.shortcuts.get(event.key)
+        if picked is None and event.key == "enter" and self.on_shortcut is not None:
+            picked = self._selected
+        if picked is not None and self.app.focused is self:
+            event.prevent_default()
+            event.stop()
+            self.pick(picked)
+            if self.on_shortcut is not None:
+                self.on_shortcut()
+            return
+        await handle_key_in_order(self, event, super()._on_key)
+
+    def action_toggle_button(self) -> None:
+        self.pick(self._selected)
+
+    def pick(self, index: int | None) -> None:
+        """Press the button at ``index`` now (None or out of range does nothing).
+
+        RadioSet records the pressed button when the button's Changed message comes
+        back, which is after keys already queued (a ctrl+s would find nothing chosen);
+        here it is recorded at once, and the message, when it comes, changes nothing.
+        """
+        buttons = list(self.query(RadioButton))
+        if index is None or not 0 <= index < len(buttons):
+            return
+        button = buttons[index]
+        with self.prevent(RadioButton.Changed):
+            if self._pressed_button is not None and self._pressed_button is not button:
+                self._pressed_button.value = False
+        button.value = True
+        self._pressed_button = button
+        self._selected = index
+
+
+class OrderedSelectionList(SelectionList[int]):
+    """A selection list that applies keys in order and marks chosen options with X, unchosen with a blank."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        await handle_key_in_order(self, event, super()._on_key)
+
+    def action_select(self) -> None:
+        """Toggle now: the base class posts a message to itself, which lands after keys already queued."""
+        self._toggle_highlighted_selection()
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        _, scroll_y = self.scroll_offset
+        try:
+            option = self.get_option_at_index(scroll_y + y)
+        except OptionDoesNotExist:
+            return line
+        segments = list(line)
+        if option.value not in self._selected and len(segments) > 1 and segments[1].text.strip():
+            segments[1] = Segment(" " * len(segments[1].text), segments[1].style)
+            return Strip(segments, line.cell_length)
+        return line
 
 
 class AnswerInput:
@@ -65,10 +177,13 @@ class AnswerInput:
         if isinstance(question, ChoiceQuestion) and self.shuffled is not None:
             labels = [safe_text(question.options[index].text) for index in self.shuffled.order]
             if question.type == "single-choice":
-                return RadioSet(*(RadioButton(label) for label in labels), id="answer")
-            return SelectionList[int](*(Selection(label, pos) for pos, label in enumerate(labels)), id="answer")
+                buttons = (MarkedRadioButton(safe_text(f"{pos + 1}. ") + label) for pos, label in enumerate(labels))
+                return OrderedRadioSet(*buttons, id="answer", shortcuts=NUMBER_KEYS)
+            options = (Selection(safe_text(f"{pos + 1}. ") + label, pos) for pos, label in enumerate(labels))
+            return OrderedSelectionList(*options, id="answer")
         if question.type == "which-tool":
-            return RadioSet(*(RadioButton(label) for _, label in TOOLS), id="answer")
+            buttons = (MarkedRadioButton(Text.assemble((label[0], "underline"), label[1:])) for _, label in TOOLS)
+            return OrderedRadioSet(*buttons, id="answer", shortcuts={**TOOL_KEYS, **NUMBER_KEYS})
         starter = question.starter if isinstance(question, ManifestQuestion) else ""
         language = "yaml" if question.type == "manifest" else None
         return AnswerArea(
@@ -79,6 +194,18 @@ class AnswerInput:
             tab_behavior="indent",
             show_line_numbers=question.type == "manifest",
         )
+
+    def has_draft(self) -> bool:
+        """Whether the learner has put something in that a careless key would lose."""
+        widget = self.widget
+        if isinstance(widget, AnswerArea):
+            starter = self.question.starter if isinstance(self.question, ManifestQuestion) else ""
+            return bool(widget.text.strip()) and widget.text.strip() != sanitize(starter).strip()
+        if isinstance(widget, RadioSet):
+            return widget.pressed_index >= 0
+        if isinstance(widget, SelectionList):
+            return bool(widget.selected)
+        return False
 
     def answer(self) -> tuple[Any, str] | None:
         """(grader answer, text kept in the attempt log), or None when nothing is chosen yet."""
@@ -106,8 +233,8 @@ class AnswerInput:
         hints = {
             "free-text": "Write your answer in your own words.",
             "manifest": "Write or fix the YAML.",
-            "single-choice": "Pick one option (arrow keys, then space or enter).",
-            "multi-choice": "Pick every correct option (space toggles).",
-            "which-tool": "Which tool is this: Argo CD, Flux, both or neither?",
+            "single-choice": "Pick one option: its number, or arrows then enter (picks and submits).",
+            "multi-choice": "Pick every correct option (arrows, space toggles), then ctrl+s.",
+            "which-tool": "Argo CD, Flux, both or neither? Press a, f, b or n (or 1-4) to answer.",
         }
         return Text(hints[self.question.type], style="italic dim")

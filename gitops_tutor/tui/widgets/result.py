@@ -6,6 +6,7 @@ those ranges in a Rich Text built from the answer (never parsed as markup).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
@@ -13,22 +14,70 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Markdown, Static
 
-from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, FreeTextQuestion, ManifestQuestion
+from gitops_tutor.curriculum.models import (
+    AnyQuestion,
+    ChoiceQuestion,
+    FreeTextQuestion,
+    ManifestQuestion,
+    WhichToolQuestion,
+)
 from gitops_tutor.tui.safe_text import highlighted, safe_text, sanitize
 
 VERDICT_STYLES = {"pass": "bold green", "partial": "bold yellow", "fail": "bold red"}
 HIT_STYLE, NEGATED_STYLE, WRONG_STYLE = "bold green underline", "bold yellow underline", "bold red underline"
 RATINGS: tuple[tuple[str, str], ...] = (("again", "1"), ("hard", "2"), ("good", "3"), ("easy", "4"))
 SHOWN_ANSWER_CHARS = 5_000
+TOOL_NAMES = {"argo": "Argo CD", "flux": "Flux", "both": "Both", "neither": "Neither"}
 
 
-def score_line(result: Any) -> Text:
+def score_line(result: Any, feedback: str | None = None) -> Text:
+    """Score and verdict, then the feedback (``feedback`` replaces the grader's, e.g. renumbered options)."""
     style = VERDICT_STYLES.get(result.verdict, "bold")
     line = Text.assemble((f"{result.score}/100 ", style), (result.verdict.upper(), style))
-    if result.feedback:
+    feedback = result.feedback if feedback is None else feedback
+    if feedback:
         line.append("  ")
-        line.append(sanitize(result.feedback))
+        line.append(sanitize(feedback))
     return line
+
+
+def shown_choice_feedback(
+    question: ChoiceQuestion, result: Any, shown_order: Sequence[int], picks: list[int]
+) -> tuple[str, Text]:
+    """The verdict and per-option lines numbered as the options were shown (they are shuffled on screen).
+
+    The grader numbers options in content order; a learner only ever saw the shuffled order.
+    ``picks`` are content indexes, as graded.
+    """
+    picked = set(picks)
+    correct = [str(shown + 1) for shown, index in enumerate(shown_order) if question.options[index].correct]
+    if result.score == 100:
+        feedback = "Correct."
+    elif not picked:
+        feedback = f"No option picked. Correct: {', '.join(correct)}."
+    else:
+        feedback = ("Partly right. " if result.verdict != "fail" else "Not quite. ") + f"Correct: {', '.join(correct)}."
+    lines = Text()
+    for shown, index in enumerate(shown_order):
+        option = question.options[index]
+        mark, style = ("✓", "green") if option.correct else ("✗", "red")
+        lines.append(f"{mark} ", style=style)
+        lines.append(f"{shown + 1}. ", style="bold")
+        lines.append(sanitize(option.text))
+        lines.append(" (you picked it)" if index in picked else " (not picked)", style="dim")
+        lines.append(": " + sanitize(option.why) + "\n")
+    lines.rstrip()
+    return feedback, lines
+
+
+def which_tool_feedback(question: WhichToolQuestion, answer: Any) -> str:
+    """'Correct.' or 'Not Flux: the answer is Argo CD.', with tool names instead of their ids."""
+    picked = str(answer)
+    if picked == question.answer:
+        return "Correct."
+    if picked not in TOOL_NAMES:
+        return "No tool picked."
+    return f"Not {TOOL_NAMES[picked]}: the answer is {TOOL_NAMES.get(question.answer, question.answer)}."
 
 
 def evidence_spans(result: Any) -> list[tuple[int, int, str]]:
@@ -82,41 +131,71 @@ def model_markdown(question: AnyQuestion) -> str:
     elif isinstance(question, FreeTextQuestion):
         parts.append("**Model answer**\n\n" + sanitize(question.model_answer))
     elif isinstance(question, ChoiceQuestion):
-        pass  # the grader's per-option lines (details) already say why each option is right or wrong
-    else:
-        answer = getattr(question, "answer", "")
-        parts.append(f"**Answer: {answer}**\n\n" + sanitize(getattr(question, "why", "")))
+        pass  # the per-option lines already say why each option is right or wrong
+    elif isinstance(question, WhichToolQuestion):
+        name = TOOL_NAMES.get(question.answer, question.answer)
+        parts.append(f"**Answer: {name}**\n\n" + sanitize(question.why))
+        if _same_sentence(question.why, question.explanation):
+            return "\n\n".join(parts)
     parts.append("**Why**\n\n" + sanitize(question.explanation))
     return "\n\n".join(parts)
+
+
+def _same_sentence(first: str, second: str) -> bool:
+    """Whether two texts say the same (ignoring case, spacing and end punctuation), to avoid repeating it."""
+
+    def norm(text: str) -> str:
+        return " ".join(text.lower().split()).rstrip(".!")
+
+    return norm(first) == norm(second) or norm(second) in norm(first)
 
 
 class ResultView(VerticalScroll):
     """Score, highlighted answer, concepts, model answer, then the rating buttons."""
 
-    def __init__(self, question: AnyQuestion, answer_shown: str, result: Any) -> None:
+    def __init__(
+        self,
+        question: AnyQuestion,
+        answer_shown: str,
+        result: Any,
+        *,
+        shown_order: Sequence[int] | None = None,
+        picks: Any = None,
+    ) -> None:
         super().__init__(id="result")
         self.question = question
         self.answer_shown = answer_shown
         self.result = result
+        self.shown_order = shown_order
+        self.picks = picks
 
     def compose(self) -> ComposeResult:
-        result = self.result
-        yield Static(score_line(result), id="score")
-        yield Static(Text("Your answer", style="bold"), classes="heading")
-        yield Static(answer_text(self.answer_shown, result), id="your-answer")
+        result, question = self.result, self.question
+        feedback: str | None = None
         lines = concept_lines(result)
+        if isinstance(question, ChoiceQuestion) and self.shown_order is not None:
+            feedback, lines = shown_choice_feedback(question, result, self.shown_order, list(self.picks or []))
+        elif isinstance(question, WhichToolQuestion):
+            feedback, lines = which_tool_feedback(question, self.picks), Text()
+        yield Static(score_line(result, feedback), id="score")
+        yield Static(Text("Your answer", style="bold"), classes="heading")
+        shown = (
+            TOOL_NAMES.get(self.answer_shown, self.answer_shown) if isinstance(question, WhichToolQuestion) else None
+        )
+        yield Static(answer_text(shown or self.answer_shown, result), id="your-answer")
         if lines.plain:
             yield Static(Text("What the grader looked for", style="bold"), classes="heading")
             yield Static(lines, id="concepts")
         yield Markdown(model_markdown(self.question), id="model-answer")
         yield Static(
-            safe_text("How well did you know it? Pick a rating (the suggestion is highlighted) to save and go on."),
+            safe_text("How well did you know it? Pick a rating to save and go on (1-4; the suggestion is marked)."),
             classes="heading",
         )
         with Horizontal(id="ratings"):
             for rating, key in RATINGS:
+                suggested = " (suggested)" if rating == result.rating else ""
                 yield Button(
-                    f"{key} {rating.title()}",
+                    f"{key} {rating.title()}{suggested}",
                     id=f"rate-{rating}",
                     variant="primary" if rating == result.rating else "default",
                 )
