@@ -139,8 +139,14 @@ def trend_block(numbers: Stats) -> list[str]:
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
-              help="json re-imports with 'gitops-tutor import'; md is for reading.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "md"]),
+    default="json",
+    show_default=True,
+    help="json re-imports with 'gitops-tutor import'; md is for reading.",
+)
 @click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE instead of stdout.")
 @click.pass_obj
 def export(settings: Settings, fmt: str, out: Path | None) -> None:
@@ -178,13 +184,19 @@ def write_atomically(path: Path, text: str) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.pass_obj
 def import_history(settings: Settings, file: Path) -> None:
-    """Merge a JSON export into your progress; importing the same file again changes nothing."""
-    from gitops_tutor.progress.transfer import import_data
+    """Merge a JSON export into your progress; importing the same file again changes nothing.
 
-    data = read_export(file)
+    Every row is checked as strictly as the app's own writes; one bad row refuses the whole file.
+    """
+    from gitops_tutor.progress.transfer import import_text
+
+    text = read_export(file)
     with opened_store(settings) as store:
         backup = store.backup("before-import") if store.attempt_count() else None
-        summary = import_data(store, data, str(file))
+        try:
+            summary = import_text(store, text, str(file))
+        except StoreError as exc:
+            fail(f"{exc}. Nothing was changed.")
     click.echo(
         f"Imported {summary.attempts_added} new attempts ({summary.attempts_skipped} already present), "
         f"{summary.sections_added} lesson sections, {summary.lessons_completed_added} completed lessons, "
@@ -194,17 +206,20 @@ def import_history(settings: Settings, file: Path) -> None:
         click.echo(f"A copy of the database from before the import is in {backup}")
 
 
-def read_export(file: Path) -> object:
+def read_export(file: Path) -> str:
+    """The export's text; a file too large to be an export, or not UTF-8, is refused before parsing."""
+    from gitops_tutor.progress.transfer import MAX_IMPORT_BYTES
+
     try:
-        text = file.read_text(encoding="utf-8")
+        if file.stat().st_size > MAX_IMPORT_BYTES:
+            fail(f"{file}: larger than {MAX_IMPORT_BYTES >> 20} MB, too large to be a gitops-tutor export")
+        return file.read_text(encoding="utf-8")
     except FileNotFoundError:
         fail(f"{file}: no such file")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"{file}: cannot read it ({getattr(exc, 'strerror', None) or exc})")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        fail(f"{file}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); export with 'gitops-tutor export'")
+    except UnicodeDecodeError as exc:
+        fail(f"{file}: not UTF-8 text (byte {exc.start}); export with 'gitops-tutor export'")
+    except OSError as exc:
+        fail(f"{file}: cannot read it ({exc.strerror or exc})")
 
 
 # -- reset ----------------------------------------------------------------------------------------

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from gitops_tutor.curriculum.models import VERDICTS, Curriculum
+from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.progress.errors import StoreError
-from gitops_tutor.progress.models import MODES, RATINGS
+from gitops_tutor.progress.import_checks import RowChecker, short
+from gitops_tutor.progress.jsonstream import JsonStreamError, iter_members
 from gitops_tutor.progress.scheduling import replay, review_from_row
 from gitops_tutor.progress.store import ATTEMPT_COLUMNS, insert_attempt, recount_study_days, save_card
-from gitops_tutor.progress.timeutil import iso, parse_iso
+from gitops_tutor.progress.timeutil import iso
 
 if TYPE_CHECKING:
     from gitops_tutor.progress.store import ProgressStore
@@ -44,8 +45,13 @@ class ImportSummary:
     @property
     def changed(self) -> bool:
         return any(
-            (self.attempts_added, self.sections_added, self.lessons_completed_added, self.settings_added,
-             self.interview_rows_added)
+            (
+                self.attempts_added,
+                self.sections_added,
+                self.lessons_completed_added,
+                self.settings_added,
+                self.interview_rows_added,
+            )
         )
 
 
@@ -130,33 +136,117 @@ def one_line(text: str) -> str:
 
 # -- import ---------------------------------------------------------------------------------------
 
+STREAMED = frozenset({"attempts", "lesson_sections", "lessons_completed", *EXTRA_TABLES})
+MAX_IMPORT_BYTES = 1 << 30
+
+
+def import_text(store: ProgressStore, text: str, source: str) -> ImportSummary:
+    """Merge an export given as JSON text, reading its big arrays one item at a time."""
+    try:
+        return import_members(store, iter_members(text, STREAMED), source)
+    except JsonStreamError as exc:
+        raise StoreError(
+            f"{source}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.reason}); export with 'gitops-tutor export'"
+        ) from None
+
 
 def import_data(store: ProgressStore, data: Any, source: str) -> ImportSummary:
-    """Merge an export into the store in one transaction; a malformed file changes nothing."""
-    attempts = check_export(data, source)
+    """Merge an export already parsed into Python data (the same checks as ``import_text``)."""
+    if not isinstance(data, dict):
+        raise StoreError(f"{source}: not a gitops-tutor progress export (expected a JSON object)")
+    return import_members(store, iter(data.items()), source)
+
+
+def import_members(store: ProgressStore, members: Iterator[tuple[str, Any]], source: str) -> ImportSummary:
+    """One transaction: every row is checked as it is inserted, and the first bad one undoes it all."""
+    run = ImportRun(store, RowChecker(store.now()), source)
     with store.write() as conn:
-        added, touched, days = insert_attempts(conn, attempts)
-        recount_study_days(conn, days)
-        sections = insert_rows(conn, "lesson_progress", data.get("lesson_sections", []), source)
-        completed = insert_rows(conn, "lesson_completion", data.get("lessons_completed", []), source)
-        settings = insert_settings(conn, data.get("settings", {}), source)
-        interviews = sum(insert_rows(conn, table, data.get(table, []), source) for table in EXTRA_TABLES)
-        for question_id in sorted(touched):
-            rebuild_card(store, conn, question_id)
-    return ImportSummary(added, len(attempts) - added, sections, completed, settings, interviews, len(touched))
+        for key, value in members:
+            run.member(conn, key, value)
+        run.finish(conn)
+    return run.summary()
 
 
-def insert_attempts(conn: sqlite3.Connection, attempts: list[dict[str, Any]]) -> tuple[int, set[str], set[str]]:
-    """Insert the new attempts; returns how many, and which questions and days they touched."""
-    added = 0
-    touched: set[str] = set()
-    days: set[str] = set()
-    for attempt in attempts:
-        if insert_attempt(conn, attempt):
-            added += 1
-            touched.add(attempt["question_id"])
-            days.add(attempt["day"])
-    return added, touched, days
+class ImportRun:
+    """The state of one import: which header it saw, what it added, which questions it touched."""
+
+    def __init__(self, store: ProgressStore, checker: RowChecker, source: str) -> None:
+        self.store, self.checker, self.source = store, checker, source
+        self.header: dict[str, Any] = {}
+        self.attempts_seen = self.attempts_added = 0
+        self.touched: set[str] = set()
+        self.days: set[str] = set()
+        self.counts = {"lesson_sections": 0, "lessons_completed": 0, "settings": 0, "interviews": 0}
+
+    def member(self, conn: sqlite3.Connection, key: str, value: Any) -> None:
+        if key in ("format", "version"):
+            self.header[key] = value
+            self.check_header(complete=False)
+        elif key == "attempts":
+            self.insert_attempts(conn, value)
+        elif key == "lesson_sections":
+            self.counts[key] += self.insert_checked(conn, "lesson_progress", value, key, self.checker.lesson_section)
+        elif key == "lessons_completed":
+            checker = self.checker.lesson_completed
+            self.counts[key] += self.insert_checked(conn, "lesson_completion", value, key, checker)
+        elif key == "settings":
+            self.counts[key] += insert_settings(conn, value, self.source)
+        elif key == "interviews":
+            self.counts[key] += self.insert_checked(conn, key, value, key, self.checker.interview)
+        elif key == "interview_answers":
+            self.counts["interviews"] += self.insert_checked(conn, key, value, key, self.checker.interview_answer)
+
+    def check_header(self, complete: bool) -> None:
+        """The format first (a wrong file is named as such), then a version this release can read."""
+        if ("format" in self.header or complete) and self.header.get("format") != EXPORT_FORMAT:
+            raise StoreError(
+                f'{self.source}: not a gitops-tutor progress export (expected "format": "{EXPORT_FORMAT}")'
+            )
+        if "version" in self.header or complete:
+            version = self.header.get("version")
+            if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= EXPORT_VERSION:
+                raise StoreError(
+                    f"{self.source}: export format version {short(version)} is not supported by this gitops-tutor"
+                )
+
+    def insert_attempts(self, conn: sqlite3.Connection, items: Any) -> None:
+        if isinstance(items, dict) or not hasattr(items, "__iter__") or isinstance(items, str):
+            raise StoreError(f"{self.source}: 'attempts' must be a list")
+        for item in items:
+            record = self.checker.attempt(item, f"{self.source}: attempts[{self.attempts_seen}]")
+            self.attempts_seen += 1
+            if insert_attempt(conn, record):
+                self.attempts_added += 1
+                self.touched.add(record["question_id"])
+                self.days.add(record["day"])
+
+    def insert_checked(
+        self, conn: sqlite3.Connection, table: str, rows: Any, key: str, check: Callable[[Any, str], None]
+    ) -> int:
+        if isinstance(rows, (dict, str)) or not hasattr(rows, "__iter__"):
+            raise StoreError(f"{self.source}: '{key}' must be a list of objects")
+        added = 0
+        for index, row in enumerate(rows):
+            check(row, f"{self.source}: {key}[{index}]")
+            added += insert_row(conn, table, row, f"{self.source}: {key}[{index}]")
+        return added
+
+    def finish(self, conn: sqlite3.Connection) -> None:
+        self.check_header(complete=True)
+        recount_study_days(conn, self.days)
+        for question_id in sorted(self.touched):
+            rebuild_card(self.store, conn, question_id)
+
+    def summary(self) -> ImportSummary:
+        return ImportSummary(
+            self.attempts_added,
+            self.attempts_seen - self.attempts_added,
+            self.counts["lesson_sections"],
+            self.counts["lessons_completed"],
+            self.counts["settings"],
+            self.counts["interviews"],
+            len(self.touched),
+        )
 
 
 def rebuild_card(store: ProgressStore, conn: sqlite3.Connection, question_id: str) -> None:
@@ -170,30 +260,25 @@ def rebuild_card(store: ProgressStore, conn: sqlite3.Connection, question_id: st
         save_card(conn, state)
 
 
-def insert_rows(conn: sqlite3.Connection, table: str, rows: Any, source: str) -> int:
-    """Insert rows the store lacks, using only the columns both sides know (the schema may have grown).
+def insert_row(conn: sqlite3.Connection, table: str, row: dict[str, Any], where: str) -> int:
+    """Insert a row the store lacks, using only the columns both sides know (the schema may have grown).
 
     ``ON CONFLICT DO NOTHING`` skips rows already present but, unlike ``INSERT OR
     IGNORE``, still rejects a row missing a required field instead of dropping it.
     """
-    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
-        raise StoreError(f"{source}: '{table}' must be a list of objects")
     known = {info[1] for info in conn.execute(f"PRAGMA table_info([{table}])")}
-    added = 0
-    for index, row in enumerate(rows):
-        columns = [column for column in row if column in known]
-        if not columns:
-            raise StoreError(f"{source}: {table}[{index}]: none of its fields belong to {table}")
-        try:
-            cursor = conn.execute(
-                f"INSERT INTO [{table}] ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
-                "ON CONFLICT DO NOTHING",
-                [encode(row[column]) for column in columns],
-            )
-        except sqlite3.IntegrityError as exc:
-            raise StoreError(f"{source}: {table}[{index}]: {exc}") from exc
-        added += cursor.rowcount
-    return added
+    columns = [column for column in row if column in known]
+    if not columns:
+        raise StoreError(f"{where}: none of its fields belong to {table}")
+    try:
+        cursor = conn.execute(
+            f"INSERT INTO [{table}] ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+            "ON CONFLICT DO NOTHING",
+            [encode(row[column]) for column in columns],
+        )
+    except sqlite3.IntegrityError as exc:
+        raise StoreError(f"{where}: {exc}") from exc
+    return int(cursor.rowcount)
 
 
 def insert_settings(conn: sqlite3.Connection, settings: Any, source: str) -> int:
@@ -202,6 +287,8 @@ def insert_settings(conn: sqlite3.Connection, settings: Any, source: str) -> int
         raise StoreError(f"{source}: 'settings' must be an object")
     added = 0
     for key, value in settings.items():
+        if not isinstance(key, str) or not 0 < len(key) <= 100:
+            raise StoreError(f"{source}: settings: a setting name must be a short text, got {short(key)}")
         cursor = conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING", [key, json.dumps(value)]
         )
@@ -211,59 +298,3 @@ def insert_settings(conn: sqlite3.Connection, settings: Any, source: str) -> int
 
 def encode(value: Any) -> Any:
     return json.dumps(value) if isinstance(value, (dict, list)) else value
-
-
-# -- validation -----------------------------------------------------------------------------------
-
-
-def check_export(data: Any, source: str) -> list[dict[str, Any]]:
-    """Validated attempt records ready to insert; StoreError naming the first problem otherwise."""
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise StoreError(f"{source}: not a gitops-tutor progress export (expected \"format\": \"{EXPORT_FORMAT}\")")
-    version = data.get("version")
-    if not isinstance(version, int) or version > EXPORT_VERSION:
-        raise StoreError(f"{source}: export format version {version!r} is not supported by this gitops-tutor")
-    attempts = data.get("attempts", [])
-    if not isinstance(attempts, list):
-        raise StoreError(f"{source}: 'attempts' must be a list")
-    return [check_attempt(item, f"{source}: attempts[{index}]") for index, item in enumerate(attempts)]
-
-
-ATTEMPT_CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "uid": (lambda v: isinstance(v, str) and 0 < len(v) <= 64, "a non-empty id"),
-    "question_id": (lambda v: isinstance(v, str) and bool(v), "a question id"),
-    "content_hash": (lambda v: isinstance(v, str), "a string"),
-    "answer": (lambda v: isinstance(v, str), "a string"),
-    "score": (lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100, "an integer 0-100"),
-    "verdict": (lambda v: v in VERDICTS, "one of " + ", ".join(VERDICTS)),
-    "rating": (lambda v: v in RATINGS, "one of " + ", ".join(RATINGS)),
-    "mode": (lambda v: v in MODES, "one of " + ", ".join(MODES)),
-    "started_at": (lambda v: is_timestamp(v), "an ISO 8601 timestamp"),
-    "ended_at": (lambda v: is_timestamp(v), "an ISO 8601 timestamp"),
-}
-
-
-def check_attempt(item: Any, where: str) -> dict[str, Any]:
-    if not isinstance(item, dict):
-        raise StoreError(f"{where}: must be an object")
-    for field, (valid, expected) in ATTEMPT_CHECKS.items():
-        if field not in item:
-            raise StoreError(f"{where}: missing '{field}'")
-        if not valid(item[field]):
-            raise StoreError(f"{where}: '{field}' must be {expected}, got {item[field]!r:.60}")
-    record = {field: item[field] for field in ATTEMPT_CHECKS}
-    record["started_at"] = iso(parse_iso(item["started_at"]))
-    record["ended_at"] = iso(parse_iso(item["ended_at"]))
-    record["day"] = record["ended_at"][:10]
-    record["result_json"] = json.dumps(item.get("result") or {}, ensure_ascii=False)
-    return record
-
-
-def is_timestamp(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        parse_iso(value)
-    except ValueError:
-        return False
-    return True

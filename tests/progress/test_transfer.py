@@ -22,8 +22,9 @@ def fill(store: ProgressStore, clock: FakeClock, prefix: str = "q") -> None:
     store.mark_section_read("l1", "One")
     store.complete_lesson("l1")
     store.set_setting("new_per_day", 9)
+    when = clock().isoformat()
     store.db.conn.execute(
-        "INSERT INTO interviews (id, created_at, updated_at, status) VALUES ('iv1', 'a', 'b', 'finished')"
+        "INSERT INTO interviews (id, created_at, updated_at, status) VALUES ('iv1', ?, ?, 'finished')", [when, when]
     )
     store.db.conn.execute(
         "INSERT INTO interview_answers (interview_id, position, question_id, answer) VALUES ('iv1', 0, 'q0', 'x')"
@@ -110,7 +111,7 @@ def test_a_file_that_is_not_an_export_is_refused(store: ProgressStore, data: Any
     [
         ("score", 140, "'score' must be an integer 0-100"),
         ("verdict", "great", "'verdict' must be one of"),
-        ("ended_at", "yesterday", "'ended_at' must be an ISO 8601 timestamp"),
+        ("ended_at", "yesterday", "'ended_at' must be an ISO 8601 time"),
         ("uid", None, "'uid' must be a non-empty id"),
     ],
 )
@@ -131,7 +132,7 @@ def test_a_bad_row_late_in_the_file_rolls_back_everything(
     fill(store, clock)
     data = export_data(store)
     data["lesson_sections"].append({"lesson_id": "l9"})
-    with pytest.raises(StoreError, match=r"lesson_progress\[1\]"):
+    with pytest.raises(StoreError, match=r"lesson_sections\[1\]: missing 'section'"):
         import_data(other, data, "bad.json")
     assert other.attempts() == [] and other.card_state("q0") is None
 
