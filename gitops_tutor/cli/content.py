@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -10,15 +10,30 @@ import click
 
 from gitops_tutor.cli.context import Settings
 from gitops_tutor.curriculum.loader import LoadResult
-from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, Curriculum
+from gitops_tutor.curriculum.models import QUESTION_TYPES, AnyQuestion, ChoiceQuestion, Curriculum
 from gitops_tutor.curriculum.problems import Problem, format_problems
 from gitops_tutor.grading.lexicon import check_lexicon
 from gitops_tutor.grading.samples import check_samples
+from gitops_tutor.terminal_text import safe_json, sanitize
 
 
 def content_problems(result: LoadResult) -> list[Problem]:
-    """Loader problems plus the checks that need the grader (sample answers)."""
-    return list(result.problems) + list(check_lexicon(result)) + list(check_samples(result.curriculum))
+    """Loader problems plus the checks that need the grader (sample answers) or the interview presets."""
+    return (
+        list(result.problems)
+        + list(check_lexicon(result))
+        + list(check_samples(result.curriculum))
+        + _preset_capacity(result.curriculum)
+    )
+
+
+def _preset_capacity(cur: Curriculum) -> list[Problem]:
+    """Warnings when the content cannot fill an interview preset (imported here: only validate needs it)."""
+    from gitops_tutor.curriculum.validate import check_preset_capacity
+    from gitops_tutor.interview.config import PRESETS
+    from gitops_tutor.interview.draw import preset_needs
+
+    return list(check_preset_capacity(cur, preset_needs(cur, PRESETS)))
 
 
 @click.command()
@@ -65,28 +80,57 @@ def validate(settings: Settings, packs: tuple[Path, ...], fmt: str, explain_id: 
 @click.argument("what", type=click.Choice(["lessons", "questions", "comparison"]))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option("--lesson", "lesson_filter", help="Only questions of this lesson.")
-@click.option("--type", "type_filter", help="Only questions of this type.")
+@click.option("--type", "type_filter", help=f"Only questions of this type ({', '.join(QUESTION_TYPES)}).")
 @click.pass_obj
 def list_items(
     settings: Settings, what: str, as_json: bool, lesson_filter: str | None, type_filter: str | None
 ) -> None:
-    """List lessons, questions or comparison dimensions."""
-    cur = settings.load().curriculum
+    """List lessons, questions or comparison dimensions.
+
+    IDs are never shortened, so any of them can be copied into ``grade`` or ``--lesson``.
+    """
+    result = settings.load()
+    _refuse_missing_packs(result)
+    cur = result.curriculum
+    _check_filters(cur, lesson_filter, type_filter)
     rows = _rows(cur, what)
     if lesson_filter:
         rows = [r for r in rows if r.get("lesson") == lesson_filter]
     if type_filter:
         rows = [r for r in rows if r.get("type") == type_filter]
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(safe_json(rows, indent=2))
         return
-    click.echo(_table(rows, what))
+    click.echo(_table(rows, what, shutil.get_terminal_size().columns))
     if what == "questions":
         click.echo(_type_counts(rows))
 
 
+def _refuse_missing_packs(result: LoadResult) -> None:
+    """A pack asked for by --content or GITOPS_TUTOR_CONTENT that is not there is an error, not
+    a silently shorter list (R6); other content problems are validate's job."""
+    missing = [p for p in result.problems if p.code == "missing-pack"]
+    if missing:
+        for problem in missing:
+            click.echo(f"gitops-tutor: {problem.path}: {problem.message}", err=True)
+        raise SystemExit(1)
+
+
+def _check_filters(cur: Curriculum, lesson_filter: str | None, type_filter: str | None) -> None:
+    """An unknown lesson or type is a usage error, as in ``interview --lesson``, not an empty table."""
+    if type_filter is not None and type_filter not in QUESTION_TYPES:
+        raise click.BadParameter(
+            f"'{type_filter}' is not a question type (choose from: {', '.join(QUESTION_TYPES)})", param_hint="--type"
+        )
+    if lesson_filter is not None and lesson_filter not in cur.lessons:
+        raise click.BadParameter(f"no lesson '{lesson_filter}' (see: gitops-tutor list lessons)", param_hint="--lesson")
+
+
 def _rows(cur: Curriculum, what: str) -> list[dict[str, Any]]:
     if what == "lessons":
+        per_lesson: dict[str, int] = {}
+        for question in cur.questions.values():
+            per_lesson[question.lesson] = per_lesson.get(question.lesson, 0) + 1
         return [
             {
                 "id": lesson.id,
@@ -97,7 +141,8 @@ def _rows(cur: Curriculum, what: str) -> list[dict[str, Any]]:
                 "domain": lesson.domain,
                 "tags": [],
                 "pack": lesson.pack,
-                "questions": len(lesson.check_questions),
+                "questions": per_lesson.get(lesson.id, 0),
+                "checks": len(lesson.check_questions),
             }
             for lesson in cur.lessons_in_order()
         ]
@@ -137,34 +182,47 @@ def _question_row(q: AnyQuestion) -> dict[str, Any]:
     return row
 
 
-def _table(rows: list[dict[str, Any]], what: str) -> str:
-    if what == "lessons":
-        cols = [("order", 5), ("id", 30), ("title", 44), ("questions", 9)]
-    elif what == "comparison":
-        cols = [("id", 24), ("title", 40)]
-    else:
-        cols = [("id", 38), ("type", 13), ("lesson", 24), ("difficulty", 3), ("prompt", 60)]
-    header = "  ".join(name.upper()[:width].ljust(width) for name, width in cols).rstrip()
-    lines = [header]
-    for row in rows:
-        cells = [_cell(row.get(name), width) for name, width in cols]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
+# (column, heading): every column but the last is as wide as its widest value; the last
+# (a title or a prompt) gets what is left of the terminal and is the only one ever shortened.
+TABLE_COLUMNS = {
+    "lessons": [("order", "ORDER"), ("id", "ID"), ("checks", "CHECKS"), ("questions", "QUESTIONS"), ("title", "TITLE")],
+    "comparison": [("id", "ID"), ("title", "TITLE")],
+    "questions": [("id", "ID"), ("type", "TYPE"), ("lesson", "LESSON"), ("difficulty", "LVL"), ("prompt", "PROMPT")],
+}
+LAST_COLUMN_AT_LEAST = 20
 
 
-def _cell(value: Any, width: int) -> str:
-    text = " ".join(str(value if value is not None else "").split())
-    if len(text) > width:
-        text = text[: width - 1] + "…"
-    return text.ljust(width)
+def _table(rows: list[dict[str, Any]], what: str, terminal_width: int = 120) -> str:
+    columns = TABLE_COLUMNS[what]
+    cells = [[_flat(row.get(name)) for name, _heading in columns] for row in rows]
+    widths = [max([len(heading)] + [len(line[i]) for line in cells]) for i, (_name, heading) in enumerate(columns)]
+    used = sum(widths[:-1]) + 2 * (len(columns) - 1)
+    widths[-1] = max(LAST_COLUMN_AT_LEAST, terminal_width - used - 1)
+    lines = ["  ".join(heading.ljust(width) for (_name, heading), width in zip(columns, widths, strict=True))]
+    for line in cells:
+        *fixed, last = line
+        shown = [value.ljust(width) for value, width in zip(fixed, widths, strict=False)]
+        lines.append("  ".join([*shown, _shorten(last, widths[-1])]))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _flat(value: Any) -> str:
+    """One line of printable text: content comes from strangers, so controls become visible."""
+    return sanitize(" ".join(str(value if value is not None else "").split()))
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _type_counts(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "\nNo questions match."
     counts: dict[str, int] = {}
     for row in rows:
         counts[row["type"]] = counts.get(row["type"], 0) + 1
     parts = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
-    return f"\n{len(rows)} questions: {parts}"
+    return f"\n{len(rows)} question{'s' if len(rows) != 1 else ''}: {parts}"
 
 
 def _explain(result: LoadResult, question_id: str) -> None:
