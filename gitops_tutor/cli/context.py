@@ -37,9 +37,13 @@ class Settings:
         return self._loaded
 
     def load_for_app(self) -> LoadResult:
-        """Content for the study app: from the start-up cache when no file has changed."""
+        """Content for the study app, loaded afresh (fast enough that no cache is needed); the
+        raw YAML trees are only for validate's deeper checks, so the app lets them go."""
         if self._loaded is None:
-            from gitops_tutor.curriculum.cache import load_cached
+            from dataclasses import replace
 
-            self._loaded = load_cached(self.content_dirs, paths.shipped_content_dir(), paths.cache_dir())
+            from gitops_tutor.curriculum.loader import load
+
+            result = load(self.content_dirs, shipped=paths.shipped_content_dir())
+            self._loaded = replace(result, raw_files=())
         return self._loaded

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -179,3 +179,142 @@ def _matches(value: dict[str, Any], condition: dict[str, Any]) -> bool:
         if "enum" in sub and value[key] not in sub["enum"]:
             return False
     return True
+
+
+Validator = Callable[[Any], bool]
+
+
+def compile_validator(schema: dict[str, Any]) -> Validator:
+    """A yes/no test that agrees with ``check`` on every value, without building messages.
+
+    Most content is valid, so loading asks this first and walks the file with ``check``
+    (for messages, lines and columns) only when the answer is no. It is built from the
+    same keywords with the same rules as ``check``; a property test holds them together.
+    """
+    tests: list[Validator] = []
+    if "const" in schema:
+        const = schema["const"]
+        tests.append(lambda value: value == const)
+    if "enum" in schema:
+        enum = schema["enum"]
+        tests.append(lambda value: value in enum)
+    if schema.get("type") is not None:
+        tests.append(_type_test(schema["type"]))
+    strings, numbers, lists, objects = (
+        _string_test(schema),
+        _number_test(schema),
+        _list_test(schema),
+        _object_test(schema),
+    )
+
+    def valid(value: Any) -> bool:
+        for test in tests:
+            if not test(value):
+                return False
+        if isinstance(value, str):
+            return strings(value)
+        if isinstance(value, bool):
+            return True
+        if isinstance(value, (int, float)):
+            return numbers(value)
+        if isinstance(value, list):
+            return lists(value)
+        if isinstance(value, dict):
+            return objects(value)
+        return True
+
+    return valid
+
+
+def _type_test(types: str | list[str]) -> Validator:
+    names = [types] if isinstance(types, str) else list(types)
+    allowed = tuple(kind for name in names for kind in _TYPES[name])
+    bool_ok = "boolean" in names  # _is_type: a bool is never an integer or a number
+    return lambda value: bool_ok if isinstance(value, bool) else isinstance(value, allowed)
+
+
+def _string_test(schema: dict[str, Any]) -> Validator:
+    least, most = schema.get("minLength", 0), schema.get("maxLength")
+    pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
+
+    def valid(value: str) -> bool:
+        if least and len(value.strip()) < least:
+            return False
+        if most is not None and len(value) > most:
+            return False
+        return pattern is None or pattern.search(value) is not None
+
+    return valid
+
+
+def _number_test(schema: dict[str, Any]) -> Validator:
+    least, above, most = schema.get("minimum"), schema.get("exclusiveMinimum"), schema.get("maximum")
+
+    def valid(value: float) -> bool:
+        if least is not None and value < least:
+            return False
+        if above is not None and value <= above:
+            return False
+        return most is None or value <= most
+
+    return valid
+
+
+def _list_test(schema: dict[str, Any]) -> Validator:
+    least = schema.get("minItems", 0)
+    items = compile_validator(schema["items"]) if "items" in schema else None
+
+    def valid(value: list[Any]) -> bool:
+        if len(value) < least:
+            return False
+        return items is None or all(items(item) for item in value)
+
+    return valid
+
+
+def _object_test(schema: dict[str, Any]) -> Validator:
+    props = {name: compile_validator(sub) for name, sub in schema.get("properties", {}).items()}
+    required = tuple(schema.get("required", ()))
+    conditional = [
+        (sub.get("if", {}), tuple(sub.get("then", {}).get("required", ()))) for sub in schema.get("allOf", [])
+    ]
+    extra = schema.get("additionalProperties", True)
+    extra_test = compile_validator(extra) if isinstance(extra, dict) else None
+
+    def valid(value: dict[str, Any]) -> bool:
+        for name in required:
+            if name not in value:
+                return False
+        for condition, names in conditional:
+            if names and _matches(value, condition) and any(name not in value for name in names):
+                return False
+        for key, item in value.items():
+            test = props.get(key)
+            if test is None and extra is False:
+                return False
+            test = test or extra_test
+            if test is not None and not test(item):
+                return False
+        return True
+
+    return valid
+
+
+@cache
+def validator(kind: str, part: str = "file") -> Validator:
+    """The compiled test for a file kind (``part="file"``) or one question (``part="question"``)."""
+    return compile_validator(schema_for(kind, part))
+
+
+@cache
+def _schema_parts(kind: str) -> dict[str, dict[str, Any]]:
+    schema = load_schema(kind)
+    if kind != "questions":
+        return {"file": schema}
+    # A questions file is checked in two steps, so one broken question does not hide the rest.
+    outer = {**schema, "properties": {**schema["properties"], "questions": {"type": "array"}}}
+    return {"file": outer, "question": schema["properties"]["questions"]["items"]}
+
+
+def schema_for(kind: str, part: str = "file") -> dict[str, Any]:
+    return _schema_parts(kind)[part]

@@ -1,10 +1,12 @@
 """Safe YAML reading that remembers where every key and item came from.
 
 PyYAML's own loaders lose line numbers, silently keep the last of two duplicate
-keys and expand aliases without limit. Contributors write content by hand, so we
-build values from the event stream ourselves: every mapping and list remembers the
-line and column of its keys and items, duplicate keys become problems, and alias
-expansion is budgeted so a "billion laughs" file fails at once instead of hanging.
+keys and expand aliases without limit. Contributors write content by hand, so the
+nodes are composed by libyaml (in C, with their marks; the pure-Python composer where
+libyaml is absent) and values are built from them here: every mapping and list keeps
+the marks of its keys and items (turned into lines and columns only when a problem
+needs them), duplicate keys become problems, and alias expansion is budgeted so a
+"billion laughs" file fails at once instead of hanging.
 """
 
 from __future__ import annotations
@@ -14,10 +16,39 @@ from typing import Any
 
 import yaml
 
-try:  # The C parser is several times faster; fall back quietly where libyaml is absent.
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is several times faster
+
+
+class _FastResolver(_BaseLoader):
+    """The safe loader with the resolver trimmed to what it does for us.
+
+    The composer asks for a tag once per node, from C into Python. Safe loading has no
+    path resolvers, so the lookup is one table by first character; the answers are the
+    same as PyYAML's (a test compares whole files).
+    """
+
+    _by_first = {first: tuple(pairs) for first, pairs in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._by_first.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_Loader: type = _FastResolver
 
 MAX_FILE_BYTES = 1_000_000
 MAX_EXPANDED_NODES = 200_000
@@ -105,7 +136,6 @@ class ReadResult:
     duplicates: list[DuplicateKey]
 
 
-_STR = "tag:yaml.org,2002:str"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 # Only these tags become non-strings. Timestamps, binary and unknown tags stay strings:
 # content never needs them as objects, and a string round-trips to JSON and the schema checks.

@@ -82,3 +82,24 @@ def test_too_large_is_refused() -> None:
 
 def test_bom_is_dropped() -> None:
     assert decode("\ufeffkind: x".encode()) == "kind: x"
+
+
+def test_the_trimmed_resolver_gives_pyyaml_s_tags_for_shipped_content() -> None:
+    import yaml
+
+    from gitops_tutor.curriculum import yamlread
+    from gitops_tutor.paths import shipped_content_dir
+
+    def tags(node: yaml.Node) -> object:
+        if isinstance(node, yaml.ScalarNode):
+            return node.tag, node.value
+        if isinstance(node, yaml.SequenceNode):
+            return node.tag, [tags(item) for item in node.value]
+        return node.tag, [(tags(key), tags(value)) for key, value in node.value]
+
+    for path in sorted(shipped_content_dir().rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        expected = yaml.compose(text, Loader=yaml.SafeLoader)
+        assert tags(yaml.compose(text, Loader=yamlread._Loader)) == tags(expected), path
+    edge = "a: [~, null, '', yes, No, 0x1F, 1_000, .inf, -.5, 2024-01-01, <<, =, !!str 3, ! 4]\n"
+    assert tags(yaml.compose(edge, Loader=yamlread._Loader)) == tags(yaml.compose(edge, Loader=yaml.SafeLoader))
