@@ -5,20 +5,42 @@ terminal can clear it, retitle the window or write the clipboard (OSC 52). Every
 string the line mode, the plain report or the Markdown export prints goes through
 ``printable``: line breaks stay line breaks (CR and CRLF become LF) and tabs stay,
 every other C0/C1 control becomes a visible ``\\xNN``. The app does the same for
-its widgets (``tui.safe_text``); this module is for the layers without Rich.
+its widgets (``tui.safe_text``, built on ``sanitize`` here) and the CLI prints through
+``sanitize`` and ``safe_json``; this module is for the layers without Rich.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
+from typing import Any
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_C1_AND_DEL = re.compile(r"[\x7f-\x9f]")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def _visible(match: re.Match[str]) -> str:
     return f"\\x{ord(match.group()):02x}"
+
+
+def sanitize(text: str) -> str:
+    """Replace control characters (except newline and tab) with a visible ``\\xNN`` escape.
+
+    Unlike ``printable`` a lone CR stays visible: the app and the CLI show text as it was
+    written, where a lone CR is as suspicious as any other control.
+    """
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    return _CONTROLS.sub(_visible, text)
+
+
+def safe_json(value: Any, **options: Any) -> str:
+    """JSON for a terminal: ``json`` escapes C0 controls itself, but with ``ensure_ascii=False``
+    it writes DEL and the C1 controls raw (U+009B is a CSI on some terminals), so escape those."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _C1_AND_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def printable(text: str) -> str:

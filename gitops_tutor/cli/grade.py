@@ -17,6 +17,7 @@ from gitops_tutor.cli.context import Settings
 from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, Curriculum
 from gitops_tutor.grading import Grader, GradeResult
 from gitops_tutor.grading.choice import ChoiceParseError, parse_choices
+from gitops_tutor.terminal_text import safe_json, sanitize
 
 MARKS = {"hit": "✓", "missed": "✗", "negated": "⊘"}
 
@@ -27,19 +28,19 @@ MARKS = {"hit": "✓", "missed": "✗", "negated": "⊘"}
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
 @click.option(
     "--batch",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     help='JSON lines {"question": ID, "answer": TEXT} from FILE (or - for stdin); one JSON result per line.',
 )
 @click.pass_obj
 def grade(
-    settings: Settings, question_id: str | None, answer: str | None, as_json: bool, batch: IO[str] | None
+    settings: Settings, question_id: str | None, answer: str | None, as_json: bool, batch: IO[bytes] | None
 ) -> None:
     """Grade ANSWER to QUESTION_ID and show score, verdict, concepts and feedback."""
     curriculum = settings.load().curriculum
     grader = Grader(curriculum.aliases)
     if batch is not None:
         for line in _batch_lines(grader, curriculum, batch):
-            click.echo(json.dumps(line, ensure_ascii=False))
+            click.echo(safe_json(line))
         return
     if not question_id:
         raise click.UsageError("give a QUESTION_ID (or --batch FILE)")
@@ -50,29 +51,58 @@ def grade(
     try:
         result = grader.grade(question, _typed_answer(question, text))
     except ChoiceParseError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.UsageError(sanitize(str(exc))) from None
+    except (ValueError, RecursionError) as exc:
+        raise click.ClickException(f"this answer cannot be graded: {_reason(exc)}") from None
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(safe_json(result.to_dict(), indent=2))
     else:
-        click.echo(render(result, text))
+        click.echo(sanitize(render(result, text)))
 
 
 def _typed_answer(question: AnyQuestion, text: str | list[int]) -> str | tuple[int, ...]:
     """CLI choices are 1-based numbers or letters; a JSON list is 0-based, as in the API."""
     if isinstance(question, ChoiceQuestion):
         if isinstance(text, list):
-            return tuple(int(i) for i in text)
+            return _checked_indexes(text, len(question.options))
+        if len(text) > 1000:
+            raise ChoiceParseError("a choice answer is a few option numbers or letters, like 1,3 or a,c")
         return parse_choices(text, len(question.options))
     if isinstance(text, list):
         raise ChoiceParseError("this question takes a text answer, not a list")
     return text
 
 
-def _batch_lines(grader: Grader, curriculum: Curriculum, stream: IO[str]) -> Iterator[dict[str, Any]]:
+def _checked_indexes(indexes: list[int], count: int) -> tuple[int, ...]:
+    """A JSON list of 0-based option indexes; one out of range is an error, never silently dropped."""
+    wrong = [i for i in indexes if not 0 <= i < count]
+    if wrong:
+        raise ChoiceParseError(
+            f"option index {wrong[0]} is out of range: a list answer holds 0-based indexes 0-{count - 1}"
+        )
+    return tuple(indexes)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply"
+    return str(exc).split("\n")[0][:200]
+
+
+def _batch_lines(grader: Grader, curriculum: Curriculum, stream: IO[bytes]) -> Iterator[dict[str, Any]]:
+    """One result or error object per input line, whatever the line holds: nothing stops the run."""
     for number, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
-        yield _batch_result(grader, curriculum, number, raw)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield {"line": number, "error": f"not UTF-8 text (byte {exc.start + 1} of the line)"}
+            continue
+        try:
+            yield _batch_result(grader, curriculum, number, text)
+        except Exception as exc:  # noqa: BLE001 - one line's failure must not lose the lines after it
+            yield {"line": number, "error": f"could not grade this line: {type(exc).__name__}: {_reason(exc)}"}
 
 
 def _batch_result(grader: Grader, curriculum: Curriculum, number: int, raw: str) -> dict[str, Any]:
@@ -80,6 +110,8 @@ def _batch_result(grader: Grader, curriculum: Curriculum, number: int, raw: str)
         item = json.loads(raw)
     except json.JSONDecodeError as exc:
         return {"line": number, "error": f"not JSON: {exc.msg} at column {exc.colno}"}
+    except (ValueError, RecursionError) as exc:
+        return {"line": number, "error": f"not usable JSON: {_reason(exc)}"}
     if not isinstance(item, dict) or not isinstance(item.get("question"), str):
         return {"line": number, "error": 'expected an object with "question" and "answer"'}
     question = curriculum.questions.get(item["question"])
@@ -90,8 +122,8 @@ def _batch_result(grader: Grader, curriculum: Curriculum, number: int, raw: str)
         return {"line": number, "question": question.id, "error": "answer must be text or a list of option indexes"}
     try:
         result = grader.grade(question, _typed_answer(question, answer))
-    except (ChoiceParseError, ValueError) as exc:
-        return {"line": number, "question": question.id, "error": str(exc)}
+    except (ChoiceParseError, ValueError, RecursionError) as exc:
+        return {"line": number, "question": question.id, "error": _reason(exc)}
     return {"line": number, **result.to_dict()}
 
 

@@ -6,7 +6,6 @@ file) ends the command with one line on stderr and exit code 1.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.progress import Mastery, ProgressStore, Stats, StoreError
 from gitops_tutor.progress.scheduling import LEECH_THRESHOLD
 from gitops_tutor.progress.stats import LEECHES_SHOWN
+from gitops_tutor.terminal_text import safe_json, sanitize
 
 BAR_WIDTH = 20
 
@@ -39,7 +39,7 @@ def opened_store(settings: Settings) -> Iterator[ProgressStore]:
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"gitops-tutor: {message}", err=True)
+    click.echo(f"gitops-tutor: {sanitize(message)}", err=True)
     raise SystemExit(1)
 
 
@@ -55,9 +55,9 @@ def stats(settings: Settings, as_json: bool) -> None:
     with opened_store(settings) as store:
         numbers = store.stats(curriculum)
     if as_json:
-        click.echo(json.dumps(numbers.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(safe_json(numbers.to_dict(), indent=2))
     else:
-        click.echo(render_stats(numbers, curriculum))
+        click.echo(sanitize(render_stats(numbers, curriculum)))
 
 
 def render_stats(numbers: Stats, curriculum: Curriculum | None = None) -> str:
@@ -156,10 +156,10 @@ def export(settings: Settings, fmt: str, out: Path | None) -> None:
     with opened_store(settings) as store:
         if fmt == "json":
             data = export_data(store)
-            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+            text = safe_json(data, indent=2) + "\n"
             count = len(data["attempts"])
         else:
-            text = export_markdown(store, settings.load().curriculum)
+            text = sanitize(export_markdown(store, settings.load().curriculum))
             count = store.attempt_count()
     if out is None:
         click.echo(text, nl=False)

@@ -9,22 +9,11 @@ nothing is ever parsed as markup.
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from gitops_tutor.terminal_text import sanitize
 
-
-def _visible(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}"
-
-
-def sanitize(text: str) -> str:
-    """Replace control characters (except newline and tab) with a visible ``\\xNN`` escape."""
-    if "\r\n" in text:
-        text = text.replace("\r\n", "\n")
-    return _CONTROLS.sub(_visible, text)
+__all__ = ["highlighted", "safe_text", "sanitize"]
 
 
 def safe_text(text: str, style: str = "") -> Text:
