@@ -28,9 +28,8 @@ def hostile_pack(tmp_path: Path) -> Path:
     shutil.copytree(GOOD_PACK, pack)
     questions = pack / "questions" / "reconcile-basics.yaml"
     text = questions.read_text(encoding="utf-8")
-    questions.write_text(
-        text.replace("label: Compares desired state with live state", f'label: "Compares {HOSTILE_IN_YAML}"'), encoding="utf-8"
-    )
+    hostile_label = f'label: "Compares {HOSTILE_IN_YAML}"'
+    questions.write_text(text.replace("label: Compares desired state with live state", hostile_label), encoding="utf-8")
     return pack
 
 
