@@ -35,6 +35,8 @@ CONTRASTIVE_CUES: tuple[tuple[str, ...], ...] = (
     ("rather", "than"),
     ("in", "place", "of"),
     ("as", "opposed", "to"),
+    ("better", "than"),
+    ("safer", "than"),
 )
 PSEUDO_NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("not", "only"),
@@ -83,6 +85,9 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
     ("wouldnt", "help"),
     ("would", "not", "help"),
     ("too", "late"),
+    ("discontinued",),
+    ("archived",),
+    ("abandoned",),
     ("isnt", "enough"),
     ("not", "enough"),
     ("never", "needed"),
@@ -191,6 +196,8 @@ class Cues:
                 break
             if self._raws[i] in REJECTING_BEFORE:
                 return True
+            if self._raws[i] in REPORTING_VERBS and i > 0 and self._raws[i - 1] in REPORTERS:
+                return True
         end = min(len(tokens), last + 1 + CONSEQUENCE_REACH)
         for i in range(last + 1, end):
             if tokens[i].sentence != sentence:
@@ -260,7 +267,10 @@ CONSEQUENCE_REACH = 14  # words after the claim in which the modal must come
 CONSEQUENCE_AFTER_MODAL = 6  # words after the modal in which the consequence must come
 # Words before a claim in its sentence that reject it: "instead of", "rather than" are cues already.
 # (Same-clause cues are handled by ``negates``; these reach across commas within the sentence.)
-REJECTING_BEFORE = frozenset({"avoid", "avoids", "avoiding", "unlike", "instead"})
+REJECTING_BEFORE = frozenset({"avoid", "avoids", "avoiding", "unlike", "instead", "myth", "misconception"})
+# "Some think X, but ...", "people say X": a reported belief, not the answer's own claim.
+REPORTING_VERBS = frozenset({"think", "believe", "say", "claim", "assume", "thought", "believed", "said", "claimed"})
+REPORTERS = frozenset({"some", "people", "many", "folks", "others", "often", "some people", "everyone"})
 
 
 def _opens_clause(raws: Sequence[str], tokens: Sequence[Token], i: int) -> bool:

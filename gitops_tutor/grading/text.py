@@ -32,7 +32,7 @@ class Token(NamedTuple):
     start: int  # span in the original text
     end: int
     clause: int  # changes at every break (comma, newline, full stop, "but" ...): negation scope
-    sentence: int  # changes only at hard breaks (full stop, ; ! ? "but" ...)
+    sentence: int  # changes only at hard breaks (full stop, ; ! ?, a bullet), not at "but"
     word: int  # index of the original word (alias expansions share it), for counting gaps
     unit: int = 0  # like clause, but a comma or colon after a short label does not break it:
     # "Flux, because it is light" and "CI: build, test" keep subject and predicate together
@@ -165,7 +165,10 @@ def _numbering(separators: list[str], raws: list[str], n: int) -> tuple[list[int
     clause = sentence = unit = unit_start = previous = 0
     for i in breaks:
         separator = separators[i]
-        kind = 2 if raws[i] in CLAUSE_WORDS else _separator_kind(separator)
+        # "but"/"while" end a clause and a unit, not the sentence: "Synced but Degraded" is one idea
+        kind = _separator_kind(separator)
+        if raws[i] in CLAUSE_WORDS and kind < 2:
+            kind = 3
         if not kind:
             continue
         run = i - previous
@@ -176,7 +179,7 @@ def _numbering(separators: list[str], raws: list[str], n: int) -> tuple[list[int
         clause += 1
         if kind == 2:
             sentence += 1
-        if kind == 2 or not _after_label(separator, i - unit_start):
+        if kind >= 2 or not _after_label(separator, i - unit_start):
             unit += 1
             unit_start = i
     run = n - previous
