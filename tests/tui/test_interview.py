@@ -32,8 +32,9 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-def interview_app(build_app: Callable[..., GitOpsTutorApp], clock: FakeClock, config: InterviewConfig | None,
-                  resume: bool = False) -> GitOpsTutorApp:
+def interview_app(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock, config: InterviewConfig | None, resume: bool = False
+) -> GitOpsTutorApp:
     """The app as ``gitops-tutor interview`` opens it: straight on the interview mode."""
     app = build_app(clock=clock.now)
     app.start_mode = "interview"
@@ -77,8 +78,10 @@ async def test_a_missed_concept_brings_a_follow_up_and_flags_show_in_the_list(
         run.query_one(AnswerArea).insert(PARTIAL)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert [i.question_id for i in run.session.items] == ["team-what-does-reconcile-do",
-                                                              "team-which-tool-kustomization"]
+        assert [i.question_id for i in run.session.items] == [
+            "team-what-does-reconcile-do",
+            "team-which-tool-kustomization",
+        ]
         assert run.session.position == 1
         assert "follow-up" in str(run.query_one("#iv-position", Static).render())
         await pilot.press("ctrl+f")
@@ -95,8 +98,10 @@ async def test_a_missed_concept_brings_a_follow_up_and_flags_show_in_the_list(
         await pilot.click("#finish")
         report_screen = await wait_for_screen(pilot, InterviewReportScreen)
         report = report_screen.report
-        assert [q.question_id for q in report.questions] == ["team-what-does-reconcile-do",
-                                                             "team-which-tool-kustomization"]
+        assert [q.question_id for q in report.questions] == [
+            "team-what-does-reconcile-do",
+            "team-which-tool-kustomization",
+        ]
         assert report.questions[1].answer == "flux" and report.questions[1].score == 100
         assert report.questions[1].flagged and report.questions[1].follow_up_concept == "converge"
         assert "Acts to make them match" in report_screen.query_one(Markdown).source
@@ -106,7 +111,8 @@ async def test_a_missed_concept_brings_a_follow_up_and_flags_show_in_the_list(
         assert modal is not None
     recorded = attempts(db_path, clock)
     assert sorted((a.question_id, a.mode) for a in recorded) == [
-        ("team-what-does-reconcile-do", "interview"), ("team-which-tool-kustomization", "interview"),
+        ("team-what-does-reconcile-do", "interview"),
+        ("team-which-tool-kustomization", "interview"),
     ]
 
 
@@ -259,3 +265,101 @@ async def test_quitting_mid_interview_saves_the_last_keystrokes(
     with ProgressStore.open(db_path, clock=clock.now) as store:
         rows = store.rows("SELECT answer FROM interview_answers WHERE position = 0")
     assert [r["answer"] for r in rows] == ["typed just before quitting"]
+
+
+def burst(app: GitOpsTutorApp, *keys: str, text: str = "") -> None:
+    """Keys as the terminal delivers a burst: all posted at once (see tests/tui/test_typing_order.py)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for character in text:
+        app.post_message(events.Key(_character_to_key(character), character))
+    for key in keys:
+        app.post_message(events.Key(key, None))
+
+
+def stored_answers(db_path: Path, clock: FakeClock) -> list[tuple[int, str, str]]:
+    with ProgressStore.open(db_path, clock=clock.now) as store:
+        rows = store.rows("SELECT position, question_id, answer FROM interview_answers ORDER BY position")
+    return [(r["position"], r["question_id"], r["answer"]) for r in rows]
+
+
+LONG_PARTIAL = ("It compares the desired state with the live state and reports what differs, " * 5).strip()
+
+
+async def test_an_answer_typed_just_before_ctrl_s_stays_with_its_question(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock, db_path: Path
+) -> None:
+    """C1: the tail of the answer was saved under the next question, which then spawned follow-ups."""
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=1, seed=5, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        burst(app, "ctrl+s", text=LONG_PARTIAL)
+        await settle(pilot)
+        for _ in range(3):
+            clock.advance(1)
+            run.tick()
+            await settle(pilot)
+        items = run.session.items
+        assert items[0].answer == LONG_PARTIAL
+        assert len(items) == 2 and items[1].follow_up_of is not None  # the follow-up of the whole answer
+        assert items[1].answer == "" and not items[1].answered
+        burst(app, "ctrl+b", text="x")  # typed into the follow-up, then back at once
+        await settle(pilot)
+        run.tick()
+        await settle(pilot)
+        assert run.session.position == 0 and [i.answer for i in run.session.items] == [LONG_PARTIAL, ""]
+        assert "answered 1/2" in str(run.query_one("#iv-top", Static).render())
+        await pilot.press("ctrl+q")
+    assert stored_answers(db_path, clock) == [
+        (0, "team-what-does-reconcile-do", LONG_PARTIAL),
+        (1, "team-which-tool-kustomization", ""),
+    ]
+
+
+async def test_choosing_from_the_question_list_returns_to_the_answer(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock
+) -> None:
+    """R8: after picking a question in the ctrl+l list the focus stayed in the list."""
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=3, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert run.query_one("#iv-list", OptionList).has_focus
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert run.session.position == 2 and run.answer_widget is not None and run.answer_widget.has_focus
+
+
+async def test_the_list_folds_away_on_a_narrow_terminal(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock
+) -> None:
+    """B7: at 80 columns the list took 44 and left a 30-column editor."""
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=3, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        listing = run.query_one("#iv-list", OptionList)
+        assert not listing.display and run.query_one("#iv-card").size.width >= 76
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert listing.display and listing.has_focus and listing.size.width >= 76
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not listing.display and run.answer_widget is not None and run.answer_widget.has_focus
+        assert not isinstance(app.screen, FinishModal)
+
+
+async def test_the_list_marks_a_question_answered_as_it_is_typed(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock
+) -> None:
+    """P13: the header said 'answered 1/2' while the list still showed the question as unanswered."""
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=2, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        await pilot.press(*"desired state")
+        clock.advance(1)
+        run.tick()
+        await settle(pilot)
+        labels = [str(o.prompt) for o in run.query_one("#iv-list", OptionList)._options]
+        assert labels[0].startswith("✓") and "answered 1/2" in str(run.query_one("#iv-top", Static).render())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,7 +24,6 @@ from textual.widgets import (
     Label,
     Markdown,
     OptionList,
-    RadioButton,
     RadioSet,
     SelectionList,
     Static,
@@ -45,7 +44,15 @@ from gitops_tutor.interview.render import clock_text
 from gitops_tutor.interview.repository import Snapshot
 from gitops_tutor.interview.session import Alert, InterviewSession, TimeUp
 from gitops_tutor.tui.safe_text import safe_text, sanitize
-from gitops_tutor.tui.widgets.answer import AnswerArea
+from gitops_tutor.tui.widgets.answer import (
+    NUMBER_KEYS,
+    TOOL_KEYS,
+    AnswerArea,
+    MarkedRadioButton,
+    OrderedRadioSet,
+    OrderedSelectionList,
+)
+from gitops_tutor.tui.widgets.keyorder import after_typed_keys
 
 if TYPE_CHECKING:
     from gitops_tutor.interview.report import InterviewReport
@@ -55,6 +62,7 @@ if TYPE_CHECKING:
 TICK_SECONDS = 0.5
 SAVE_EVERY_SECONDS = 2.0
 LIST_PROMPT_CHARS = 38
+NARROW_COLUMNS = 100  # below this the question list folds away (ctrl+l shows it) so the answer gets the width
 
 
 def build_answer_widget(question: AnyQuestion, answer: str) -> Any:
@@ -63,16 +71,22 @@ def build_answer_widget(question: AnyQuestion, answer: str) -> Any:
         chosen = set(choice_indexes(answer, len(question.options)))
         labels = [safe_text(f"{i + 1}. {o.text}") for i, o in enumerate(question.options)]
         if question.type == "single-choice":
-            return RadioSet(*(RadioButton(label, value=i in chosen) for i, label in enumerate(labels)), id="iv-answer")
-        return SelectionList[int](*(Selection(label, i, i in chosen) for i, label in enumerate(labels)), id="iv-answer")
+            radios = (MarkedRadioButton(label, value=i in chosen) for i, label in enumerate(labels))
+            return OrderedRadioSet(*radios, id="iv-answer", shortcuts=NUMBER_KEYS)
+        selections = (Selection(label, i, i in chosen) for i, label in enumerate(labels))
+        return OrderedSelectionList(*selections, id="iv-answer")
     if question.type == "which-tool":
         picked = tool_answer(answer)
-        buttons = (RadioButton(TOOL_LABELS[name], value=name == picked) for name in TOOL_CHOICES)
-        return RadioSet(*buttons, id="iv-answer")
+        buttons = (MarkedRadioButton(TOOL_LABELS[name], value=name == picked) for name in TOOL_CHOICES)
+        return OrderedRadioSet(*buttons, id="iv-answer", shortcuts={**TOOL_KEYS, **NUMBER_KEYS})
     starter = question.starter if isinstance(question, ManifestQuestion) else ""
     return AnswerArea(
-        sanitize(answer or starter), id="iv-answer", language="yaml" if question.type == "manifest" else None,
-        soft_wrap=True, tab_behavior="indent", show_line_numbers=question.type == "manifest",
+        sanitize(answer or starter),
+        id="iv-answer",
+        language="yaml" if question.type == "manifest" else None,
+        soft_wrap=True,
+        tab_behavior="indent",
+        show_line_numbers=question.type == "manifest",
     )
 
 
@@ -128,7 +142,10 @@ class InterviewRunScreen(Screen[None]):
     DEFAULT_CSS = """
     InterviewRunScreen #iv-top { height: 1; padding: 0 1; background: $boost; }
     InterviewRunScreen #iv-body { height: 1fr; }
-    InterviewRunScreen #iv-list { width: 44; height: 1fr; }
+    InterviewRunScreen #iv-list { width: 42; max-width: 35%; height: 1fr; }
+    InterviewRunScreen.-narrow #iv-list { display: none; }
+    InterviewRunScreen.-narrow.-list-open #iv-list { display: block; width: 100%; max-width: 100%; }
+    InterviewRunScreen.-narrow.-list-open #iv-card { display: none; }
     InterviewRunScreen #iv-card { width: 1fr; height: 1fr; padding: 0 1; }
     InterviewRunScreen #iv-question { height: auto; max-height: 60%; }
     InterviewRunScreen #iv-answer { height: 1fr; min-height: 5; }
@@ -142,7 +159,7 @@ class InterviewRunScreen(Screen[None]):
         Binding("ctrl+f", "flag", "Flag", tooltip="Flag this question for review", id="iv-flag", priority=True),
         Binding("ctrl+l", "question_list", "Questions", tooltip="Move between questions", id="iv-qlist", priority=True),
         Binding("ctrl+o", "finish", "Finish", tooltip="Finish early (asks first)", id="iv-finish", priority=True),
-        Binding("escape", "finish", "Finish", show=False, id="iv-escape"),
+        Binding("escape", "escape", "Finish", show=False, id="iv-escape"),
     ]
 
     def __init__(self, service: InterviewService, session: InterviewSession) -> None:
@@ -150,6 +167,7 @@ class InterviewRunScreen(Screen[None]):
         self.service = service
         self.session = session
         self.answer_widget: Any = None
+        self.answer_position: int | None = None  # the question the answer widget belongs to
         self.timer: Timer | None = None
         self.completing = False
         self.report: InterviewReport | None = None
@@ -186,6 +204,7 @@ class InterviewRunScreen(Screen[None]):
         session = self.session
         question, item = session.current_question, session.current_item
         self.answer_widget = build_answer_widget(question, item.answer)
+        self.answer_position = session.position
         heading = f"Question {session.position + 1} of {len(session.items)} · {question.type}"
         if item.follow_up_of:
             heading += " · follow-up"
@@ -196,9 +215,13 @@ class InterviewRunScreen(Screen[None]):
             id="iv-question",
         )
         await card.mount_all([prompt, self.answer_widget])
+        self.set_class(False, "-list-open")
         self.answer_widget.focus()
         self.refresh_list()
         self.refresh_top()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_COLUMNS, "-narrow")
 
     def refresh_top(self) -> None:
         session = self.session
@@ -206,25 +229,30 @@ class InterviewRunScreen(Screen[None]):
         item = session.current_item
         marks = " · flagged" if item.flagged else ""
         top = self.query_one("#iv-top", Static)
-        top.update(Text.assemble(
-            (f"⏱ {clock_text(left)} left", "bold"),
-            f"   Question {session.position + 1} of {len(session.items)}{marks}"
-            f"   {clock_text(session.seconds_on(session.position))} on it"
-            f"   answered {session.answered_count()}/{len(session.items)}",
-        ))
+        top.update(
+            Text.assemble(
+                (f"⏱ {clock_text(left)} left", "bold"),
+                f"   Question {session.position + 1} of {len(session.items)}{marks}"
+                f"   {clock_text(session.seconds_on(session.position))} on it"
+                f"   answered {session.answered_count()}/{len(session.items)}",
+            )
+        )
         top.set_class(60 < left <= 300, "low")
         top.set_class(left <= 60, "critical")
 
     def refresh_list(self) -> None:
         listing = self.query_one("#iv-list", OptionList)
         listing.clear_options()
+        self._list_marks = self._marks()
         for position, item in enumerate(self.session.items):
-            mark = ("✓" if item.answered else "·") + ("⚑" if item.flagged else " ")
             follow = "↳ " if item.follow_up_of else ""
             prompt = self.session.question_at(position).prompt.strip().splitlines()[0]
-            label = f"{mark} {position + 1}. {follow}{prompt}"
+            label = f"{self._list_marks[position]} {position + 1}. {follow}{prompt}"
             listing.add_option(Option(safe_text(label[:LIST_PROMPT_CHARS]), id=f"q{position}"))
         listing.highlighted = self.session.position
+
+    def _marks(self) -> list[str]:
+        return [("✓" if item.answered else "·") + ("⚑" if item.flagged else " ") for item in self.session.items]
 
     # -- the clock ----------------------------------------------------------------------------
 
@@ -241,13 +269,20 @@ class InterviewRunScreen(Screen[None]):
                 self.run_worker(self.complete(), exclusive=True, group="iv-complete")
                 return
         self.refresh_top()
+        if self._marks() != getattr(self, "_list_marks", None):  # the header and the list agree on "answered"
+            self.refresh_list()
         if not session.flush() and self._monotonic() - self._last_save >= SAVE_EVERY_SECONDS:
             self.save()
 
     def capture(self) -> None:
-        """Copy the answer widget's state into the session (it only marks the session dirty)."""
-        if self.answer_widget is not None and self.session.running:
-            self.session.set_answer(read_answer(self.answer_widget, self.session.current_question))
+        """Copy the answer widget's state into the session (it only marks the session dirty).
+
+        Only into the question the widget was built for: between a move and the next
+        question's widget, the old widget may still take keys, and they are not the new answer.
+        """
+        session = self.session
+        if self.answer_widget is not None and session.running and self.answer_position == session.position:
+            session.set_answer(read_answer(self.answer_widget, session.current_question))
 
     def save(self) -> None:
         """Snapshot now, write on the store's thread; the single store thread keeps writes in order."""
@@ -272,24 +307,51 @@ class InterviewRunScreen(Screen[None]):
         if not self.session.running or self.completing:
             return
         self.capture()
+        self._retire_answer_widget()
         move()
         self.run_worker(self.show_current(), exclusive=True, group="iv-show")
 
+    def _retire_answer_widget(self) -> None:
+        """The widget stays on screen until the next one replaces it, but nothing more is read from it."""
+        widget, self.answer_widget, self.answer_position = self.answer_widget, None, None
+        if isinstance(widget, AnswerArea):
+            widget.read_only = True
+        elif widget is not None:
+            widget.disabled = True
+
+    # ctrl+s/b/f/l/o are priority keys (they must beat the text area's own ctrl+f and
+    # friends), so they run before keys typed just ahead of them reach the answer: each
+    # waits for those keys first.
+
     def action_next(self) -> None:
-        self._move(self.session.submit)
+        after_typed_keys(self.app, lambda: self._move(self.session.submit))
 
     def action_previous(self) -> None:
-        self._move(self.session.previous)
+        after_typed_keys(self.app, lambda: self._move(self.session.previous))
 
     def action_flag(self) -> None:
+        after_typed_keys(self.app, self._flag)
+
+    def _flag(self) -> None:
         if self.session.running and not self.completing:
+            self.capture()
             flagged = self.session.toggle_flag()
             self.notify("Flagged for review." if flagged else "Flag removed.", timeout=2)
             self.refresh_list()
             self.refresh_top()
 
     def action_question_list(self) -> None:
+        after_typed_keys(self.app, self._open_list)
+
+    def _open_list(self) -> None:
+        self.capture()
+        self.add_class("-list-open")
         self.query_one("#iv-list", OptionList).focus()
+
+    def _close_list(self) -> None:
+        self.remove_class("-list-open")
+        if self.answer_widget is not None:
+            self.answer_widget.focus()
 
     @on(OptionList.OptionSelected, "#iv-list")
     def _jump(self, event: OptionList.OptionSelected) -> None:
@@ -297,19 +359,31 @@ class InterviewRunScreen(Screen[None]):
         position = int((event.option.id or "q0")[1:])
         if position != self.session.position:
             self._move(lambda: self.session.go_to(position))
-        elif self.answer_widget is not None:
-            self.answer_widget.focus()
+        else:
+            self._close_list()
 
     # -- ending -------------------------------------------------------------------------------
 
     def action_finish(self) -> None:
-        if not self.session.running or self.completing:
+        after_typed_keys(self.app, self._ask_finish)
+
+    def action_escape(self) -> None:
+        """Esc closes the question list when it is open; otherwise it asks about finishing."""
+        if self.has_class("-list-open") or (self.focused is not None and self.focused.id == "iv-list"):
+            self._close_list()
+        else:
+            self._ask_finish()
+
+    def _ask_finish(self) -> None:
+        if not self.session.running or self.completing or isinstance(self.app.screen, FinishModal):
             return
         self.capture()
         s = self.session
         unanswered = len(s.unanswered_positions())
-        summary = (f"{s.answered_count()} of {len(s.items)} answered ({unanswered} would score 0), "
-                   f"{clock_text(s.remaining_seconds())} left. The clock keeps running while you decide.")
+        summary = (
+            f"{s.answered_count()} of {len(s.items)} answered ({unanswered} would score 0), "
+            f"{clock_text(s.remaining_seconds())} left. The clock keeps running while you decide."
+        )
         self.app.push_screen(FinishModal(summary), self._finish_chosen)
 
     def _finish_chosen(self, choice: str | None) -> None:
