@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 @click.option(
     "--preset",
     type=click.Choice(sorted(PRESETS)),
-    help="quick: 10 min/4 q; standard (the default): 30 min/8 q; cgoa: CGOA domain weights, choice questions too.",
+    help=(
+        "quick: 10 min/4 q; standard (the default): 30 min/8 q; cgoa: CGOA domain weights, choice questions too; "
+        "cgoa-exam: the full CGOA simulation, 60 choice questions in 90 min, pass at 75%."
+    ),
 )
 @click.option("--minutes", type=int, help="Time limit (overrides the preset).")
 @click.option("--questions", type=int, help="Number of questions before follow-ups (overrides the preset).")

@@ -8,12 +8,15 @@ which sits above this one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from gitops_tutor.curriculum.collected import Collected, LoadResult
+from gitops_tutor.curriculum.files import display_path
 from gitops_tutor.curriculum.models import (
     AnyQuestion,
     ChoiceQuestion,
@@ -163,6 +166,39 @@ def _check_rubric(q: FreeTextQuestion) -> Iterator[Problem]:
         and rubric.partial_threshold >= rubric.pass_threshold
     ):
         yield problem(q.source, "range", f"question '{q.id}': partial_threshold must be below pass_threshold")
+
+
+@dataclass(frozen=True)
+class PresetNeed:
+    """What one draw of an interview preset takes from the loaded content.
+
+    The interview layer works the numbers out (it owns the presets and the domain
+    split); this layer only counts, so content checks never import the layers above.
+    ``types`` empty means any question type will do.
+    """
+
+    name: str
+    total: int
+    per_domain: Mapping[str, int]
+    types: tuple[str, ...] = ()
+
+
+def check_preset_capacity(cur: Curriculum, needs: Iterable[PresetNeed]) -> Iterator[Problem]:
+    """Warn when the content cannot fill a preset: a draw would come out short or out of proportion."""
+    where = display_path(Path(cur.packs[-1].root)) if cur.packs else "content"
+    for need in needs:
+        usable = [q for q in cur.questions.values() if not need.types or q.type in need.types]
+        kind = " or ".join(need.types) + " " if need.types else ""
+        if len(usable) < need.total:
+            message = f"preset '{need.name}' needs {need.total} {kind}questions; the content has {len(usable)}"
+            yield Problem(where, 1, 1, "preset", message, severity="warning")
+        for domain, wanted in sorted(need.per_domain.items()):
+            have = sum(1 for q in usable if q.domain == domain)
+            if have < wanted:
+                message = (
+                    f"preset '{need.name}' needs {wanted} {kind}questions in domain '{domain}'; the content has {have}"
+                )
+                yield Problem(where, 1, 1, "preset", message, severity="warning")
 
 
 def code_blocks(markdown: str) -> Iterator[tuple[int, str, str]]:

@@ -1,7 +1,8 @@
 """What a mock interview is made of: its length, its size and where its questions come from.
 
-Presets mirror the three ways people rehearse: a quick warm-up, a full interview, and
-a certification-style mock whose questions follow the CGOA domain weights. Explicit
+Presets mirror the ways people rehearse: a quick warm-up, a full interview, a short
+certification-style mock whose questions follow the CGOA domain weights, and a full CGOA
+exam simulation (60 choice questions, 90 minutes, pass at 75%, as the real exam). Explicit
 options override a preset, so ``--preset quick --minutes 15`` means what it says.
 """
 
@@ -14,6 +15,7 @@ from gitops_tutor.interview.errors import InterviewError
 
 OPEN_TYPES: tuple[str, ...] = ("free-text", "manifest", "which-tool")
 ALL_TYPES: tuple[str, ...] = ("free-text", "manifest", "which-tool", "single-choice", "multi-choice")
+CHOICE_TYPES: tuple[str, ...] = ("single-choice", "multi-choice")
 MAX_MINUTES = 240
 MAX_QUESTIONS = 100
 
@@ -25,6 +27,9 @@ class InterviewConfig:
     ``types`` are the question types the draw prefers; when too few of those match the
     filters, other types fill the gap rather than leaving the interview short.
     ``weighted_domains`` draws each CGOA domain in proportion to its weight.
+    ``only_types`` makes ``types`` a hard filter instead (an exam asks nothing else),
+    ``follow_ups`` off means no follow-up questions (an exam has none), and
+    ``pass_mark`` (a score out of 100) gives the report a pass or fail like the exam's.
     """
 
     minutes: int = 30
@@ -37,6 +42,9 @@ class InterviewConfig:
     packs: tuple[str, ...] = ()
     types: tuple[str, ...] = OPEN_TYPES
     weighted_domains: bool = False
+    only_types: bool = False
+    follow_ups: bool = True
+    pass_mark: int | None = None
 
     @property
     def seconds(self) -> int:
@@ -66,6 +74,8 @@ class InterviewConfig:
             parts.append(f"difficulty {self.difficulty}")
         if self.seed is not None:
             parts.append(f"seed {self.seed}")
+        if self.pass_mark is not None:
+            parts.append(f"pass mark {self.pass_mark}")
         return " · ".join(parts)
 
 
@@ -73,11 +83,22 @@ PRESETS: dict[str, InterviewConfig] = {
     "quick": InterviewConfig(minutes=10, questions=4, preset="quick"),
     "standard": InterviewConfig(minutes=30, questions=8, preset="standard"),
     "cgoa": InterviewConfig(minutes=30, questions=20, preset="cgoa", types=ALL_TYPES, weighted_domains=True),
+    "cgoa-exam": InterviewConfig(
+        minutes=90,
+        questions=60,
+        preset="cgoa-exam",
+        types=CHOICE_TYPES,
+        weighted_domains=True,
+        only_types=True,
+        follow_ups=False,
+        pass_mark=75,
+    ),
 }
 PRESET_TITLES: dict[str, str] = {
     "quick": "Quick: 10 minutes, 4 questions",
     "standard": "Standard: 30 minutes, 8 questions",
     "cgoa": "CGOA-style: 30 minutes, 20 questions in the exam's domain weights, choice questions included",
+    "cgoa-exam": "CGOA exam: 90 minutes, 60 choice questions in the exam's domain weights, pass at 75%",
 }
 
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Protocol
 
 from gitops_tutor.curriculum.models import AnyQuestion, Curriculum
+from gitops_tutor.curriculum.validate import PresetNeed
 from gitops_tutor.interview.config import InterviewConfig
 from gitops_tutor.interview.errors import InterviewError
 
@@ -72,7 +73,7 @@ def draw_weight(history: QuestionHistory | None, now: datetime) -> float:
 
 
 def candidates(curriculum: Curriculum, config: InterviewConfig) -> list[AnyQuestion]:
-    """Questions that pass the lesson, domain, pack and difficulty filters, in id order."""
+    """Questions that pass the lesson, domain, pack, difficulty (and hard type) filters, in id order."""
     _check_filters(curriculum, config)
     chosen = []
     for question in sorted(curriculum.questions.values(), key=lambda q: q.id):
@@ -83,6 +84,8 @@ def candidates(curriculum: Curriculum, config: InterviewConfig) -> list[AnyQuest
         if config.packs and question.pack not in config.packs:
             continue
         if config.difficulty and question.difficulty != config.difficulty:
+            continue
+        if config.only_types and question.type not in config.types:
             continue
         chosen.append(question)
     return chosen
@@ -158,6 +161,22 @@ def _draw_by_domain(
         rest = [q for q in pool if q.id not in taken]
         drawn += _draw_preferring_types(rest, keys, config.types, config.questions - len(drawn))
     return drawn
+
+
+def preset_needs(curriculum: Curriculum, presets: Mapping[str, InterviewConfig]) -> list[PresetNeed]:
+    """What one draw of each preset takes from the content, for ``validate``'s capacity warning.
+
+    Only a hard type filter (``only_types``) narrows the types: other presets fill a gap
+    with any type. Weighted presets need each domain's share, split as the draw splits it.
+    """
+    needs = []
+    for name, config in presets.items():
+        per_domain: dict[str, int] = {}
+        if config.weighted_domains and curriculum.domains:
+            per_domain = apportion(config.questions, {d: domain.weight for d, domain in curriculum.domains.items()})
+        types = config.types if config.only_types else ()
+        needs.append(PresetNeed(name, config.questions, per_domain, types))
+    return needs
 
 
 def apportion(total: int, weights: Mapping[str, float]) -> dict[str, int]:

@@ -105,7 +105,8 @@ class LineInterview:
                 f"{clock_text(s.remaining_seconds())} left."
             )
         else:
-            self.write(f"Mock interview: {s.config.describe()}. Follow-up questions may be added.")
+            follow = " Follow-up questions may be added." if s.config.follow_ups else " No follow-up questions."
+            self.write(f"Mock interview: {s.config.describe()}.{follow}")
             if len(s.items) < s.config.questions:
                 self.write(f"Only {len(s.items)} questions match these filters.")
         self.write(f"End each answer with a line holding a single '{END}'; the end of input finishes the interview.")

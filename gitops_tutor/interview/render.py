@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gitops_tutor.interview.report import BAND_MEANINGS, InterviewReport, QuestionReport, band_rule
+from gitops_tutor.interview.report import BAND_MEANINGS, Breakdown, InterviewReport, QuestionReport, band_rule
 from gitops_tutor.terminal_text import printable
 
 
@@ -52,6 +52,7 @@ def summary_facts(report: InterviewReport) -> list[Fact]:
     facts = [
         Fact("Score", f"{report.score}/100, {report.band} ({BAND_MEANINGS.get(report.band, '')})", strong=True),
         Fact("Bands", band_rule()),
+        *_exam_result(report),
         Fact("Setup", report.setup),
         Fact(
             "",
@@ -78,6 +79,22 @@ def summary_facts(report: InterviewReport) -> list[Fact]:
         noun = "question" if missed == 1 else "questions"
         facts.append(Fact("", f"{missed} {noun} not passed went into your review queue"))
     return facts
+
+
+def _exam_result(report: InterviewReport) -> list[Fact]:
+    """Pass or fail against the interview's pass mark (the CGOA exam simulation has one)."""
+    if report.pass_mark is None:
+        return []
+    verdict = "pass" if report.passed else "fail"
+    return [
+        Fact("Exam result", f"{verdict} ({report.score}/100 against a pass mark of {report.pass_mark})", strong=True)
+    ]
+
+
+def read_next_text(report: InterviewReport, domain: Breakdown) -> str:
+    """The lessons to read next for one domain, by title; a dash when every question passed."""
+    titles = {b.id: b.title for b in report.lessons}
+    return "; ".join(titles.get(lesson, lesson) for lesson in domain.read_next) or "-"
 
 
 def question_title(q: QuestionReport) -> str:
@@ -117,8 +134,11 @@ def question_facts(report: InterviewReport, q: QuestionReport) -> list[Fact]:
 def report_markdown(report: InterviewReport) -> str:
     lines = [f"# Mock interview report ({report.started_at[:10]})", ""]
     lines += [_markdown_bullet(fact) for fact in summary_facts(report)]
-    lines += ["", "## Breakdown by CGOA domain", "", "| Domain | Score | Questions |", "| --- | ---: | ---: |"]
-    lines += [f"| {_cell(b.title)} | {b.score} | {b.count} |" for b in report.domains]
+    lines += ["", "## Breakdown by CGOA domain", "", "| Domain | Score | Questions | Read next |"]
+    lines += ["| --- | ---: | ---: | --- |"]
+    lines += [
+        f"| {_cell(b.title)} | {b.score} | {b.count} | {_cell(read_next_text(report, b))} |" for b in report.domains
+    ]
     lines += ["", "## Breakdown by lesson", "", "| Lesson | Score | Questions |", "| --- | ---: | ---: |"]
     lines += [f"| {_cell(b.title)} | {b.score} | {b.count} |" for b in report.lessons]
     lines += ["", "## Questions", ""]
@@ -165,7 +185,11 @@ def report_text(report: InterviewReport) -> str:
     lines = [f"Mock interview report, {report.started_at[:16].replace('T', ' ')} UTC"]
     lines += [labelled(fact) for fact in summary_facts(report)]
     lines.append("By CGOA domain (weakest first):")
-    lines += [f"  {b.title}: {b.score} ({b.count} question{'s' if b.count != 1 else ''})" for b in report.domains]
+    lines += [
+        f"  {b.title}: {b.score} ({b.count} question{'s' if b.count != 1 else ''})"
+        + (f". Read next: {read_next_text(report, b)}" if b.read_next else "")
+        for b in report.domains
+    ]
     lines.append("By lesson (weakest first):")
     lines += [f"  {b.title}: {b.score} ({b.count} question{'s' if b.count != 1 else ''})" for b in report.lessons]
     for question in report.questions:

@@ -9,13 +9,15 @@ The overall score is the mean. Verdict bands, stated in every report:
 * **not yet**: below 60; study the lessons named in the breakdown first.
 
 80 is also above the 75% pass mark people quote for the CGOA exam, so "ready"
-means ready with a margin.
+means ready with a margin. An interview whose config has a ``pass_mark`` (the
+``cgoa-exam`` preset: 75) also says pass or fail against it, and each domain names the
+lessons to read next: those of the questions in it that did not pass, weakest first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from gitops_tutor.curriculum.models import Curriculum
@@ -66,14 +68,21 @@ class QuestionReport:
     follow_up_concept: str | None = None
 
 
+READ_NEXT_LIMIT = 3
+
+
 @dataclass(frozen=True)
 class Breakdown:
-    """The mean score of the questions of one lesson or one CGOA domain."""
+    """The mean score of the questions of one lesson or one CGOA domain.
+
+    ``read_next`` (domains only) holds lesson ids to study next, weakest first.
+    """
 
     id: str
     title: str
     score: int
     count: int
+    read_next: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,12 @@ class InterviewReport:
     lessons: tuple[Breakdown, ...]
     domains: tuple[Breakdown, ...]
     change: Change | None = None
+    pass_mark: int | None = None
+
+    @property
+    def passed(self) -> bool | None:
+        """Against the config's pass mark; None when the interview had none."""
+        return None if self.pass_mark is None else self.score >= self.pass_mark
 
     @property
     def missed_questions(self) -> list[QuestionReport]:
@@ -116,10 +131,16 @@ class InterviewReport:
     def from_dict(cls, raw: Mapping[str, Any]) -> InterviewReport:
         data = dict(raw)
         data["questions"] = tuple(_question_from_dict(q) for q in raw.get("questions", ()))
-        data["lessons"] = tuple(Breakdown(**b) for b in raw.get("lessons", ()))
-        data["domains"] = tuple(Breakdown(**b) for b in raw.get("domains", ()))
+        data["lessons"] = tuple(_breakdown_from_dict(b) for b in raw.get("lessons", ()))
+        data["domains"] = tuple(_breakdown_from_dict(b) for b in raw.get("domains", ()))
         data["change"] = Change(**raw["change"]) if raw.get("change") else None
         return cls(**data)
+
+
+def _breakdown_from_dict(raw: Mapping[str, Any]) -> Breakdown:
+    data = dict(raw)
+    data["read_next"] = tuple(data.get("read_next", ()))
+    return Breakdown(**data)
 
 
 def _question_from_dict(raw: Mapping[str, Any]) -> QuestionReport:
@@ -137,7 +158,7 @@ def build_report(
     score = round(sum(q.score for q in questions) / len(questions)) if questions else 0
     lesson_titles = {lid: lesson.title for lid, lesson in curriculum.lessons.items()}
     domain_titles = {did: domain.name for did, domain in curriculum.domains.items()}
-    domains = _breakdown(questions, "domain", domain_titles)
+    domains = _with_read_next(_breakdown(questions, "domain", domain_titles), questions)
     return InterviewReport(
         interview_id=session.id,
         setup=session.config.describe(),
@@ -154,6 +175,7 @@ def build_report(
         lessons=_breakdown(questions, "lesson", lesson_titles),
         domains=domains,
         change=_change(score, domains, earlier),
+        pass_mark=session.config.pass_mark,
     )
 
 
@@ -197,6 +219,21 @@ def _breakdown(questions: Iterable[QuestionReport], key: str, titles: Mapping[st
         groups.setdefault(getattr(question, key), []).append(question.score)
     rows = [Breakdown(k, titles.get(k, k), round(sum(v) / len(v)), len(v)) for k, v in groups.items()]
     return tuple(sorted(rows, key=lambda b: (b.score, b.id)))
+
+
+def _with_read_next(domains: Sequence[Breakdown], questions: Sequence[QuestionReport]) -> tuple[Breakdown, ...]:
+    """Each domain with the lessons behind its questions that did not pass, weakest lesson first."""
+    return tuple(replace(b, read_next=_lessons_to_read(q for q in questions if q.domain == b.id)) for b in domains)
+
+
+def _lessons_to_read(questions: Iterable[QuestionReport]) -> tuple[str, ...]:
+    scores: dict[str, list[int]] = {}
+    for question in questions:
+        if question.verdict != "pass":
+            scores.setdefault(question.lesson, []).append(question.score)
+    means = {lesson: sum(got) / len(got) for lesson, got in scores.items()}
+    ranked = sorted(means, key=lambda lesson: (means[lesson], -len(scores[lesson]), lesson))
+    return tuple(ranked[:READ_NEXT_LIMIT])
 
 
 def _change(score: int, domains: Sequence[Breakdown], earlier: Sequence[InterviewReport]) -> Change | None:

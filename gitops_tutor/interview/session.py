@@ -354,6 +354,8 @@ class InterviewSession:
     def _maybe_add_follow_up(self, position: int) -> bool:
         """Insert the follow-up for the first missed concept that has one, while time allows."""
         item = self.items[position]
+        if not self.config.follow_ups:  # an exam simulation asks no follow-ups
+            return False
         if item.asked_follow_up or self.remaining_seconds() < FOLLOW_UP_MIN_SECONDS:
             return False
         question = self.question_at(position)
