@@ -98,6 +98,10 @@ def history_text(reports: list[InterviewReport]) -> Text:
 class InterviewScreen(TutorScreen):
     """Choose a preset (or resume); the run screen is pushed on top of this one."""
 
+    DEFAULT_CSS = """
+    InterviewScreen #interview-setup { padding: 0 1; }
+    InterviewScreen #iv-choices, InterviewScreen #iv-history { margin-top: 1; }
+    """
     BINDINGS = [Binding("enter", "choose", "Start", tooltip="Start or resume the highlighted choice", id="iv-start")]
 
     def __init__(self) -> None:

@@ -25,8 +25,13 @@ def export_path(report: InterviewReport) -> Path:
 
 
 class InterviewReportScreen(Screen[None]):
+    # Answers and model answers are code blocks (a manifest keeps its lines); Textual's fences
+    # scroll sideways with no scrollbar, which clipped every answer at the right edge. Here they
+    # wrap instead: the report is where a learner reads the model answers in full.
     DEFAULT_CSS = """
     InterviewReportScreen #iv-report { height: 1fr; padding: 0 1; }
+    InterviewReportScreen MarkdownFence { overflow: hidden hidden; layout: vertical; }
+    InterviewReportScreen MarkdownFence > Label { width: 100%; height: auto; text-wrap: wrap; }
     """
     BINDINGS = [
         Binding("e", "export", "Export", tooltip="Save this report as a Markdown file", id="iv-export"),
@@ -53,8 +58,9 @@ class InterviewReportScreen(Screen[None]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(report_markdown(self.report), encoding="utf-8")
         except OSError as error:
-            self.notify(f"Cannot write {target}: {error.strerror}", title="Export failed", severity="error",
-                        markup=False)
+            self.notify(
+                f"Cannot write {target}: {error.strerror}", title="Export failed", severity="error", markup=False
+            )
             return
         self.exported = target
         self.notify(f"Report saved to {target}", title="Exported", markup=False)
