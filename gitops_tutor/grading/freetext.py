@@ -206,7 +206,7 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     claims = tuple(r for r in (_claim_result(c, answer) for c in compiled.claims) if r is not None)
     if list_shape == shape.KEYWORD_LIST and compiled.asks_for_list and _correct_list(text, plain, concepts, claims):
         list_shape = shape.SHORT_LIST
-    score = _score(compiled, concepts, claims, list_shape)
+    score = _score(compiled, concepts, claims, list_shape, _focused(answer, concepts))
     verdict = verdict_for(score, compiled.pass_at, compiled.partial_at)
     flags = (("list-like",) if answer.list_like else ()) + (("too-complex",) if answer.budget.spent else ())
     clean = not claims and all(c.status == "hit" for c in concepts)
@@ -264,13 +264,32 @@ def _claim_result(compiled: CompiledClaim, answer: _Answer) -> ClaimResult | Non
     return ClaimResult(claim.id, claim.label, answer.spans(asserted), claim.penalty)
 
 
+FOCUS_SHARE = 0.5  # measured on the blind tuning half: 0.3 keeps the wrong answers in, 0.6 drops short partials
+
+
+def _focused(answer: _Answer, concepts: Sequence[ConceptResult]) -> bool:
+    """Whether most of the answer's sentences say something the rubric credits.
+
+    A short partial answer spends its words on the idea it states; a long wrong answer that
+    brushes one concept in passing spends them on claims the rubric cannot see.
+    """
+    sentences = {t.sentence for t in answer.tokens}
+    starts = [start for c in concepts if c.status == "hit" for start, _ in c.evidence]
+    credited = {t.sentence for t in answer.tokens if any(t.start <= s < t.end or t.start == s for s in starts)}
+    return len(credited) >= FOCUS_SHARE * len(sentences)
+
+
 def _score(
-    compiled: CompiledRubric, concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult], list_shape: int
+    compiled: CompiledRubric,
+    concepts: Sequence[ConceptResult],
+    claims: Sequence[ClaimResult],
+    list_shape: int,
+    focused: bool = True,
 ) -> int:
     total = sum(c.weight for c in concepts) or 1.0
     score = 100.0 * sum(c.weight for c in concepts if c.status == "hit") / total
     clean = not claims and not any(c.status == "negated" for c in concepts)
-    if clean and any(c.required and c.status == "hit" for c in concepts):
+    if clean and focused and any(c.required and c.status == "hit" for c in concepts):
         score = max(score, compiled.partial_at)  # a required idea said right is worth partial credit
     if any(c.required and c.status == "missed" for c in concepts):
         score = min(score, compiled.pass_at - 1)

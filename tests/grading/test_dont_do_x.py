@@ -46,3 +46,10 @@ def test_a_required_idea_said_right_earns_at_least_partial() -> None:
     assert result.score == 40 and result.verdict == "partial"
     assert GRADER.grade(HOOK, "Run it as a PreSync hook, or a PostSync one.").verdict == "fail"
     assert GRADER.grade(HOOK, "Never a PreSync hook.").verdict == "fail"
+
+
+def test_calibration_needs_the_answer_to_be_about_the_idea() -> None:
+    """One right term brushed in passing among claims the rubric cannot see is not a partial answer."""
+    answer = "Hooks are optional. Run the migration after the deploy. It uses a PreSync job. Then scale it by hand."
+    assert GRADER.grade(HOOK, answer).verdict == "fail"
+    assert GRADER.grade(HOOK, "It is a PreSync hook. Nothing else matters.").verdict == "partial"
