@@ -11,6 +11,7 @@ each question the schedule its combined answers deserve.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -123,11 +124,31 @@ def markdown_attempts(attempts: list[dict[str, Any]], curriculum: Curriculum | N
         lines += ["", "| when (UTC) | mode | score | verdict | rating | answer |", "|" + " --- |" * 6]
         lines += [
             f"| {r['ended_at'][:16].replace('T', ' ')} | {r['mode']} | {r['score']} | {r['verdict']} | "
-            f"{r['rating']} | {one_line(r['answer'])} |"
+            f"{r['rating']} | {answer_cell(r['answer'])} |"
             for r in rows
         ]
         lines.append("")
+        lines += answer_blocks(rows)
     return lines if by_question else [*lines, "No attempts yet."]
+
+
+def answer_cell(answer: str) -> str:
+    """A one-line answer in its table cell; a multi-line one (a manifest) is pointed to, and shown below."""
+    text = str(answer).strip()
+    return f"{len(text.splitlines())} lines, below" if "\n" in text else one_line(text)
+
+
+def answer_blocks(rows: list[dict[str, Any]]) -> list[str]:
+    """Multi-line answers as code blocks after the table: YAML flattened into one cell cannot be read."""
+    lines: list[str] = []
+    for r in rows:
+        text = str(r["answer"]).strip()
+        if "\n" in text:
+            longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+            fence = "`" * max(3, longest + 1)
+            when = r["ended_at"][:16].replace("T", " ")
+            lines += [f"Answer of {when} ({r['mode']}):", "", f"{fence}text", text, fence, ""]
+    return lines
 
 
 def one_line(text: str) -> str:
