@@ -64,7 +64,11 @@ NAV: tuple[Nav, ...] = (
 
 
 def nav_bindings() -> list[Binding]:
-    return [Binding(nav.key, f"show('{nav.name}')", nav.title, tooltip=nav.help, id=f"show-{nav.name}") for nav in NAV]
+    """Help first: the footer shows bindings in order and cuts the tail at 80 columns (R5)."""
+    ordered = sorted(NAV, key=lambda nav: nav.name != "help")
+    return [
+        Binding(nav.key, f"show('{nav.name}')", nav.title, tooltip=nav.help, id=f"show-{nav.name}") for nav in ordered
+    ]
 
 
 class GitOpsTutorApp(App[None]):
@@ -74,10 +78,10 @@ class GitOpsTutorApp(App[None]):
     TITLE = "gitops-tutor"
     start_mode = "home"  # the interview command opens on "interview"
     BINDINGS = [
+        Binding("q", "quit", "Quit", tooltip="Leave the app; progress is already saved", id="quit"),
         *nav_bindings(),
         Binding("f1", "show('help')", "Help", show=False, id="help-f1"),
         Binding("t", "toggle_theme", "Theme", tooltip="Switch dark/light (remembered)", id="toggle-theme"),
-        Binding("q", "quit", "Quit", tooltip="Leave the app; progress is already saved", id="quit"),
     ]
 
     def __init__(
@@ -179,6 +183,8 @@ class GitOpsTutorApp(App[None]):
             else:
                 self._confirm("Leave this session?", work, "Leave it", self._pop_to_base)
             return
+        if name == "interview":
+            self.clear_notifications()  # e.g. the start-up "interview waiting" toast, now answered (P11)
         await self.switch_mode(name)
 
     def _pop_to_base(self) -> None:
@@ -212,6 +218,7 @@ class GitOpsTutorApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+        self.notify(f"{'Dark' if self.current_theme.dark else 'Light'} theme (remembered).", timeout=2)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         if self.services is not None:

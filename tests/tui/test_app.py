@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 from gitops_tutor import paths
 from gitops_tutor.cli.context import Settings
 from gitops_tutor.curriculum.models import ChoiceQuestion, Curriculum
+from gitops_tutor.progress import ProgressStore
 from gitops_tutor.tui.app import GitOpsTutorApp, make_app
 from gitops_tutor.tui.picking import ShuffledOptions, pick_questions
 from gitops_tutor.tui.safe_text import highlighted, sanitize
@@ -131,3 +132,36 @@ async def test_the_start_up_error_screen_shows_its_title_message_and_hint(
             assert region.width > 20 and region.height >= 1, (selector, region)
         assert "damaged" in str(screen.query_one("#message-text", Static).visual)
         assert not screen.query(Footer), "no footer offering screens that cannot open"
+
+
+async def test_the_resume_toast_goes_once_the_interview_screen_is_open(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path, pack_curriculum: Curriculum
+) -> None:
+    """P11: the start-up toast about an unfinished interview stayed over the resumed interview."""
+    from gitops_tutor.interview.config import InterviewConfig
+    from gitops_tutor.interview.service import InterviewService
+    from tests.interview.conftest import FakeClock
+
+    clock = FakeClock()
+    with ProgressStore.open(db_path, clock=clock.now) as store:
+        service = InterviewService(store, pack_curriculum, clock=clock.now, monotonic=clock.monotonic)
+        session = service.start(InterviewConfig(minutes=10, questions=2, seed=4, lessons=("team-reconcile-basics",)))
+        session.set_answer("half")
+        session.flush()
+    app = build_app(clock=clock.now)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert [n.title for n in app._notifications] == ["Mock interview"]
+        await pilot.press("i")
+        await settle(pilot)
+        assert not [n for n in app._notifications if n.title == "Mock interview"]
+
+
+async def test_the_theme_key_says_what_it_did(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """P10: t switched the theme without a word."""
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert any("Light theme" in n.message for n in app._notifications)
