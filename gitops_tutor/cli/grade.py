@@ -51,7 +51,7 @@ def grade(
     try:
         result = grader.grade(question, _typed_answer(question, text))
     except ChoiceParseError as exc:
-        raise click.UsageError(sanitize(str(exc))) from None
+        raise click.ClickException(sanitize(str(exc))) from None
     except (ValueError, RecursionError) as exc:
         raise click.ClickException(f"this answer cannot be graded: {_reason(exc)}") from None
     if as_json:

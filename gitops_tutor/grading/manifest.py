@@ -10,12 +10,12 @@ share of passed checks.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from gitops_tutor.curriculum.models import Condition, ManifestCheck, ManifestQuestion
 from gitops_tutor.curriculum.yamlread import UntrustedYamlError, load_untrusted_documents
+from gitops_tutor.grading.linear_regex import UnsupportedPattern, compile_linear
 from gitops_tutor.grading.result import GradeResult, rating_for, verdict_for
 from gitops_tutor.grading.shape import MAX_ANSWER_CHARS
 
@@ -64,9 +64,10 @@ def _value_passes(condition: Condition, value: Any) -> bool:
         return False
     if condition.matches is not None:
         try:
-            if re.search(condition.matches, _text(value)) is None:
-                return False
-        except re.error:
+            pattern = compile_linear(condition.matches)
+        except UnsupportedPattern:
+            return False  # validate reports it with the file and line; grading never hangs on it
+        if not pattern.search(_text(value)):
             return False
     return True
 

@@ -6,13 +6,13 @@ the rubric grades wrongly, with the score and the concepts hit and missed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gitops_tutor.curriculum.models import Curriculum, FreeTextQuestion, ManifestQuestion, Sample, Source
 from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.grading.freetext import MAX_PATTERN_WORDS
 from gitops_tutor.grading.grader import Grader
+from gitops_tutor.grading.linear_regex import UnsupportedPattern, compile_linear
 from gitops_tutor.grading.patterns import flat
 from gitops_tutor.grading.result import GradeResult
 
@@ -53,8 +53,9 @@ def _free_text_problems(grader: Grader, question: FreeTextQuestion) -> Iterator[
 def _manifest_problems(grader: Grader, question: ManifestQuestion) -> Iterator[Problem]:
     for check in question.checks:
         for condition in check.any:
-            if condition.matches is not None and not _compiles(condition.matches):
-                yield _problem(question.source, "bad-pattern", f"{question.id}: check {check.id}: invalid regex")
+            refusal = _pattern_refusal(condition.matches)
+            if refusal:
+                yield _problem(question.source, "bad-pattern", f"{question.id}: check {check.id}: {refusal}")
     result = grader.grade(question, question.model_answer)
     if result.score < 100:
         failing = "; ".join(line[2:] for line in result.details if line.startswith("✗")) or result.feedback
@@ -82,12 +83,15 @@ def _concepts(result: GradeResult) -> str:
     return text
 
 
-def _compiles(pattern: str) -> bool:
+def _pattern_refusal(pattern: str | None) -> str:
+    """Why a ``matches`` pattern cannot be used (it must parse and run in linear time), or ""."""
+    if pattern is None:
+        return ""
     try:
-        re.compile(pattern)
-    except re.error:
-        return False
-    return True
+        compile_linear(pattern)
+    except UnsupportedPattern as exc:
+        return f"matches {pattern[:60]!r}: {exc}"
+    return ""
 
 
 def _problem(source: Source, code: str, message: str, severity: str = "error") -> Problem:
