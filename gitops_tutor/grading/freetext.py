@@ -18,6 +18,7 @@ from gitops_tutor.grading import shape
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.negation import Cues
 from gitops_tutor.grading.patterns import (
+    TERM_SEPARATOR,
     Budget,
     Pattern,
     Phrasing,
@@ -94,8 +95,27 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
                 out.append(pattern)
         return tuple(out)
 
+    def unordered(sources: Sequence[str]) -> tuple[Phrasing, ...]:
+        """Each ``a .. b`` phrasing also as the term set ``a & b``: an idea keeps its words, not their order."""
+        out = []
+        for source in sources:
+            if ".." not in source or TERM_SEPARATOR in source:
+                continue
+            pattern = compile_phrasing(source, vocabulary, aliases)
+            if not isinstance(pattern, Pattern) or pattern.names_actor:
+                continue  # "CI .. reconcil*" is about who does what: order and closeness matter
+            if any(vocabulary.is_negator(w) for w in pattern.words):
+                continue  # "nothing .. release" says something only in that order
+            termset = compile_phrasing(source.replace("..", TERM_SEPARATOR), vocabulary, aliases)
+            if isinstance(termset, TermSet) and sum(len(t.words) for t in termset.terms) <= MAX_PATTERN_WORDS:
+                out.append(termset)
+        return tuple(out)
+
     rubric = question.rubric
-    concepts = tuple(_compile_concept(c, patterns(c.any), patterns(c.negated_by), vocabulary) for c in rubric.concepts)
+    concepts = tuple(
+        _compile_concept(c, patterns(c.any) + unordered(c.any), patterns(c.negated_by), vocabulary)
+        for c in rubric.concepts
+    )
     claims = tuple(CompiledClaim(w, patterns(w.any)) for w in rubric.wrong_claims)
     pass_at = DEFAULT_PASS if rubric.pass_threshold is None else float(rubric.pass_threshold)
     partial_at = DEFAULT_PARTIAL if rubric.partial_threshold is None else float(rubric.partial_threshold)

@@ -86,6 +86,8 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
     ("would", "not", "help"),
     ("too", "late"),
     ("discontinued",),
+    ("is", "off", "by", "default"),
+    ("are", "off", "by", "default"),
     ("archived",),
     ("abandoned",),
     ("isnt", "enough"),
