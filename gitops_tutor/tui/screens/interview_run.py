@@ -214,9 +214,12 @@ class InterviewRunScreen(Screen[None]):
             Static(Text(answer_hint(question), style="italic dim"), id="iv-hint"),
             id="iv-question",
         )
-        await card.mount_all([prompt, self.answer_widget])
+        await card.mount(self.answer_widget)
         self.set_class(False, "-list-open")
-        self.answer_widget.focus()
+        # Focus at once (``focus()`` is queued), then show the question, so a key typed the
+        # moment it shows goes into its answer.
+        self.set_focus(self.answer_widget)
+        await card.mount(prompt, before=0)
         self.refresh_list()
         self.refresh_top()
 

@@ -135,10 +135,14 @@ class SessionScreen(TutorScreen):
         self.question = self.services.curriculum.questions[question_id]
         self.input = AnswerInput(self.question, self.services.rng)
         self.started_at = self.services.now()
-        await card.mount_all(self._card_widgets(self.question, self.input))
+        with_prompt, *rest = self._card_widgets(self.question, self.input)
+        await card.mount_all(rest)
         if isinstance(self.input.widget, OrderedRadioSet):
             self.input.widget.on_shortcut = self._submit_now  # one key answers a drill question
-        self.input.widget.focus()
+        # Focus first (at once, not queued like ``focus()``), then show the question: a key
+        # typed the moment the question shows goes into its answer, never to the old focus.
+        self.set_focus(self.input.widget)
+        await card.mount(with_prompt, before=0)
         self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
