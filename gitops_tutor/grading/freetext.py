@@ -226,6 +226,8 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     claims = tuple(r for r in (_claim_result(c, answer) for c in compiled.claims) if r is not None)
     if list_shape == shape.KEYWORD_LIST and compiled.asks_for_list and _correct_list(text, plain, concepts, claims):
         list_shape = shape.SHORT_LIST
+    if list_shape != shape.NOT_A_LIST and shape.relates(text) and _correct_shorthand(concepts, claims):
+        list_shape = shape.NOT_A_LIST  # shorthand that relates correct items ("source = fetch") is an answer
     score = _score(compiled, concepts, claims, list_shape, _focused(answer, concepts))
     verdict = verdict_for(score, compiled.pass_at, compiled.partial_at)
     flags = (("list-like",) if answer.list_like else ()) + (("too-complex",) if answer.budget.spent else ())
@@ -274,6 +276,19 @@ def _correct_list(
     items = shape.list_items(text, tokens)
     correct = sum(any(s < end and start < e for s, e in evidence) for start, end, _ in items)
     return correct >= CORRECT_LIST_SHARE * len(items)
+
+
+def _correct_shorthand(concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult]) -> bool:
+    """Every required concept and most of the weight said, nothing wrong or negated."""
+    if claims or any(c.status == "negated" for c in concepts):
+        return False
+    if not all(c.status == "hit" for c in concepts if c.required):
+        return False
+    total = sum(c.weight for c in concepts) or 1.0
+    return sum(c.weight for c in concepts if c.status == "hit") / total >= SHORTHAND_SHARE
+
+
+SHORTHAND_SHARE = 0.6
 
 
 def _claim_result(compiled: CompiledClaim, answer: _Answer) -> ClaimResult | None:

@@ -119,6 +119,16 @@ def list_shape(text: str, tokens: Sequence[Token]) -> int:
     return NOT_A_LIST
 
 
+# Shorthand relates its items ("source = fetch", "Failed -> abort", "selfHeal on: reverted");
+# a bag of keywords only lists them.
+_RELATION = re.compile(r"\s=\s|=>|->|→|\w:\s|\s\+\s|\bvs\.?\s|\bthen\b|\bso\b|\bbecause\b|\bif\b")
+
+
+def relates(text: str) -> bool:
+    """Whether a terse answer states relations between its items, as shorthand does."""
+    return len(_RELATION.findall(text)) >= 2
+
+
 def list_items(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
     """List items as (start, end, word count): split where a comma, slash, bullet or newline sits
     between words, but not inside brackets, where "(repoURL, path)" details one item."""

@@ -36,3 +36,15 @@ def test_a_pointer_only_reply_scores_nothing() -> None:
         result = GRADER.grade(PRUNE, answer)
         assert (result.score, result.flags) == (0, ("pointer",)), answer
     assert GRADER.grade(PRUNE, "Pruning deletes them, see #643").verdict == "pass"
+
+
+def test_terse_shorthand_that_relates_its_items_is_not_a_keyword_list() -> None:
+    question = free_text(
+        Concept("fetch", "source fetches", ("source .. fetch*",), required=True),
+        Concept("apply", "kustomization applies", ("kustomization .. appl*",), required=True),
+        Concept("reuse", "reuse", ("reuse",)),
+    )
+    shorthand = "source = fetch + artifact; kustomization = build path + apply/prune. separate -> reuse"
+    assert GRADER.grade(question, shorthand).verdict == "pass"
+    keywords = "source, fetch, kustomization, apply, reuse, artifact, prune"
+    assert GRADER.grade(question, keywords).verdict == "fail"
