@@ -140,8 +140,8 @@ def _run_lines(session: InterviewSession, resume: bool, width: int | None) -> No
     try:
         LineInterview(session, lines, click.echo, width=width).run(resumed=resume)
     except KeyboardInterrupt:
-        if session.running:
-            session.flush()
+        if session.running and session.on_change is not None:
+            session.on_change(session)  # a save, even if the interrupt cut the last one short
         click.echo("")
         click.echo(
             "Stopped. Every answer so far is saved: carry on with `gitops-tutor interview --plain --resume` "

@@ -17,7 +17,9 @@ import pytest
 from click.testing import CliRunner
 
 from gitops_tutor.cli.main import cli
-from gitops_tutor.interview.answers import answer_problem
+from gitops_tutor.curriculum.models import AnyQuestion
+from gitops_tutor.grading.result import GradeResult
+from gitops_tutor.interview.answers import GraderAnswer, answer_problem
 from gitops_tutor.interview.config import InterviewConfig
 from gitops_tutor.interview.plain import NO_LINE_YET, Line, LineInterview, StdinLines
 from gitops_tutor.interview.service import InterviewService
@@ -195,8 +197,29 @@ def test_a_deeply_nested_manifest_answer_scores_zero_and_the_interview_finishes(
     result = run(SEED4, "x\n.\nflux\n.\n" + "[" * 1000 + "\n.\n")
     assert result.exit_code == 0, result.stderr
     assert "internal error" not in result.output
-    assert "This answer could not be graded (RecursionError); it scores 0." in result.stdout
     assert "Answered 3 of 3 questions" in result.stdout
+    assert "Question 3: Add automated sync" in result.stdout
+    assert result.stdout.split("Question 3: ")[1].splitlines()[1].startswith("  Score: 0 (fail)")
+
+
+def test_a_grader_that_raises_costs_one_question_not_the_interview(store: ProgressStore, curriculum) -> None:
+    """Whatever the grader does with an odd answer, submit() and finish() never raise out of the session."""
+    from gitops_tutor.interview.service import default_grade
+
+    real = default_grade(curriculum)
+
+    def fragile(question: AnyQuestion, answer: GraderAnswer) -> GradeResult:
+        if answer == "boom":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(question, answer)
+
+    service = InterviewService(store, curriculum, grade=fragile)
+    session = service.start(InterviewConfig(questions=3, seed=4, lessons=(LESSON,)))
+    session.set_answer("boom")
+    session.submit()
+    report = service.complete(session)
+    assert report.total == 3 and report.questions[0].score == 0
+    assert report.questions[0].feedback == "This answer could not be graded (RecursionError); it scores 0."
 
 
 def test_a_saved_interview_with_a_deep_answer_resumes_and_finishes(tmp_path: Path, curriculum) -> None:
