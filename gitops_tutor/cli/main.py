@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "export": "gitops_tutor.cli.progress:export",
     "import": "gitops_tutor.cli.progress:import_history",
     "reset": "gitops_tutor.cli.progress:reset",
+    "recover": "gitops_tutor.cli.progress:recover",
     "interview": "gitops_tutor.cli.interview:interview",
 }
 

@@ -222,6 +222,36 @@ def read_export(file: Path) -> str:
         fail(f"{file}: cannot read it ({exc.strerror or exc})")
 
 
+# -- recover --------------------------------------------------------------------------------------
+
+
+@click.command()
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_obj
+def recover(settings: Settings, yes: bool) -> None:
+    """Salvage a damaged progress database: every readable row goes into a fresh one.
+
+    The damaged file is kept beside it (renamed *.damaged-DATE); cards and daily totals are
+    recomputed from the recovered attempts.
+    """
+    from gitops_tutor.progress.salvage import salvage
+    from gitops_tutor.progress.timeutil import system_clock
+
+    if not yes:
+        click.confirm(f"Rebuild {settings.db_path} from the rows that can still be read?", abort=True)
+    try:
+        report = salvage(settings.db_path, system_clock())
+    except StoreError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{settings.db_path}: could not write the recovered database ({exc.strerror}); nothing was changed")
+    kept = ", ".join(f"{count} {table}" for table, count in report.rows_copied.items() if count) or "no rows"
+    click.echo(f"Recovered {kept} into {report.recovered}.")
+    if report.total_lost:
+        click.echo(f"{report.total_lost} rows could not be read and are lost.")
+    click.echo(f"The damaged file is kept as {report.damaged_copy}.")
+
+
 # -- reset ----------------------------------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -24,7 +24,9 @@ from gitops_tutor.progress.migrations import MIGRATION_SET, known_migration_name
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 15.0
 BACKUP_FOLDER = "backups"
-KEEP_BACKUPS = 20
+KEEP_BACKUPS = 6  # per kind of backup: periodic copies, and copies before imports, migrations and resets
+PERIODIC_REASON = "periodic"
+PERIODIC_EVERY = timedelta(minutes=30)  # Anki's default: a copy every 30 minutes of use
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -36,12 +38,17 @@ def open_database(db_path: Path, now: datetime) -> Database:
     ensure_folder(db_path.parent)
     if db_path.is_dir():
         raise StoreError(f"{db_path} is a folder, not a database file; give --db a file name")
+    if db_path.exists() and not db_path.is_file():
+        raise StoreError(f"{db_path} is not a regular file (a pipe or a device?); give --db a database file")
     existing = db_path.is_file() and db_path.stat().st_size > 0
     applied = inspect_existing(db_path) if existing else []
+    if applied:
+        check_integrity(db_path)
     pending = [name for name in known_migration_names() if name not in applied]
     if applied and pending:
-        check_integrity(db_path)
         backup_copy(db_path, now, f"before-{pending[0]}")
+    elif applied:
+        keep_periodic_backup(db_path, now)
     try:
         conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
@@ -124,10 +131,16 @@ def read_only_hint(db_path: Path) -> str:
 
 def corrupt_error(db_path: Path, detail: str) -> StoreError:
     return StoreError(
-        f"{db_path} is damaged or not a gitops-tutor database ({detail}). It was left untouched: move it aside "
-        f"(e.g. rename it to {db_path.name}.broken) and gitops-tutor will start a fresh one; backups made before "
-        f"upgrades and resets are in {backup_folder(db_path)}"
+        f"{db_path} is damaged or not a gitops-tutor database ({detail}). It was left untouched: "
+        "'gitops-tutor recover' copies every row still readable into a fresh database and keeps the damaged file, "
+        f"or move it aside and gitops-tutor will start a fresh one; recent backups are in {backup_folder(db_path)}"
     )
+
+
+def is_disk_trouble(exc: sqlite3.Error) -> bool:
+    """A full disk or an I/O error says nothing about the file's contents; it must never be called damage."""
+    text = str(exc).lower()
+    return "disk i/o error" in text or "disk is full" in text or "unable to open" in text or "locked" in text
 
 
 def inspect_existing(db_path: Path) -> list[str]:
@@ -141,11 +154,9 @@ def inspect_existing(db_path: Path) -> list[str]:
         raise write_error(db_path, exc) from exc
     try:
         applied, user_version = read_schema_state(conn, db_path)
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "unable to open" in str(exc):
-            raise write_error(db_path, exc) from exc
-        raise corrupt_error(db_path, str(exc)) from exc
     except sqlite3.DatabaseError as exc:
+        if is_disk_trouble(exc):
+            raise write_error(db_path, exc) from exc
         raise corrupt_error(db_path, str(exc)) from exc
     finally:
         conn.close()
@@ -154,15 +165,16 @@ def inspect_existing(db_path: Path) -> list[str]:
 
 
 def check_integrity(db_path: Path) -> None:
-    """A full page check, run only before migrating: on 100,000 attempts it costs a quarter second.
-
-    Day to day, damage is caught on the first read that touches it, which raises the
-    same message through ``write_error``.
-    """
+    """SQLite's quick_check on every open, read-only: damaged pages anywhere are found now, while the
+    backups are still good, not months later when a read happens to touch them (SQLite's own advice
+    for long-lived files). It reads every page once: milliseconds for a learner's database, about a
+    quarter second at 100,000 attempts (bench/store.py)."""
     conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
     try:
         check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        if is_disk_trouble(exc):
+            raise write_error(db_path, exc) from exc
         raise corrupt_error(db_path, str(exc)) from exc
     finally:
         conn.close()
@@ -248,6 +260,41 @@ def backup_copy(db_path: Path, now: datetime, reason: str) -> Path:
     return target
 
 
+def keep_periodic_backup(db_path: Path, now: datetime) -> Path | None:
+    """A dated copy when the newest periodic one is older than PERIODIC_EVERY (checked on open).
+
+    A failed periodic copy (a full disk) must not stop the learner from studying, so it is skipped
+    silently here; the next open tries again.
+    """
+    newest = newest_backup_time(backup_folder(db_path), db_path.stem, PERIODIC_REASON)
+    if newest is not None and now - newest < PERIODIC_EVERY:
+        return None
+    try:
+        return backup_copy(db_path, now, PERIODIC_REASON)
+    except StoreError:
+        return None
+
+
+def newest_backup_time(folder: Path, stem: str, reason: str) -> datetime | None:
+    """When the newest copy of a kind was taken, read from its name (file times lie after a copy)."""
+    stamps = []
+    for copy in folder.glob(f"{stem}-*-{reason}.db"):
+        stamp = copy.name[len(stem) + 1 :].split("-", 1)[0]
+        try:
+            stamps.append(datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc))
+        except ValueError:
+            continue
+    return max(stamps, default=None)
+
+
+def backup_kind(path: Path, stem: str) -> str:
+    """``periodic``, ``before-import``, ``before-m003_...``: what a copy was for, from its name."""
+    rest = path.name[len(stem) + 1 : -len(".db")]
+    kind = rest.split("-", 1)[1] if "-" in rest else rest
+    parts = kind.rsplit("-", 1)
+    return parts[0] if len(parts) == 2 and parts[1].isdigit() else kind
+
+
 def unique_backup_path(folder: Path, stem: str, now: datetime, reason: str) -> Path:
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
     target = folder / f"{stem}-{stamp}-{reason}.db"
@@ -259,7 +306,12 @@ def unique_backup_path(folder: Path, stem: str, now: datetime, reason: str) -> P
 
 
 def prune_backups(folder: Path, stem: str) -> None:
-    """Keep the newest KEEP_BACKUPS copies so backups never fill a disk unnoticed."""
-    copies = sorted(folder.glob(f"{stem}-*.db"), key=lambda p: p.stat().st_mtime)
-    for old in copies[:-KEEP_BACKUPS]:
-        old.unlink(missing_ok=True)
+    """Keep the newest KEEP_BACKUPS copies of each kind, so backups never fill a disk unnoticed and a
+    burst of imports cannot push out the periodic copies (or the other way round)."""
+    by_kind: dict[str, list[Path]] = {}
+    for copy in folder.glob(f"{stem}-*.db"):
+        by_kind.setdefault(backup_kind(copy, stem), []).append(copy)
+    for copies in by_kind.values():
+        copies.sort(key=lambda p: p.name)  # names start with the UTC time, so name order is time order
+        for old in copies[:-KEEP_BACKUPS]:
+            old.unlink(missing_ok=True)

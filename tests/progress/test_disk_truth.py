@@ -1,0 +1,91 @@
+"""The disk, the truth (issue 16, F7 and F11): a full or failing disk is never called damage; damaged
+pages are found on open and can be salvaged; dated copies are kept every 30 minutes of use, pruned.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gitops_tutor.cli.main import cli
+from gitops_tutor.progress import ProgressStore, StoreError, opening
+from tests.progress.helpers import FakeClock, question, result
+
+
+def fill(db_path: Path, clock: FakeClock, count: int) -> None:
+    with ProgressStore.open(db_path, clock=clock, fuzz=False) as store, store.batch():
+        for n in range(count):
+            qid = f"q{n % 50}"
+            store.record_attempt(question(qid), "x" * 300, result(qid, n % 100), mode="practice")
+
+
+def periodic_copies(db_path: Path) -> list[str]:
+    return sorted(p.name for p in (db_path.parent / "backups").glob("*-periodic.db"))
+
+
+def test_a_copy_every_30_minutes_of_use_and_only_a_few_kept(db_path: Path, clock: FakeClock) -> None:
+    fill(db_path, clock, 3)
+    ProgressStore.open(db_path, clock=clock).close()
+    assert len(periodic_copies(db_path)) == 1
+    clock.advance(minutes=10)
+    ProgressStore.open(db_path, clock=clock).close()
+    assert len(periodic_copies(db_path)) == 1
+    for _ in range(10):
+        clock.advance(minutes=31)
+        ProgressStore.open(db_path, clock=clock).close()
+    assert len(periodic_copies(db_path)) == opening.KEEP_BACKUPS
+    with ProgressStore.open(db_path, clock=clock) as store:
+        store.backup("before-import")
+    assert len(periodic_copies(db_path)) == opening.KEEP_BACKUPS  # an import's copy does not push them out
+
+
+def test_a_full_or_failing_disk_on_open_is_not_called_damage(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(db_path, clock, 3)
+
+    def failing_disk(conn: sqlite3.Connection, path: Path) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(opening, "read_schema_state", failing_disk)
+    with pytest.raises(StoreError) as refused:
+        ProgressStore.open(db_path, clock=clock)
+    assert "disk" in str(refused.value) and "damaged" not in str(refused.value)
+
+
+def test_a_pipe_in_place_of_the_database_is_named_as_such(tmp_path: Path, clock: FakeClock) -> None:
+    fifo = tmp_path / "progress.db"
+    os.mkfifo(fifo)
+    with pytest.raises(StoreError, match="not a regular file"):
+        ProgressStore.open(fifo, clock=clock)
+
+
+def damage_data_pages(db_path: Path) -> None:
+    """8 KB of garbage in the middle of the file, where attempt rows live (the report's F11 case)."""
+    size = db_path.stat().st_size
+    with db_path.open("r+b") as handle:
+        handle.seek(size // 2 - (size // 2) % 4096)
+        handle.write(os.urandom(8192))
+
+
+def test_damaged_pages_are_found_on_open_and_recover_salvages_the_rest(db_path: Path, clock: FakeClock) -> None:
+    fill(db_path, clock, 3000)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    damage_data_pages(db_path)
+    with pytest.raises(StoreError, match="recover"):
+        ProgressStore.open(db_path, clock=clock)
+    env = {"GITOPS_TUTOR_DB": str(db_path)}
+    outcome = CliRunner().invoke(cli, ["recover", "--yes"], env=env, catch_exceptions=False)
+    assert outcome.exit_code == 0, outcome.output
+    assert "Recovered" in outcome.output and "damaged file is kept" in outcome.output
+    assert list(db_path.parent.glob("progress.db.damaged-*"))
+    with ProgressStore.open(db_path, clock=clock) as store:
+        kept = store.attempt_count()
+        assert 2000 < kept < 3000
+        assert store.card_state("q1") is not None
+        assert store.rows("SELECT sum(attempts) AS n FROM study_days")[0]["n"] == kept
