@@ -135,6 +135,7 @@ def _run_plain(settings: Settings, config: InterviewConfig, resume: bool, out: P
 def _run_lines(session: InterviewSession, resume: bool, width: int | None) -> None:
     """The line-mode loop; Ctrl-C keeps every answer and says how to go on (exit 130, as shells expect)."""
     from gitops_tutor.interview.plain import LineInterview, StdinLines
+    from gitops_tutor.terminal_text import wrap_lines
 
     lines = StdinLines(_stdin_fd(), _stdin_line, encoding=getattr(sys.stdin, "encoding", None) or "utf-8")
     try:
@@ -143,11 +144,11 @@ def _run_lines(session: InterviewSession, resume: bool, width: int | None) -> No
         if session.running and session.on_change is not None:
             session.on_change(session)  # a save, even if the interrupt cut the last one short
         click.echo("")
-        click.echo(
+        stopped = (
             "Stopped. Every answer so far is saved: carry on with `gitops-tutor interview --plain --resume` "
-            "(or drop it with --discard).",
-            err=True,
+            "(or drop it with --discard)."
         )
+        click.echo(wrap_lines(stopped, width), err=True)
         raise SystemExit(130) from None
 
 
