@@ -165,3 +165,20 @@ async def test_the_theme_key_says_what_it_did(build_app: Callable[..., GitOpsTut
         await pilot.press("t")
         await settle(pilot)
         assert any("Light theme" in n.message for n in app._notifications)
+
+
+async def test_key_bar_shows_quit_and_help_at_80_columns_and_runs_a_clicked_key(
+    build_app: Callable[..., GitOpsTutorApp],
+) -> None:
+    from gitops_tutor.tui.screens.help import HelpScreen
+    from gitops_tutor.tui.widgets.keybar import KeyBar
+
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        bar = app.screen.query_one(KeyBar)
+        line = bar.render().plain  # type: ignore[union-attr]
+        assert len(line) == 80 and " q Quit " in line and " ? Help " in line and line.rstrip().endswith("^p palette")
+        await pilot.click(KeyBar, offset=(line.index("? Help") + 1, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)

@@ -12,11 +12,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from gitops_tutor.curriculum.models import Dimension
 from gitops_tutor.tui.safe_text import safe_text, sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
+from gitops_tutor.tui.widgets.keybar import KeyBar
 
 MATCH_STYLE = "bold reverse"
 NAME_WIDTH = 22
@@ -158,7 +159,7 @@ class CompareScreen(TutorScreen):
             yield Static("", id="no-match")
             with VerticalScroll(id="dimension-detail"):
                 yield Static(self._empty_detail(), id="detail")
-        yield Footer()
+        yield KeyBar()
 
     def _empty_detail(self) -> Text:
         if not self.dimensions:

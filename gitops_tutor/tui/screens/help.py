@@ -11,9 +11,10 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from gitops_tutor.tui.screens.base import TutorScreen
+from gitops_tutor.tui.widgets.keybar import KeyBar
 
 EXTRA_SCREENS = (
     ("Lesson reader", "gitops_tutor.tui.screens.reader:ReaderScreen"),
@@ -75,7 +76,7 @@ class HelpScreen(TutorScreen):
                 bindings = bindings_of(screen_class)
                 if bindings:
                     yield Static(binding_rows(title, bindings, key_display, keymap), classes="help-block")
-        yield Footer()
+        yield KeyBar()
 
     def _intro(self) -> Text:
         return Text.assemble(

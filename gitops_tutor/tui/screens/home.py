@@ -7,12 +7,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from gitops_tutor.tui.queries import ContinueTarget, HomeData, continue_target, home_data, weak_question_ids
 from gitops_tutor.tui.safe_text import safe_text
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.charts import bar_rows, label_width_for
+from gitops_tutor.tui.widgets.keybar import KeyBar
 
 
 class HomeScreen(TutorScreen):
@@ -44,7 +45,7 @@ class HomeScreen(TutorScreen):
                 classes="heading",
             )
             yield Static("", id="lesson-progress")
-        yield Footer()
+        yield KeyBar()
 
     async def refresh_data(self) -> None:
         self.data = await self.services.db(home_data, self.services)

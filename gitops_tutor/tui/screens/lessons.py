@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gitops_tutor.curriculum.models import SHIPPED_PACK
@@ -14,6 +14,7 @@ from gitops_tutor.tui.queries import LessonRow, lesson_rows
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
+from gitops_tutor.tui.widgets.keybar import KeyBar
 from gitops_tutor.tui.wording import inline_markdown
 
 MARK_STYLES = {"✓": "bold green", "◐": "yellow", "·": "dim"}
@@ -42,16 +43,24 @@ class LessonsScreen(TutorScreen):
         Binding("enter", "open", "Read", tooltip="Open the highlighted lesson", id="open-lesson", show=True),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown_rows: tuple[LessonRow, ...] | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Lessons  (✓ done · ◐ started · · not started)", style="bold"), id="lessons-title")
         yield OptionList(id="lesson-list")
-        yield Footer()
+        yield KeyBar()
 
     async def refresh_data(self) -> None:
         rows = await self.services.db(_rows, self.services)
-        lessons = self.services.curriculum.lessons
         option_list = self.query_one("#lesson-list", OptionList)
+        if rows == self.shown_rows and option_list.option_count:
+            option_list.focus()
+            return  # nothing changed since the last visit: keep the list (and its layout) as it is
+        self.shown_rows = rows
+        lessons = self.services.curriculum.lessons
         highlighted = option_list.highlighted
         option_list.clear_options()
         option_list.add_options(

@@ -21,13 +21,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Button, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gitops_tutor.curriculum.models import Lesson
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
+from gitops_tutor.tui.widgets.keybar import KeyBar
 
 PART_SECTIONS = 25
 PART_CHARS = 60_000
@@ -180,7 +181,7 @@ class ReaderScreen(TutorScreen):
                 with Vertical(id="page-end"):
                     yield Static("", id="page-note")
                     yield Button("", id="page-action", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def _contents_options(self) -> list[Option]:
         shown = self.sections[:CONTENTS_SHOWN]

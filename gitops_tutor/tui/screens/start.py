@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from gitops_tutor.tui.safe_text import safe_text
+from gitops_tutor.tui.widgets.keybar import KeyBar
 
 
 class StartScreen(Screen[None]):
@@ -18,7 +19,7 @@ class StartScreen(Screen[None]):
         yield Header()
         with Middle(), Center():
             yield Static("Loading lessons and progress…", id="loading")
-        yield Footer()
+        yield KeyBar()
 
 
 class MessageScreen(Screen[None]):

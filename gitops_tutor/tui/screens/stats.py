@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from gitops_tutor.tui.queries import StatsData, stats_data
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.charts import bar, bar_rows, calendar, label_width_for, sparkline
+from gitops_tutor.tui.widgets.keybar import KeyBar
 from gitops_tutor.tui.wording import plural
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ class StatsScreen(TutorScreen):
                 yield Static("", id="lesson-bars")
                 yield Static(Text("Mastery per CGOA domain", style="bold"), classes="heading")
                 yield Static("", id="domain-bars")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#stats", VerticalScroll).focus()  # so the keys scroll it at 80x24
