@@ -77,8 +77,8 @@ def build_history(db_path: Path, curriculum: Curriculum, attempts: int) -> datet
         for n in range(attempts):
             question = questions[n % len(questions)] if n < len(questions) else rng.choice(questions)
             score = rng.choice((20, 45, 60, 75, 90, 100))
-            verdict = "pass" if score >= 70 else "partial" if score >= 40 else "fail"
-            rating = "good" if score >= 85 else "hard" if score >= 60 else "again"
+            verdict: Verdict = "pass" if score >= 70 else "partial" if score >= 40 else "fail"
+            rating: Rating = "good" if score >= 85 else "hard" if score >= 60 else "again"
             result = GradeResult(question.id, score, verdict, rating=rating, feedback="synthetic")
             store.record_attempt(question, f"answer {n}", result, mode="practice")
             clock.now += step
