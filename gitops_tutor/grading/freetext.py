@@ -320,6 +320,19 @@ def _focused(answer: _Answer, concepts: Sequence[ConceptResult]) -> bool:
     return len(credited) >= FOCUS_SHARE * len(sentences)
 
 
+MINOR_SHARE = 0.25  # tuning half: partial 77->81% with no wrong answer lifted; 0.2 lifts content's own fail samples
+
+
+def _states_an_idea(concepts: Sequence[ConceptResult], list_shape: int) -> bool:
+    """A required concept said, or (in prose) other concepts worth MINOR_SHARE of the weight."""
+    if any(c.required and c.status == "hit" for c in concepts):
+        return True
+    if list_shape != shape.NOT_A_LIST:
+        return False
+    total = sum(c.weight for c in concepts) or 1.0
+    return sum(c.weight for c in concepts if c.status == "hit") / total >= MINOR_SHARE
+
+
 def _score(
     compiled: CompiledRubric,
     concepts: Sequence[ConceptResult],
@@ -330,7 +343,7 @@ def _score(
     total = sum(c.weight for c in concepts) or 1.0
     score = 100.0 * sum(c.weight for c in concepts if c.status == "hit") / total
     clean = not claims and not any(c.status == "negated" for c in concepts)
-    if clean and focused and any(c.required and c.status == "hit" for c in concepts):
+    if clean and focused and _states_an_idea(concepts, list_shape):
         score = max(score, compiled.partial_at)  # a required idea said right is worth partial credit
     if any(c.required and c.status == "missed" for c in concepts):
         score = min(score, compiled.pass_at - 1)
