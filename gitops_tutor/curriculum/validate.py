@@ -244,22 +244,39 @@ def example_problems(text: str) -> list[str]:
     return found
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def find_todos(shown: str, value: Any) -> Iterator[Problem]:
-    """Skeletons from ``gitops-tutor new`` carry TODO markers; they must all be filled in."""
+    """Skeletons from ``gitops-tutor new`` carry TODO markers; they must all be filled in.
+
+    The same walk warns about control characters (written as YAML escapes such as ``\\e``):
+    text meant for a terminal has no use for them, and in a pack from a stranger they are how a
+    screen gets cleared or a clipboard written. They are always shown escaped, never sent raw.
+    """
+    for where, mark, text in string_values(value):
+        if TODO_MARKER in text:
+            yield Problem(shown, mark.line, mark.column, "todo", f"{where} still holds a TODO marker")
+        control = _CONTROL_CHARS.search(text)
+        if control:
+            message = f"{where} holds the control character \\x{ord(control.group()):02x} (shown escaped, never sent)"
+            yield Problem(shown, mark.line, mark.column, "control-char", message, severity="warning")
+
+
+def string_values(value: Any) -> Iterator[tuple[str, Any, str]]:
+    """Every string in a raw tree with where it sits: ``'key'`` or ``list item``, its mark, its text."""
     stack: list[Any] = [value]
     while stack:
         node = stack.pop()
         if isinstance(node, YMap):
             for key, item in node.items():
-                if isinstance(item, str) and TODO_MARKER in item:
-                    mark = node.value_where(key)
-                    yield Problem(shown, mark.line, mark.column, "todo", f"'{key}' still holds a TODO marker")
+                if isinstance(item, str):
+                    yield f"'{key}'", node.value_where(key), item
                 else:
                     stack.append(item)
         elif isinstance(node, YList):
             for index, item in enumerate(node):
-                if isinstance(item, str) and TODO_MARKER in item:
-                    mark = node.where(index)
-                    yield Problem(shown, mark.line, mark.column, "todo", "list item still holds a TODO marker")
+                if isinstance(item, str):
+                    yield "list item", node.where(index), item
                 else:
                     stack.append(item)

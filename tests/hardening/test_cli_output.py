@@ -95,3 +95,9 @@ def test_a_choice_answer_of_5000_digits_is_one_clear_error() -> None:
     choice = next(q for q in curriculum.questions.values() if q.type == "single-choice")
     code, out, err = run("grade", choice.id, "--answer", "9" * 5000)
     assert code == 1 and "internal error" not in err and "option numbers or letters" in err
+
+
+def test_validate_warns_about_control_characters_in_content(hostile_pack: Path) -> None:
+    code, out, _ = run("validate", str(hostile_pack))
+    assert "warning[control-char]" in out and "'label' holds the control character \\x1b" in out
+    assert_no_raw_controls(out)
