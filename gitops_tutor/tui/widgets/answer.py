@@ -13,6 +13,7 @@ from typing import Any
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.strip import Strip
 from textual.widgets import RadioButton, RadioSet, SelectionList, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
@@ -49,9 +50,21 @@ class AnswerArea(TextArea):
     is refused with a message instead; pasted control characters become visible escapes.
     """
 
+    BINDINGS = [
+        Binding("ctrl+home", "document_start", "Start of answer", show=False),
+        Binding("ctrl+end", "document_end", "End of answer", show=False),
+    ]
+
     def on_mount(self) -> None:
         if self.app.is_headless:
             self.cursor_blink = False
+
+    def action_document_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_document_end(self) -> None:
+        """ctrl+end, as in every editor: TextArea has no key for the end of the document."""
+        self.move_cursor(self.document.end)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "escape":
