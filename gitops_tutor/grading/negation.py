@@ -121,7 +121,8 @@ FINITE_VERBS = frozenset(
         "isnt", "arent", "doesnt", "dont", "cant", "cannot", "wont", "wasnt",
     }
 )  # fmt: skip
-VERB_REACH = 4  # words after the conjunction in which a finite verb marks a new clause
+VERB_REACH = 4
+PURPOSE_REACH = 6  # words between "so that" and the cue it governs  # words after the conjunction in which a finite verb marks a new clause
 # Compounds where a hyphenated cue still negates: "no-one reviewed it".
 NEGATIVE_COMPOUNDS = frozenset({("no", "one")})
 
@@ -212,6 +213,20 @@ class Cues:
                     return True
         return False
 
+    def _purpose(self, cue: int) -> bool:
+        """A cue inside a purpose clause names a risk, it does not deny it: "backport it *so that*
+        the next promotion doesn't overwrite it", "*to avoid* overwriting" both say it would."""
+        raws = self._raws
+        if raws[cue] in ("avoid", "avoiding") and cue > 0 and raws[cue - 1] == "to":
+            return True
+        clause = self.tokens[cue].clause
+        for j in range(cue - 1, max(-1, cue - 1 - PURPOSE_REACH), -1):
+            if self.tokens[j].clause != clause:
+                return False
+            if raws[j] == "that" and j > 0 and raws[j - 1] == "so" or raws[j] in ("otherwise", "lest"):
+                return True
+        return False
+
     def negates(self, positions: Sequence[int]) -> bool:
         """Whether the match at ``positions`` (sorted token indexes) is negated."""
         first, last = positions[0], positions[-1]
@@ -224,7 +239,7 @@ class Cues:
         for i in range(first - 1, -1, -1):
             if self.tokens[i].clause != clause or budget == 0 or self._stops_at(i):
                 break
-            if self.before[i]:
+            if self.before[i] and not self._purpose(i):
                 return True
             if self.tokens[i].raw not in FREE_WORDS:
                 budget -= 1

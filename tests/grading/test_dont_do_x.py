@@ -53,3 +53,12 @@ def test_calibration_needs_the_answer_to_be_about_the_idea() -> None:
     answer = "Hooks are optional. Run the migration after the deploy. It uses a PreSync job. Then scale it by hand."
     assert GRADER.grade(HOOK, answer).verdict == "fail"
     assert GRADER.grade(HOOK, "It is a PreSync hook. Nothing else matters.").verdict == "partial"
+
+
+def test_a_negation_in_a_purpose_clause_names_the_risk() -> None:
+    risk = free_text(Concept("risk", "the next promotion overwrites it", ("overwrit*",), required=True))
+    assert (
+        GRADER.grade(risk, "Backport it so that the next promotion doesn't overwrite it.").concepts[0].status == "hit"
+    )
+    assert GRADER.grade(risk, "Backport it to avoid overwriting the fix.").concepts[0].status == "hit"
+    assert GRADER.grade(risk, "The next promotion doesn't overwrite it.").concepts[0].status == "negated"
