@@ -1,4 +1,5 @@
-"""Snapshots of the main screens at a fixed size, clock, seed and database (fixture pack only).
+"""Snapshots of the main screens at 80x24, 120x40 and 200x60, with a fixed clock, seed and database
+(fixture pack only): the smallest terminal the app supports, a common one and a wide one.
 
 Regenerate after an intended visual change with ``pytest tests/tui/test_snapshots.py --snapshot-update``
 and review the SVGs in ``tests/tui/__snapshots__``.
@@ -19,12 +20,11 @@ from gitops_tutor.tui.widgets.answer import AnswerArea
 from tests.tui.conftest import ready, seed_progress, settle, with_comparison
 
 SIZE = (100, 34)
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40"), pytest.param((200, 60), id="200x60")]
 
 
 @pytest.fixture
-def seeded_app(
-    build_app: Callable[..., GitOpsTutorApp], db_path: Path, pack_curriculum: Curriculum
-) -> GitOpsTutorApp:
+def seeded_app(build_app: Callable[..., GitOpsTutorApp], db_path: Path, pack_curriculum: Curriculum) -> GitOpsTutorApp:
     seed_progress(db_path, pack_curriculum)
     return build_app(curriculum=with_comparison(pack_curriculum))
 
@@ -39,24 +39,29 @@ def after(*keys: str) -> Callable[[Any], Any]:
     return run_before
 
 
-def test_home(snap_compare: Any, seeded_app: GitOpsTutorApp) -> None:
-    assert snap_compare(seeded_app, terminal_size=SIZE, run_before=after())
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare: Any, seeded_app: GitOpsTutorApp, size: tuple[int, int]) -> None:
+    assert snap_compare(seeded_app, terminal_size=size, run_before=after())
 
 
-def test_lessons(snap_compare: Any, seeded_app: GitOpsTutorApp) -> None:
-    assert snap_compare(seeded_app, terminal_size=SIZE, run_before=after("l"))
+@pytest.mark.parametrize("size", SIZES)
+def test_lessons(snap_compare: Any, seeded_app: GitOpsTutorApp, size: tuple[int, int]) -> None:
+    assert snap_compare(seeded_app, terminal_size=size, run_before=after("l"))
 
 
-def test_reader(snap_compare: Any, seeded_app: GitOpsTutorApp) -> None:
-    assert snap_compare(seeded_app, terminal_size=SIZE, run_before=after("l", "enter"))
+@pytest.mark.parametrize("size", SIZES)
+def test_reader(snap_compare: Any, seeded_app: GitOpsTutorApp, size: tuple[int, int]) -> None:
+    assert snap_compare(seeded_app, terminal_size=size, run_before=after("l", "enter"))
 
 
-def test_comparison(snap_compare: Any, seeded_app: GitOpsTutorApp) -> None:
-    assert snap_compare(seeded_app, terminal_size=SIZE, run_before=after("c", "down"))
+@pytest.mark.parametrize("size", SIZES)
+def test_comparison(snap_compare: Any, seeded_app: GitOpsTutorApp, size: tuple[int, int]) -> None:
+    assert snap_compare(seeded_app, terminal_size=size, run_before=after("c", "down"))
 
 
-def test_stats(snap_compare: Any, seeded_app: GitOpsTutorApp) -> None:
-    assert snap_compare(seeded_app, terminal_size=SIZE, run_before=after("s"))
+@pytest.mark.parametrize("size", SIZES)
+def test_stats(snap_compare: Any, seeded_app: GitOpsTutorApp, size: tuple[int, int]) -> None:
+    assert snap_compare(seeded_app, terminal_size=size, run_before=after("s"))
 
 
 def test_practice_result(snap_compare: Any, seeded_app: GitOpsTutorApp) -> None:

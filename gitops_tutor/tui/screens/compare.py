@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Header, Input, Static
 
 from gitops_tutor.curriculum.models import Dimension
@@ -94,6 +95,16 @@ def column_widths(table_width: int, longest_name: int) -> tuple[int, int]:
     return name, tool
 
 
+class DimensionTable(DataTable[Text]):
+    """A DataTable that says when its own size changes (a screen's Resize comes before layout)."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+
 class CompareScreen(TutorScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
     DEFAULT_CSS = """
@@ -155,7 +166,7 @@ class CompareScreen(TutorScreen):
         yield Static(safe_text(title, "bold"), id="compare-title")
         yield Input(placeholder="Filter: type words to narrow the rows (e.g. helm, multi-tenancy)", id="filter")
         with Container(id="compare-body"):
-            yield DataTable(id="dimensions", cursor_type="row", zebra_stripes=True)
+            yield DimensionTable(id="dimensions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="no-match")
             with VerticalScroll(id="dimension-detail"):
                 yield Static(self._empty_detail(), id="detail")
@@ -172,9 +183,10 @@ class CompareScreen(TutorScreen):
             self.query_one("#filter", Input).cursor_blink = False
         self.query_one("#dimensions", DataTable).focus()
 
-    def on_resize(self) -> None:
-        """Column widths follow the table's width, so refill once the layout has settled."""
-        self.call_after_refresh(self._refill_if_resized)
+    @on(DimensionTable.Resized)
+    def _table_resized(self) -> None:
+        """Column widths follow the table's width: refill once it is known, and when it changes."""
+        self._refill_if_resized()
 
     def _refill_if_resized(self) -> None:
         width = self.query_one("#dimensions", DataTable).size.width
