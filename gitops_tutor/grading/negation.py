@@ -121,8 +121,8 @@ FINITE_VERBS = frozenset(
         "isnt", "arent", "doesnt", "dont", "cant", "cannot", "wont", "wasnt",
     }
 )  # fmt: skip
-VERB_REACH = 4
-PURPOSE_REACH = 6  # words between "so that" and the cue it governs  # words after the conjunction in which a finite verb marks a new clause
+VERB_REACH = 4  # words after the conjunction in which a finite verb marks a new clause
+PURPOSE_REACH = 6  # words between "so that" and the cue it governs
 # Compounds where a hyphenated cue still negates: "no-one reviewed it".
 NEGATIVE_COMPOUNDS = frozenset({("no", "one")})
 
