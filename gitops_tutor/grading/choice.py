@@ -21,6 +21,9 @@ TOOL_NAMES = {
     "both": "both",
     "neither": "neither",
     "none": "neither",
+    # The options' numbers as every screen lists them (1 Argo CD, 2 Flux, 3 Both, 4 Neither),
+    # so `grade --answer 4`, the line-mode interview and the app accept the same answers.
+    **{str(number): name for number, name in enumerate(TOOL_ANSWERS, start=1)},
 }
 
 

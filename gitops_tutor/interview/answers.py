@@ -2,9 +2,10 @@
 
 An interview keeps every answer as the text the candidate typed, because that is
 what is saved while typing and restored after a crash. Choice questions are
-answered with option numbers ("1 3" or "1,3", counting from 1, in content order)
-and which-tool questions with argo/flux/both/neither or their number. Turning that
-text into the grader's input happens in one place, here.
+answered with option numbers ("1 3" or "1,3", counting from 1, in content order;
+letters "a,c" too) and which-tool questions with argo/flux/both/neither or their
+number: the same syntax as ``gitops-tutor grade``, because both use the grader's
+parsers. Turning that text into the grader's input happens in one place, here.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ import re
 from collections.abc import Sequence
 
 from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, WhichToolQuestion
+from gitops_tutor.grading.choice import ChoiceParseError, parse_choices, parse_tool
 
 TOOL_CHOICES: tuple[str, ...] = ("argo", "flux", "both", "neither")
 TOOL_LABELS: dict[str, str] = {"argo": "Argo CD", "flux": "Flux", "both": "Both", "neither": "Neither"}
-_TOOL_WORDS = {"argo cd": "argo", "argocd": "argo", **{name: name for name in TOOL_CHOICES}}
 
 GraderAnswer = str | Sequence[int]
 
@@ -31,7 +32,15 @@ def grader_input(question: AnyQuestion, text: str) -> GraderAnswer:
 
 
 def choice_indexes(text: str, option_count: int) -> list[int]:
-    """0-based indexes from "1 3", "1,3" or "1;3"; numbers out of range and repeats are dropped."""
+    """0-based indexes from "1 3", "1,3", "a,c" (the grader's syntax); unreadable parts are dropped.
+
+    An answer refused by ``answer_problem`` can still reach here when time runs out, so
+    this never raises: what can be read counts, the rest is ignored.
+    """
+    try:
+        return list(parse_choices(text, option_count))
+    except ValueError:  # ChoiceParseError, or a digit int() cannot read ("²", 5,000 digits)
+        pass
     indexes: list[int] = []
     for token in re.findall(r"[0-9]+", text):
         if len(token) > 6:
@@ -43,12 +52,8 @@ def choice_indexes(text: str, option_count: int) -> list[int]:
 
 
 def tool_answer(text: str) -> str:
-    """argo/flux/both/neither from a word or its number (1-4); unknown text stays as typed."""
-    cleaned = text.strip().lower()
-    numbers = {str(i): name for i, name in enumerate(TOOL_CHOICES, start=1)}
-    if cleaned in numbers:
-        return numbers[cleaned]
-    return _TOOL_WORDS.get(cleaned, cleaned)
+    """argo/flux/both/neither from a word or its number (1-4), as the grader reads it; else the text."""
+    return parse_tool(text) or text.strip().lower()
 
 
 def answer_problem(question: AnyQuestion, text: str) -> str | None:
@@ -61,7 +66,7 @@ def answer_problem(question: AnyQuestion, text: str) -> str | None:
     if not is_answered(text):
         return None
     if isinstance(question, WhichToolQuestion):
-        if tool_answer(text) not in TOOL_CHOICES:
+        if parse_tool(text) is None:
             return f"{text.strip()!r} is not a choice: answer argo, flux, both or neither (or 1-4)."
         return None
     if isinstance(question, ChoiceQuestion):
@@ -70,13 +75,15 @@ def answer_problem(question: AnyQuestion, text: str) -> str | None:
 
 
 def _choice_problem(text: str, option_count: int, *, single: bool) -> str | None:
-    tokens = [token for token in re.split(r"[\s,;]+", text.strip()) if token]
-    if not all(token.isascii() and token.isdigit() and len(token) <= 6 for token in tokens):
-        return f"{text.strip()!r} is not a choice: type option numbers from 1 to {option_count}."
-    numbers = {int(token) for token in tokens}
-    if not all(1 <= n <= option_count for n in numbers):
-        return f"{text.strip()!r} is not a choice: type option numbers from 1 to {option_count}."
-    if single and len(numbers) > 1:
+    if len(text) > 1000:
+        return f"That is not a choice: type option numbers from 1 to {option_count}."
+    try:
+        picks = parse_choices(text, option_count)
+    except ChoiceParseError as error:
+        return f"{error}; type option numbers from 1 to {option_count}."
+    except ValueError:  # a digit int() cannot read ("²", 5,000 digits)
+        return f"That is not a choice: type option numbers from 1 to {option_count}."
+    if single and len(picks) > 1:
         return f"Choose one option only: type a single number from 1 to {option_count}."
     return None
 
