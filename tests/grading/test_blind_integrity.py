@@ -12,12 +12,15 @@ from pathlib import Path
 import yaml
 
 BLIND = Path(__file__).resolve().parent / "blind"
+TEST_HALF_2_SHA256 = "771f73510f95b0e400cc50eaa10e0a898d9fcfcf4217401f6ca4c5c3aaf436aa"  # wave 2: the free-text questions added after the first split
 TEST_HALF_SHA256 = "248f34b9f685bd321312c1e6d726828f88930b0a38c0fdb6642794625d2724e9"
 
 
 def test_test_half_is_unchanged() -> None:
     digest = hashlib.sha256((BLIND / "test.yaml").read_bytes()).hexdigest()
     assert digest == TEST_HALF_SHA256
+    digest_2 = hashlib.sha256((BLIND / "test-2.yaml").read_bytes()).hexdigest()
+    assert digest_2 == TEST_HALF_2_SHA256
 
 
 def test_halves_split_by_question_and_cover_every_kind() -> None:

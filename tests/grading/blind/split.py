@@ -3,6 +3,10 @@
 Run once by the lead when the writers finished, never again for the same answers:
 
     python tests/grading/blind/split.py /work/blind-raw/writer-*.yaml
+    python tests/grading/blind/split.py --wave 2 /work/blind-raw/writer-4.yaml   # questions added later
+
+A later wave covers free-text questions added after the first split, with the same rule and seed,
+into ``tuning-N.yaml`` and ``test-N.yaml``; earlier files are never rewritten.
 
 Why by question: answers to one question share its rubric, so a rubric tuned on some answers to a
 question would leak into the test half if answers were split one by one. The rule is fixed here so
@@ -54,7 +58,9 @@ def split_ids(question_ids: list[str]) -> tuple[list[str], list[str]]:
     return sorted(ordered[:half]), sorted(ordered[half:])
 
 
-def write_half(name: str, ids: list[str], merged: dict[str, list[dict[str, object]]], note: str) -> None:
+def write_half(
+    name: str, ids: list[str], merged: dict[str, list[dict[str, object]]], note: str, suffix: str = ""
+) -> None:
     header = (
         f"# Blind answers, {name} half. Written by helpers who saw only the prompts.\n"
         f"# Split by question with tests/grading/blind/split.py (seed {SEED}: sorted ids, shuffled,\n"
@@ -66,14 +72,17 @@ def write_half(name: str, ids: list[str], merged: dict[str, list[dict[str, objec
         allow_unicode=True,
         width=110,
     )
-    (HERE / f"{name}.yaml").write_text(header + body, encoding="utf-8")
+    (HERE / f"{name}{suffix}.yaml").write_text(header + body, encoding="utf-8")
 
 
-def main(paths: list[str]) -> None:
-    merged = read_writers(paths)
+def main(args: list[str]) -> None:
+    suffix = ""
+    if args[:1] == ["--wave"]:
+        suffix, args = f"-{int(args[1])}", args[2:]
+    merged = read_writers(args)
     tuning, test = split_ids(list(merged))
-    write_half("tuning", tuning, merged, "Tune rubrics, lexicon and rules on this half only.")
-    write_half("test", test, merged, "Never edited after its grades are seen; never tuned on.")
+    write_half("tuning", tuning, merged, "Tune rubrics, lexicon and rules on this half only.", suffix)
+    write_half("test", test, merged, "Never edited after its grades are seen; never tuned on.", suffix)
     count = {name: sum(len(merged[q]) for q in ids) for name, ids in (("tuning", tuning), ("test", test))}
     print(
         f"{len(merged)} questions: tuning {len(tuning)} ({count['tuning']} answers), "
