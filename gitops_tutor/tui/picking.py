@@ -12,7 +12,8 @@ from typing import Literal
 
 from gitops_tutor.curriculum.models import SHIPPED_PACK, AnyQuestion, ChoiceQuestion, Curriculum
 
-ChoiceKind = Literal["mixed", "pack", "lesson", "tag", "domain", "which-tool", "ids"]
+ChoiceKind = Literal["mixed", "pack", "type", "lesson", "tag", "domain", "which-tool", "ids"]
+QUESTION_TYPES = ("free-text", "manifest", "single-choice", "multi-choice", "which-tool")
 SESSION_LENGTH = 10
 
 
@@ -31,13 +32,18 @@ class PracticeChoice:
 
 
 def practice_choices(curriculum: Curriculum) -> list[PracticeChoice]:
-    """Mixed first, then by content pack (teams' own), lesson (in order), CGOA domain, tag; empty groups left out."""
+    """Mixed first, then by content pack (teams' own), question type, lesson (in order), CGOA domain, tag;
+    empty groups left out."""
     questions = list(curriculum.questions.values())
     choices = [PracticeChoice("mixed", "", "Mixed: a bit of everything", len(questions))]
     for pack in curriculum.packs:
         count = sum(1 for q in questions if q.pack == pack.name)
         if pack.name != SHIPPED_PACK and count:
             choices.append(PracticeChoice("pack", pack.name, f"Pack: {pack.title} [{pack.name}]", count))
+    for question_type in QUESTION_TYPES:
+        count = sum(1 for q in questions if q.type == question_type)
+        if count:
+            choices.append(PracticeChoice("type", question_type, f"Question type: {question_type}", count))
     for lesson in curriculum.lessons_in_order():
         count = len(curriculum.questions_for_lesson(lesson.id))
         if count:
@@ -59,6 +65,8 @@ def matching_questions(curriculum: Curriculum, kind: ChoiceKind, value: str) -> 
     questions = list(curriculum.questions.values())
     if kind == "pack":
         return [q for q in questions if q.pack == value]
+    if kind == "type":
+        return [q for q in questions if q.type == value]
     if kind == "lesson":
         return [q for q in questions if q.lesson == value]
     if kind == "domain":

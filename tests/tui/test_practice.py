@@ -255,3 +255,23 @@ async def test_a_failed_save_keeps_the_result_for_a_retry(
         await settle(pilot)
         assert screen.pending is None
     assert len(stored_attempts(db_path)) == 1
+
+
+async def test_practice_by_question_type_through_the_filter(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """R7: no way to practise one question type; the tag list was long with no filter."""
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        options = app.screen.query_one("#practice-choices")
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]  # type: ignore[attr-defined]
+        assert "Question type: manifest  (1 question)" in labels
+        await pilot.press("slash", *"type manif")
+        await settle(pilot)
+        assert options.option_count == 1  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.question is not None and app.screen.question.type == "manifest"
+        assert app.screen.source.total == 1

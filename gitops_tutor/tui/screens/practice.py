@@ -1,23 +1,37 @@
-"""Practice: pick questions by lesson, tag, CGOA domain or "mixed", then answer them."""
+"""Practice: pick questions by type, lesson, tag, CGOA domain or "mixed" (/ filters the list), then answer them."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.binding import Binding
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gitops_tutor.tui.picking import SESSION_LENGTH, PracticeChoice, pick_questions, practice_choices
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
+from gitops_tutor.tui.widgets.keybar import KeyBar
 
 
 def choice_label(choice: PracticeChoice) -> Text:
-    return Text.assemble(sanitize(choice.label), (f"  ({choice.count} questions)", "dim"))
+    questions = "question" if choice.count == 1 else "questions"
+    return Text.assemble(sanitize(choice.label), (f"  ({choice.count} {questions})", "dim"))
+
+
+def matches(choice: PracticeChoice, words: str) -> bool:
+    """Every word of the filter appears in the choice's label (case ignored)."""
+    label = choice.label.lower()
+    return all(word in label for word in words.lower().split())
 
 
 class PracticeScreen(TutorScreen):
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", tooltip="Type words to narrow the list", id="practice-filter"),
+        Binding("down", "to_list", "To the list", show=False, id="practice-to-list"),
+    ]
+
     def __init__(self) -> None:
         super().__init__()
         self.choices = {c.key: c for c in practice_choices(self.services.curriculum)}
@@ -28,14 +42,38 @@ class PracticeScreen(TutorScreen):
             Text(f"Practise: choose what to answer (up to {SESSION_LENGTH} questions, shuffled)", style="bold"),
             id="practice-title",
         )
-        options = [Option(choice_label(c), id=key) for key, c in self.choices.items()]
-        if len(options) == 1 and not self.services.curriculum.questions:
-            options = [Option(Text("No questions are loaded.", style="dim"), disabled=True)]
-        yield OptionList(*options, id="practice-choices")
-        yield Footer()
+        yield Input(placeholder="Filter (/): e.g. manifest, flux, drift", id="practice-filter-input")
+        yield OptionList(*self._options(""), id="practice-choices")
+        yield KeyBar()
+
+    def _options(self, words: str) -> list[Option]:
+        if not self.services.curriculum.questions:
+            return [Option(Text("No questions are loaded.", style="dim"), disabled=True)]
+        options = [Option(choice_label(c), id=key) for key, c in self.choices.items() if matches(c, words)]
+        return options or [Option(Text("Nothing matches the filter.", style="dim"), disabled=True)]
 
     def on_mount(self) -> None:
         self.query_one("#practice-choices", OptionList).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#practice-filter-input", Input).focus()
+
+    def action_to_list(self) -> None:
+        self.query_one("#practice-choices", OptionList).focus()
+
+    @on(Input.Changed, "#practice-filter-input")
+    def _filtered(self, event: Input.Changed) -> None:
+        listing = self.query_one("#practice-choices", OptionList)
+        listing.clear_options()
+        listing.add_options(self._options(event.value))
+        listing.highlighted = 0
+
+    @on(Input.Submitted, "#practice-filter-input")
+    def _filter_done(self) -> None:
+        """Enter in the filter starts the first match."""
+        listing = self.query_one("#practice-choices", OptionList)
+        listing.focus()
+        listing.action_select()
 
     @on(OptionList.OptionSelected, "#practice-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
