@@ -1,0 +1,65 @@
+"""What the graded result shows: the whole answer, no repeated sentences, choices readable without colour."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.widgets import Markdown, RadioSet, Static
+
+from gitops_tutor.tui.app import GitOpsTutorApp
+from gitops_tutor.tui.screens.session import ListSource, SessionScreen
+from gitops_tutor.tui.widgets.answer import AnswerArea, MarkedRadioButton
+from tests.tui.conftest import ready, settle
+
+
+async def open_session(pilot: Any, *ids: str) -> SessionScreen:
+    await pilot.app.run_action("show('practice')")
+    await settle(pilot)
+    screen = SessionScreen(ListSource(list(ids)), "practice", "Test session")
+    await pilot.app.push_screen(screen)
+    await settle(pilot)
+    return screen
+
+
+async def test_a_long_answer_is_shown_whole(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """R1: the answer box stopped at 14 rows with no sign that more was hidden."""
+    answer = "\n".join(f"line {n}: the desired state is compared with the live state" for n in range(30))
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-what-does-reconcile-do")
+        screen.query_one(AnswerArea).insert(answer)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        shown = screen.query_one("#your-answer", Static)
+        assert shown.size.height >= 30 and "line 29" in str(shown.visual)
+
+
+async def test_which_tool_feedback_says_the_answer_once(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """P5: the same sentence came three times (grader looked for / Answer / Why), with tool ids."""
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-which-tool-kustomization")
+        await pilot.press("a")  # Argo CD: wrong, and submitted at once
+        await settle(pilot)
+        why = "The Kustomization CRD (kustomize.toolkit.fluxcd.io) belongs to Flux."
+        texts = [str(widget.visual) for widget in screen.query("#result > Static")]
+        texts.append(screen.query_one("#model-answer", Markdown).source)
+        assert sum(text.count(why) for text in texts) == 1
+        assert "Not Argo CD: the answer is Flux." in texts[0]
+        assert str(screen.query_one("#your-answer", Static).visual) == "Argo CD"
+
+
+async def test_the_chosen_radio_button_is_marked_without_colour(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """P3: every option showed the same dot; only its colour told them apart."""
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-pull-benefit")
+        buttons = list(screen.query_one(RadioSet).query(MarkedRadioButton))
+        assert all("●" not in str(button.render()) for button in buttons)
+        await pilot.press("space")
+        await settle(pilot)
+        assert ["●" in str(button.render()) for button in buttons] == [True, False]
