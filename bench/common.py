@@ -47,6 +47,7 @@ class ChildRun:
     stderr: str
     seconds: float
     peak_mb: float
+    cpu_seconds: float = 0.0  # user + system time of the child itself (os.wait4)
 
     def failed(self) -> str | None:
         """A one-line reason when the child did not finish cleanly, else None."""
@@ -61,24 +62,26 @@ def run_child(args: Sequence[str], timeout: float, env: dict[str, str] | None = 
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         child = subprocess.Popen(list(args), stdout=out, stderr=err, cwd=ROOT, env=env, text=True)
-        status, peak_kb = wait_with_timeout(child, timeout)
+        status, peak_kb, cpu = wait_with_timeout(child, timeout)
         seconds = time.perf_counter() - started
         out.seek(0)
         err.seek(0)
-        return ChildRun(" ".join(args), status, out.read(), err.read(), seconds, peak_kb / 1024)
+        return ChildRun(" ".join(args), status, out.read(), err.read(), seconds, peak_kb / 1024, cpu)
 
 
-def wait_with_timeout(child: subprocess.Popen[str], timeout: float) -> tuple[int, int]:
-    """(exit status, peak RSS in KiB) from ``wait4``; a child past its time is killed and reported as -9."""
+def wait_with_timeout(child: subprocess.Popen[str], timeout: float) -> tuple[int, int, float]:
+    """(exit status, peak RSS in KiB, CPU seconds) from ``wait4``; a child past its time is killed (-9)."""
     deadline = time.monotonic() + timeout
+    pause = 0.002  # short at first: a CLI run takes a few hundred ms, and this wait is part of its wall time
     while True:
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
         if pid:
             child.returncode = os.waitstatus_to_exitcode(status)
-            return child.returncode, usage.ru_maxrss
+            return child.returncode, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
         if time.monotonic() > deadline:
             child.kill()
-        time.sleep(0.05)
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
 
 
 def python_child(script: Path | str, *args: str, timeout: float = 900) -> ChildRun:

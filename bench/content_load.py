@@ -40,8 +40,9 @@ def make_copies(source: Path, target: Path, copies: int) -> None:
         found = re.findall(r"^\s*-?\s*id:\s*([a-z0-9-]+)\s*$", path.read_text(), flags=re.M)
         (domains if path.name == "domains.yaml" else ids).update(found)
     ids -= domains  # domains.yaml is not copied, so the copies must keep naming the shipped domains
-    # (?!:) leaves mapping keys alone: a concept id "kind" must not rename the "kind:" key of every file
-    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True)) + r")\b(?!:)")
+    # A whole hyphenated word is an id or not ("ops-flux" must not match inside "ops-flux-order"), and
+    # (?!:) leaves mapping keys alone: a concept id "kind" must not rename the "kind:" key of every file.
+    words = re.compile(r"(?<![\w-])[A-Za-z0-9][\w-]*(?![\w-])(?!:)")
     for n in range(copies):
         pack = target / f"copy{n}"
         for path in source.rglob("*.yaml"):
@@ -49,7 +50,8 @@ def make_copies(source: Path, target: Path, copies: int) -> None:
                 continue
             out = pack / path.relative_to(source)
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(pattern.sub(lambda m, n=n: f"{m.group(1)}-c{n}", path.read_text()))
+            renamed = words.sub(lambda m, n=n: f"{m.group()}-c{n}" if m.group() in ids else m.group(), path.read_text())
+            out.write_text(renamed)
 
 
 def with_samples(packs: list[Path], shipped: Path) -> None:
