@@ -91,6 +91,7 @@ class YMap(_Placed, dict):  # type: ignore[type-arg,unused-ignore]
 
     key_marks: dict[str, Any]
     value_marks: dict[str, Any]
+    _merged: set[str] | None = None  # keys that came from a merge key (<<), which a later key may override
 
     def where(self, key: str) -> Mark:
         """The position of ``key`` if present, else of the mapping itself."""
@@ -202,8 +203,12 @@ class _Builder:
                 value_node = child
             else:
                 key_node, value_node = child
-                frame[4] = self._key(key_node)
+                frame[4] = key_node.value if key_node.tag == _STR else self._key(key_node)
                 frame[5] = key_node
+            if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):  # most values: text as is
+                self._count(1, value_node)
+                self._deliver(frame, value_node.value, 1, value_node)
+                continue
             value, size = self._enter(value_node, frames)
             if size >= 0:
                 self._deliver(frame, value, size, value_node)
@@ -211,7 +216,7 @@ class _Builder:
 
     def _count(self, size: int, node: yaml.Node) -> None:
         self.expanded += size
-        if self.expanded > self.budget:
+        if self.expanded > self.budget:  # the only branch taken on an alias bomb
             raise YamlError(
                 "alias-expansion",
                 f"aliases expand to more than {self.budget:,} values; write the content out instead",
@@ -262,7 +267,7 @@ class _Builder:
             _merge(container, value)
             return
         key_mark = key_node.start_mark
-        merged = getattr(container, "_merged", None)
+        merged = container._merged
         if key in container.key_marks and not (merged and key in merged):
             first = container.key_marks[key]
             self.duplicates.append(DuplicateKey(key, _to_mark(first), _to_mark(key_mark)))
@@ -276,7 +281,7 @@ class _Builder:
 def _merge(container: YMap, value: YMap | YList) -> None:
     """Apply a YAML merge key (``<<: *defaults``): explicit keys win."""
     sources = value if isinstance(value, YList) else [value]
-    merged: set[str] = getattr(container, "_merged", set())
+    merged: set[str] = container._merged or set()
     for source in sources:
         if not isinstance(source, YMap):
             continue
@@ -286,7 +291,7 @@ def _merge(container: YMap, value: YMap | YList) -> None:
                 container.key_marks[key] = source.key_marks.get(key, source._at)
                 container.value_marks[key] = source.value_marks.get(key, source._at)
                 merged.add(key)
-    container._merged = merged  # type: ignore[attr-defined]
+    container._merged = merged
 
 
 def _documents(text: str, budget: int, first_only: bool) -> tuple[list[Any], list[DuplicateKey]]:
