@@ -13,6 +13,7 @@ import yaml
 
 BLIND = Path(__file__).resolve().parent / "blind"
 TEST_HALF_2_SHA256 = "771f73510f95b0e400cc50eaa10e0a898d9fcfcf4217401f6ca4c5c3aaf436aa"  # wave 2: the free-text questions added after the first split
+TEST_HALF_3_SHA256 = "0b460436999788c2f92784825bcdb4da70491c23ea5e68fe1f477de3a61320d8"  # wave 3: three more added by the last lessons
 TEST_HALF_SHA256 = "248f34b9f685bd321312c1e6d726828f88930b0a38c0fdb6642794625d2724e9"
 
 
@@ -21,6 +22,8 @@ def test_test_half_is_unchanged() -> None:
     assert digest == TEST_HALF_SHA256
     digest_2 = hashlib.sha256((BLIND / "test-2.yaml").read_bytes()).hexdigest()
     assert digest_2 == TEST_HALF_2_SHA256
+    digest_3 = hashlib.sha256((BLIND / "test-3.yaml").read_bytes()).hexdigest()
+    assert digest_3 == TEST_HALF_3_SHA256
 
 
 def test_halves_split_by_question_and_cover_every_kind() -> None:
