@@ -17,7 +17,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gitops_tutor.interview.config import PRESET_TITLES, PRESETS, InterviewConfig
@@ -25,6 +25,7 @@ from gitops_tutor.interview.errors import InterviewError
 from gitops_tutor.interview.render import clock_text, signed
 from gitops_tutor.tui.safe_text import safe_text
 from gitops_tutor.tui.screens.base import TutorScreen
+from gitops_tutor.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from gitops_tutor.interview.report import InterviewReport
@@ -116,7 +117,7 @@ class InterviewScreen(TutorScreen):
             yield Static(self._intro(), id="iv-intro")
             yield OptionList(id="iv-choices")
             yield Static("", id="iv-history")
-        yield Footer()
+        yield KeyBar()
 
     def _intro(self) -> Text:
         return Text(

@@ -19,7 +19,6 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Label,
     Markdown,
@@ -52,6 +51,7 @@ from gitops_tutor.tui.widgets.answer import (
     OrderedRadioSet,
     OrderedSelectionList,
 )
+from gitops_tutor.tui.widgets.keybar import KeyBar
 from gitops_tutor.tui.widgets.keyorder import after_typed_keys
 
 if TYPE_CHECKING:
@@ -186,7 +186,7 @@ class InterviewRunScreen(Screen[None]):
         with Horizontal(id="iv-body"):
             yield OptionList(id="iv-list")
             yield Vertical(id="iv-card")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.session.on_change = lambda _session: self.save()

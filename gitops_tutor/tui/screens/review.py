@@ -9,11 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from gitops_tutor.tui.queries import weak_question_ids
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
+from gitops_tutor.tui.widgets.keybar import KeyBar
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class ReviewScreen(TutorScreen):
             with Horizontal(id="review-actions"):
                 yield Button("Start review", id="start", variant="primary")
                 yield Button("Cram weak spots", id="cram")
-        yield Footer()
+        yield KeyBar()
 
     async def refresh_data(self) -> None:
         self.summary = await self.services.db(queue_summary, self.services)

@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Markdown, Static
+from textual.widgets import Button, Header, Markdown, Static
 
 from gitops_tutor.curriculum.models import SHIPPED_PACK, AnyQuestion
 from gitops_tutor.progress import StoreError
@@ -24,6 +24,7 @@ from gitops_tutor.tui.safe_text import safe_text, sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
 from gitops_tutor.tui.widgets.answer import AnswerInput, OrderedRadioSet
+from gitops_tutor.tui.widgets.keybar import KeyBar
 from gitops_tutor.tui.widgets.keyorder import after_typed_keys
 from gitops_tutor.tui.widgets.result import RATINGS, ResultView
 
@@ -120,7 +121,7 @@ class SessionScreen(TutorScreen):
         yield Header()
         yield Static(safe_text(self.session_title, "bold"), id="session-title")
         yield Vertical(id="card")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.run_worker(self._next(), exclusive=True, group="session")
