@@ -81,6 +81,7 @@ class HelpScreen(TutorScreen):
     def _intro(self) -> Text:
         return Text.assemble(
             ("Keys\n", "bold"),
-            f"{self.app.COMMAND_PALETTE_BINDING} opens the command palette: every screen and action is there too. ",
+            f"{self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, 'command_palette'))} opens the "
+            "command palette: type to find any screen, action, lesson or Argo vs Flux row. ",
             "Letters switch screens except while typing in an answer box.\n",
         )
