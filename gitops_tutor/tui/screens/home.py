@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Header, Static
 
 from gitops_tutor.tui.queries import ContinueTarget, HomeData, continue_target, home_data, weak_question_ids
@@ -17,9 +17,29 @@ from gitops_tutor.tui.widgets.keybar import KeyBar
 
 
 class HomeScreen(TutorScreen):
+    """On a wide terminal (150 columns or more) the lessons move into a second column."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]
     DEFAULT_CSS = """
     HomeScreen #continue {
         max-width: 60%;
+    }
+    HomeScreen #home-columns {
+        height: auto;
+        layout: vertical;
+    }
+    HomeScreen.-wide #home-columns {
+        layout: horizontal;
+    }
+    HomeScreen .home-column {
+        height: auto;
+    }
+    HomeScreen.-wide .home-column {
+        width: 1fr;
+        padding-right: 2;
+    }
+    HomeScreen.-wide #home-lessons > .heading {
+        margin-top: 0;
     }
     """
     BINDINGS = [
@@ -33,18 +53,20 @@ class HomeScreen(TutorScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="home"):
-            yield Static("", id="today")
-            with Horizontal(id="home-actions"):
-                yield Button("Review", id="go-review", variant="primary")
-                yield Button("Continue", id="continue")
-                yield Button("Weak spots", id="cram")
-            yield Static("", id="weakest")
-            yield Static(
-                Text.assemble(("Lessons", "bold"), ("   bar and number: mastery · sections read", "dim")),
-                classes="heading",
-            )
-            yield Static("", id="lesson-progress")
+        with VerticalScroll(id="home"), Horizontal(id="home-columns"):
+            with Vertical(classes="home-column"):
+                yield Static("", id="today")
+                with Horizontal(id="home-actions"):
+                    yield Button("Review", id="go-review", variant="primary")
+                    yield Button("Continue", id="continue")
+                    yield Button("Weak spots", id="cram")
+                yield Static("", id="weakest")
+            with Vertical(classes="home-column", id="home-lessons"):
+                yield Static(
+                    Text.assemble(("Lessons", "bold"), ("   bar and number: mastery · sections read", "dim")),
+                    classes="heading",
+                )
+                yield Static("", id="lesson-progress")
         yield KeyBar()
 
     async def refresh_data(self) -> None:
@@ -68,7 +90,12 @@ class HomeScreen(TutorScreen):
         if not rows:
             self.query_one("#lesson-progress", Static).update(Text("No lessons loaded.", style="dim"))
             return
-        width = label_width_for([title for title, _value, _suffix in rows], self.size.width - 2, suffix=16)
+        columns = self.size.width - 4
+        width = label_width_for(
+            [title for title, _value, _suffix in rows],
+            columns // 2 - 2 if self.has_class("-wide") else columns,
+            suffix=16,
+        )
         self.query_one("#lesson-progress", Static).update(bar_rows(rows, label_width=width))
 
     def on_resize(self) -> None:
