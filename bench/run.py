@@ -229,10 +229,9 @@ def child_content_30x(quick: bool) -> None:
 
 
 def cli_command() -> list[str]:
-    script = Path(sys.executable).parent / "gitops-tutor"
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-c", "from gitops_tutor.cli.main import main; main()"]
+    """The command line of this checkout (run from its root), as the installed script would start it."""
+    start = "import sys; from gitops_tutor.cli.main import main; sys.argv[0] = 'gitops-tutor'; main()"
+    return [sys.executable, "-c", start]
 
 
 def cli(options: Options) -> list[Row]:
