@@ -63,7 +63,11 @@ class InterviewConfig:
 
     def describe(self) -> str:
         """One line for a header or a report: what this interview was."""
-        parts = [f"{self.preset}", f"{self.minutes} min", f"{self.questions} questions"]
+        parts = [
+            f"{self.preset}",
+            f"{self.minutes} min",
+            f"{self.questions} question{'s' if self.questions != 1 else ''}",
+        ]
         if self.lessons:
             parts.append("lessons " + ", ".join(self.lessons))
         if self.domains:

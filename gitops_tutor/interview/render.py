@@ -109,10 +109,14 @@ def question_facts(report: InterviewReport, q: QuestionReport) -> list[Fact]:
     if q.follow_up_of:
         asked_by = next((p for p in report.questions if p.question_id == q.follow_up_of), None)
         source = f"question {asked_by.position + 1}" if asked_by else q.follow_up_of
-        facts.append(Fact("Follow-up", f"asked because your answer to {source} missed {q.follow_up_concept}"))
+        concept = q.follow_up_label or q.follow_up_concept
+        facts.append(Fact("Follow-up", f"asked because your answer to {source} missed: {concept}"))
     flag = ", flagged" if q.flagged else ""
     facts.append(Fact("Score", f"{q.score} ({q.verdict}), time {clock_text(q.seconds)}{flag}", strong=True))
-    facts.append(Fact("Lesson", f"{q.lesson}, domain {q.domain}, question {q.question_id}"))
+    lessons = {b.id: b.title for b in report.lessons}
+    domains = {b.id: b.title for b in report.domains}
+    where = f"{lessons.get(q.lesson, q.lesson)}; domain: {domains.get(q.domain, q.domain)}; question id {q.question_id}"
+    facts.append(Fact("Lesson", where))
     if q.missed:
         facts.append(Fact("Missed", "; ".join(q.missed)))
     if q.wrong_claims:

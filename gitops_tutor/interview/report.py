@@ -66,6 +66,7 @@ class QuestionReport:
     explanation: str
     follow_up_of: str | None = None
     follow_up_concept: str | None = None
+    follow_up_label: str | None = None  # the missed concept in words (reports from before it say the id)
 
 
 READ_NEXT_LIMIT = 3
@@ -209,7 +210,18 @@ def _question_report(session: InterviewSession, position: int) -> QuestionReport
         explanation=question.explanation,
         follow_up_of=item.follow_up_of,
         follow_up_concept=item.follow_up_concept,
+        follow_up_label=_follow_up_label(session, position),
     )
+
+
+def _follow_up_label(session: InterviewSession, position: int) -> str | None:
+    """The label of the concept whose miss brought this follow-up in, read from the question that missed it."""
+    item = session.items[position]
+    for earlier, other in enumerate(session.items):
+        if item.follow_up_of and other.question_id == item.follow_up_of:
+            labels = {c.id: c.label for c in session.result_at(earlier).concepts}
+            return labels.get(item.follow_up_concept or "")
+    return None
 
 
 def _breakdown(questions: Iterable[QuestionReport], key: str, titles: Mapping[str, str]) -> tuple[Breakdown, ...]:

@@ -62,7 +62,9 @@ def test_a_missed_concept_asks_the_follow_up_next() -> None:
     assert code == 0
     assert "Question 2 of 2 (30:00 left, follow-up)" in stdout
     assert "Which tool uses a Kustomization" in stdout
-    assert "Follow-up: asked because your answer to question 1 missed converge" in stdout
+    assert "Follow-up: asked because your answer to question 1 missed: Acts to make them match, continuously" in stdout
+    assert "Lesson: How our clusters reconcile; domain: Tooling; question id team-which-tool-kustomization" in stdout
+    assert "custom · 30 min · 1 question · lessons" in stdout
 
 
 def test_end_of_input_submits_what_was_typed() -> None:
