@@ -118,3 +118,13 @@ async def test_home_offers_the_next_lesson_after_the_checks(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen) and app.screen.lesson_id == "team-second"
+
+
+def test_lesson_titles_use_the_width_there_is() -> None:
+    """R5: titles were cut at 28 characters at 120 and 200 columns."""
+    from gitops_tutor.tui.widgets.charts import label_width_for
+
+    titles = ["Argo CD sync control: automation, options, waves, hooks", "Short"]
+    assert label_width_for(titles, 200, suffix=16) == len(titles[0])
+    assert label_width_for(titles, 80, suffix=16) == 80 - 20 - 5 - 16 - 1
+    assert label_width_for(titles, 30, suffix=16) == 16

@@ -168,3 +168,19 @@ def test_lesson_summaries_show_code_without_backticks() -> None:
     assert label.plain.endswith("Patch with kustomization.yaml and patches.")
     code = [label.plain[span.start : span.end] for span in label.spans if "cyan" in str(span.style)]
     assert code == ["kustomization.yaml", "patches"]
+
+
+async def test_a_long_code_line_can_be_scrolled_sideways_not_clipped(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum
+) -> None:
+    """R17: code blocks clipped long lines with no scrollbar."""
+    lesson = pack_curriculum.lessons["team-reconcile-basics"]
+    long_line = "prune: true          # objects removed from the store are removed from the cluster too " * 2
+    body = f"## The loop\n\n```yaml\n{long_line}\n```\n\n## Why it matters\nDrift is corrected."
+    app = build_app(curriculum=replace(pack_curriculum, lessons={lesson.id: replace(lesson, body=body)}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        reader = await open_reader(pilot, app)
+        fence = reader.query_one("MarkdownFence")
+        assert fence.max_scroll_x > 0 and fence.show_horizontal_scrollbar
+        assert fence.scrollbar_size_horizontal == 1
