@@ -21,6 +21,7 @@ import codecs
 import os
 import re
 import select
+import textwrap
 import time
 from collections.abc import Callable
 from enum import Enum
@@ -253,7 +254,7 @@ class LineInterview:
         for position, item in enumerate(s.items):
             marks = ("answered" if item.answered else "not answered") + (", flagged" if item.flagged else "")
             here = " <- current" if position == s.position else ""
-            prompt = s.question_at(position).prompt.strip().splitlines()[0][:60]
+            prompt = textwrap.shorten(s.question_at(position).prompt, width=60, placeholder=" …")
             self.write(f"  {position + 1}. [{marks}] {prompt}{here}")
 
     def _confirm_finish(self) -> None:

@@ -287,3 +287,9 @@ def wait_until_saved(db: Path, answer: str, child: subprocess.Popen[str]) -> Non
         time.sleep(0.05)
     child.kill()
     pytest.fail("the interview never saved the answer")
+
+
+def test_the_question_list_shortens_prompts_between_words() -> None:
+    result = run(SEED4, ":list\n")
+    listed = [line for line in result.stdout.splitlines() if line.startswith("  2. [")]
+    assert listed == ["  2. [not answered] Which tool uses a Kustomization custom resource with …"]
