@@ -40,8 +40,7 @@ from tests.grading.regression import Case, load_blind, load_cases  # noqa: E402
 
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "grading"
 HOLDOUT_FILE = TESTS / "holdout.yaml"
-BLIND_TUNING = TESTS / "blind" / "tuning.yaml"
-BLIND_TEST = TESTS / "blind" / "test.yaml"
+BLIND = TESTS / "blind"  # tuning.yaml, tuning-2.yaml ... and test.yaml, test-2.yaml ...: later waves, same split
 
 WORST_KINDS = ("wrong", "negated", "swapped", "keyword-list")
 KIND_ORDER = ("paraphrase", "low-overlap", "terse", "typos", "rambling", "long", "partial", "wrong", "negated",
@@ -157,12 +156,13 @@ def main() -> None:
                                      "longer than 150 chars": length_baseline}  # fmt: skip
     print_table("Regression set, tuned on (tests/grading/regression.yaml)", cases, graders, free)
     print_table("Held-out set (tests/grading/holdout.yaml)", load_cases(HOLDOUT_FILE), graders, free)
-    halves = [("Blind set, tuning half (tests/grading/blind/tuning.yaml)", BLIND_TUNING)]
+    halves = [("Blind set, tuning half (tests/grading/blind/tuning*.yaml)", "tuning")]
     if "--skip-test-half" not in sys.argv:  # while tuning: the test half is read only for the final figures
-        halves.append(("Blind set, TEST half, never tuned on (tests/grading/blind/test.yaml)", BLIND_TEST))
-    for title, path in halves:
-        if path.exists():
-            blind = [c for c in load_blind(path) if c.question_id in free]
+        halves.append(("Blind set, TEST half, never tuned on (tests/grading/blind/test*.yaml)", "test"))
+    for title, half in halves:
+        files = sorted(BLIND.glob(f"{half}*.yaml"))
+        if files:
+            blind = [c for path in files for c in load_blind(path) if c.question_id in free]
             print_table(title, blind, graders, free)
         else:
             print(f"{title}: not present\n")
