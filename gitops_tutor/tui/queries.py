@@ -14,7 +14,7 @@ from gitops_tutor.curriculum.models import SHIPPED_PACK
 if TYPE_CHECKING:
     from gitops_tutor.curriculum.models import Curriculum
     from gitops_tutor.interview import PastInterview
-    from gitops_tutor.progress import LessonProgress, ProgressStore, Stats
+    from gitops_tutor.progress import ProgressStore, Stats
     from gitops_tutor.tui.services import Services
 
 
@@ -86,16 +86,19 @@ class HomeData:
 
 
 def lesson_rows(store: ProgressStore, curriculum: Curriculum, stats: Stats | None = None) -> tuple[LessonRow, ...]:
+    """Every lesson's progress from two reads (sections read, lessons completed), not two per lesson."""
     mastery = {m.id: m.mastery for m in stats.lessons} if stats is not None else {}
+    read: dict[str, set[str]] = {}
+    for row in store.rows("SELECT lesson_id, section FROM lesson_progress"):
+        read.setdefault(row["lesson_id"], set()).add(row["section"])
+    completed = store.completed_lessons()
     rows = []
     for lesson in curriculum.lessons_in_order():
-        progress: LessonProgress = store.lesson_progress(lesson.id)
         sections = lesson.sections()
-        read = len(progress.sections_read & set(sections))
+        done = len(read.get(lesson.id, set()) & set(sections))
+        finished = lesson.id in completed
         rows.append(
-            LessonRow(
-                lesson.id, lesson.title, read, len(sections), progress.completed, mastery.get(lesson.id), lesson.pack
-            )
+            LessonRow(lesson.id, lesson.title, done, len(sections), finished, mastery.get(lesson.id), lesson.pack)
         )
     return tuple(rows)
 
