@@ -225,7 +225,9 @@ def _open_session(service: InterviewService, config: InterviewConfig, resume: bo
 
 
 def _stdin_line() -> str | None:
-    """One line of input without its newline; None at the end of input."""
+    """One line of input without its newline; None at the end of input (or with no stdin at all: ``<&-``)."""
+    if sys.stdin is None:
+        return None
     line = sys.stdin.readline()
     if not line:
         return None

@@ -293,3 +293,14 @@ def test_the_question_list_shortens_prompts_between_words() -> None:
     result = run(SEED4, ":list\n")
     listed = [line for line in result.stdout.splitlines() if line.startswith("  2. [")]
     assert listed == ["  2. [not answered] Which tool uses a Kustomization custom resource with …"]
+
+
+def test_a_closed_stdin_is_the_end_of_input(tmp_path: Path) -> None:
+    env = {**os.environ, "GITOPS_TUTOR_DB": str(tmp_path / "progress.db")}
+    command = [sys.executable, "-m", "gitops_tutor", "--content", PACK, "interview", "--plain", *SEED4]
+    closed = subprocess.run(
+        ["sh", "-c", '"$@" <&-', "sh", *command], capture_output=True, text=True, env=env, timeout=GUARD_SECONDS
+    )
+    assert closed.returncode == 0, closed.stderr
+    assert "End of input: submitting every answer so far." in closed.stdout
+    assert "Answered 0 of 3 questions" in closed.stdout
