@@ -61,3 +61,19 @@ def test_shipped_content_loads_the_same_without_libyaml(monkeypatch: pytest.Monk
     pure = load([], shipped=shipped_content_dir())
     assert [str(p) for p in pure.errors] == []
     assert sorted(pure.curriculum.questions) == sorted(with_c.curriculum.questions)
+
+
+def test_loading_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
+    """Collection is paused while loading, never left off, and nothing stays frozen (that would leak cycles)."""
+    import gc
+
+    pack = make_pack(tmp_path)
+    assert gc.isenabled()
+    load([pack])
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        load([pack])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
