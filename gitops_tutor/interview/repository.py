@@ -226,7 +226,13 @@ class InterviewRepository:
         """Finished interviews with a report, newest first."""
         sql = "SELECT * FROM interviews WHERE status = 'finished' AND report_json IS NOT NULL ORDER BY created_at DESC"
         rows = self.store.rows(sql + (f" LIMIT {int(limit)}" if limit else ""))
-        return [_saved(row) for row in rows]
+        finished = []
+        for row in rows:
+            try:
+                finished.append(_saved(row))
+            except InterviewError:
+                continue  # a damaged row must not hide the others (or break the setup screen)
+        return finished
 
 
 def _saved(row: dict[str, Any]) -> SavedInterview:
@@ -236,6 +242,31 @@ def _saved(row: dict[str, Any]) -> SavedInterview:
         raise InterviewError(f"saved interview {row.get('id')} is damaged ({exc}); discard it with --discard") from None
 
 
+def _checked_state(state: Any) -> dict[str, Any]:
+    """The saved state, if it has the shape every reader relies on (an import can hold anything).
+
+    Without this a row like ``{"items": "x"}`` passed the parse and then crashed the
+    app's start-up and every ``--resume`` when something counted its answers.
+    """
+    if not isinstance(state, dict):
+        raise ValueError("the state is not an object")
+    items = state.get("items", [])
+    if not isinstance(items, list) or not all(_is_item(item) for item in items):
+        raise ValueError("its questions are not a list of question entries")
+    if not isinstance(state.get("elapsed", 0.0), (int, float)) or isinstance(state.get("elapsed"), bool):
+        raise ValueError("its elapsed time is not a number")
+    return state
+
+
+def _is_item(item: Any) -> bool:
+    return (
+        isinstance(item, dict)
+        and isinstance(item.get("question_id"), str)
+        and isinstance(item.get("answer") or "", str)
+        and isinstance(item.get("seconds") or 0, (int, float))
+    )
+
+
 def _parse_row(row: dict[str, Any]) -> SavedInterview:
     return SavedInterview(
         id=row["id"],
@@ -243,7 +274,7 @@ def _parse_row(row: dict[str, Any]) -> SavedInterview:
         updated_at=parse_iso(row["updated_at"]),
         status=row["status"],
         config=InterviewConfig.from_dict(json.loads(row["config_json"] or "{}")),
-        state=json.loads(row["state_json"] or "{}"),
+        state=_checked_state(json.loads(row["state_json"] or "{}")),
         score=row.get("score"),
         band=row.get("band"),
         report=json.loads(row["report_json"]) if row.get("report_json") else None,
