@@ -50,6 +50,7 @@ class HomeScreen(TutorScreen):
     def __init__(self) -> None:
         super().__init__()
         self.data: HomeData | None = None
+        self._lessons_drawn_for: tuple[int, HomeData] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -70,8 +71,11 @@ class HomeScreen(TutorScreen):
         yield KeyBar()
 
     async def refresh_data(self) -> None:
-        self.data = await self.services.db(home_data, self.services)
-        self._show(self.data)
+        data = await self.services.db(home_data, self.services)
+        if data == self.data:
+            return  # nothing changed since the last visit: no re-render, no re-layout
+        self.data = data
+        self._show(data)
 
     def _show(self, data: HomeData) -> None:
         self.query_one("#today", Static).update(self._today_text(data))
@@ -90,6 +94,9 @@ class HomeScreen(TutorScreen):
         if not rows:
             self.query_one("#lesson-progress", Static).update(Text("No lessons loaded.", style="dim"))
             return
+        if (self.size.width, data) == self._lessons_drawn_for:
+            return
+        self._lessons_drawn_for = (self.size.width, data)
         columns = self.size.width - 4
         width = label_width_for(
             [title for title, _value, _suffix in rows],

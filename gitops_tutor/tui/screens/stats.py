@@ -119,6 +119,7 @@ class StatsScreen(TutorScreen):
     def __init__(self) -> None:
         super().__init__()
         self.data: StatsData | None = None
+        self._bars_drawn_for: tuple[int, StatsData] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,8 +146,11 @@ class StatsScreen(TutorScreen):
         self.query_one("#stats", VerticalScroll).focus()  # so the keys scroll it at 80x24
 
     async def refresh_data(self) -> None:
-        self.data = await self.services.db(stats_data, self.services)
-        stats = self.data.stats
+        data = await self.services.db(stats_data, self.services)
+        if data == self.data:
+            return  # nothing changed since the last visit: no re-render, no re-layout
+        self.data = data
+        stats = data.stats
         self.query_one("#totals", Static).update(totals_text(stats))
         self.query_one("#interviews", Static).update(interviews_text(self.data.interviews))
         self._show_bars()
@@ -159,6 +163,9 @@ class StatsScreen(TutorScreen):
         width = self.size.width - 4
         if self.has_class("-wide"):
             width = width // 2 - 2
+        if (width, self.data) == self._bars_drawn_for:
+            return
+        self._bars_drawn_for = (width, self.data)
         self.query_one("#lesson-bars", Static).update(mastery_rows(self.data.stats.lessons, width))
         self.query_one("#domain-bars", Static).update(mastery_rows(self.data.stats.domains, width))
 
