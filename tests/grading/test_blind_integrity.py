@@ -12,8 +12,9 @@ from pathlib import Path
 import yaml
 
 BLIND = Path(__file__).resolve().parent / "blind"
-TEST_HALF_2_SHA256 = "771f73510f95b0e400cc50eaa10e0a898d9fcfcf4217401f6ca4c5c3aaf436aa"  # wave 2: the free-text questions added after the first split
-TEST_HALF_3_SHA256 = "0b460436999788c2f92784825bcdb4da70491c23ea5e68fe1f477de3a61320d8"  # wave 3: three more added by the last lessons
+# waves 2 and 3: the free-text questions added after the first split, same rule and seed
+TEST_HALF_2_SHA256 = "771f73510f95b0e400cc50eaa10e0a898d9fcfcf4217401f6ca4c5c3aaf436aa"
+TEST_HALF_3_SHA256 = "0b460436999788c2f92784825bcdb4da70491c23ea5e68fe1f477de3a61320d8"
 TEST_HALF_SHA256 = "248f34b9f685bd321312c1e6d726828f88930b0a38c0fdb6642794625d2724e9"
 
 
