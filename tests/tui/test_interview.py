@@ -363,3 +363,18 @@ async def test_the_list_marks_a_question_answered_as_it_is_typed(
         await settle(pilot)
         labels = [str(o.prompt) for o in run.query_one("#iv-list", OptionList)._options]
         assert labels[0].startswith("✓") and "answered 1/2" in str(run.query_one("#iv-top", Static).render())
+
+
+async def test_keys_typed_right_after_ctrl_s_never_act_as_screen_keys(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock
+) -> None:
+    """Typeahead after ctrl+s (r, h, c are Review, Home, Compare outside a text box) stays typing."""
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=2, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        burst(app, "ctrl+s", text=PARTIAL)
+        burst(app, text="rhc")
+        await settle(pilot)
+        run.tick()
+        await settle(pilot)
+        assert app.screen is run and run.session.items[0].answer == PARTIAL

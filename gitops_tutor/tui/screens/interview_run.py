@@ -315,12 +315,10 @@ class InterviewRunScreen(Screen[None]):
         self.run_worker(self.show_current(), exclusive=True, group="iv-show")
 
     def _retire_answer_widget(self) -> None:
-        """The widget stays on screen until the next one replaces it, but nothing more is read from it."""
-        widget, self.answer_widget, self.answer_position = self.answer_widget, None, None
-        if isinstance(widget, AnswerArea):
-            widget.read_only = True
-        elif widget is not None:
-            widget.disabled = True
+        """Nothing more is read from the widget; it stays as it is (a read-only or disabled widget
+        would hand keys still on their way to the app's own keys, e.g. r for Review) until the
+        next question's widget replaces it."""
+        self.answer_widget, self.answer_position = None, None
 
     # ctrl+s/b/f/l/o are priority keys (they must beat the text area's own ctrl+f and
     # friends), so they run before keys typed just ahead of them reach the answer: each
