@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -72,10 +74,21 @@ class HomeScreen(TutorScreen):
 
     async def refresh_data(self) -> None:
         data = await self.services.db(home_data, self.services)
+        if self.data is None:
+            self._import_other_screens()
         if data == self.data:
             return  # nothing changed since the last visit: no re-render, no re-layout
         self.data = data
         self._show(data)
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def _import_other_screens(self) -> None:
+        """Import the other screens' modules (and the widgets they use) while the learner reads Home,
+        so the first visit to each is not also the moment its code loads (a few hundred ms)."""
+        from gitops_tutor.tui.app import NAV
+
+        for nav in NAV:
+            importlib.import_module(nav.target.split(":")[0])
 
     def _show(self, data: HomeData) -> None:
         self.query_one("#today", Static).update(self._today_text(data))
