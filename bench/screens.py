@@ -50,7 +50,7 @@ DAYS = 60
 # (key, screen class, text that shows once the screen has its numbers)
 SCREENS = [
     ("s", "StatsScreen", r"Due now \d"),
-    ("l", "LessonsScreen", r"sections read"),
+    ("l", "LessonsScreen", r"Lessons  \(✓ done"),
     ("c", "CompareScreen", r"Dimension +Argo CD"),
     ("r", "ReviewScreen", r"due for review|Nothing is due"),
     ("p", "PracticeScreen", r"Practise: choose"),
