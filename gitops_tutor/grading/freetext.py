@@ -11,8 +11,8 @@ costs its penalty. Caps come before penalties, so a wrong claim always costs poi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from gitops_tutor.curriculum.models import Concept, FreeTextQuestion, WrongClaim
 from gitops_tutor.grading import shape
@@ -41,6 +41,7 @@ from gitops_tutor.grading.result import (
     rating_for,
     verdict_for,
 )
+from gitops_tutor.grading.roles import concept_subjects, swapped
 from gitops_tutor.grading.text import Token, tokenize
 
 NEGATED_REQUIRED_CAP = 20.0
@@ -58,6 +59,7 @@ class CompiledConcept:
     # Phrasings turned round by their direction word ("highest wave first" for "lowest wave
     # first"): said without the concept itself, they state its opposite.
     turned: tuple[Pattern, ...] = ()
+    subject: str | None = None  # stem of the party the concept is about, in a rubric that contrasts two
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class CompiledRubric:
     empty_phrasings: tuple[str, ...]  # phrasings that hold no word at all (a content mistake)
     asks_for_list: bool = False  # "which fields would you set?": a correct terse list answers it in part
     oversized_phrasings: tuple[str, ...] = ()  # more than MAX_PATTERN_WORDS words: left out
+    subjects: frozenset[str] = frozenset()  # the parties a contrasting rubric names (see roles.py)
 
 
 def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRubric:
@@ -113,9 +116,10 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
         return tuple(out)
 
     rubric = question.rubric
+    subjects = concept_subjects([c.label for c in rubric.concepts], question.prompt, aliases)
     concepts = tuple(
-        _compile_concept(c, patterns(c.any) + unordered(c.any), patterns(c.negated_by), vocabulary)
-        for c in rubric.concepts
+        replace(_compile_concept(c, patterns(c.any) + unordered(c.any), patterns(c.negated_by), vocabulary), subject=s)
+        for c, s in zip(rubric.concepts, subjects, strict=True)
     )
     claims = tuple(CompiledClaim(w, patterns(w.any)) for w in rubric.wrong_claims)
     pass_at = DEFAULT_PASS if rubric.pass_threshold is None else float(rubric.pass_threshold)
@@ -130,6 +134,7 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
         tuple(empty),
         shape.asks_for_list(question.prompt),
         tuple(oversized),
+        frozenset(s for s in subjects if s),
     )
 
 
@@ -173,19 +178,26 @@ class _Answer:
         return tuple(merged)
 
     def hits(
-        self, patterns: Sequence[Phrasing], *, loose: bool = False, negative_ok: Sequence[bool] = ()
+        self,
+        patterns: Sequence[Phrasing],
+        *,
+        loose: bool = False,
+        negative_ok: Sequence[bool] = (),
+        swap: Callable[[tuple[int, ...]], bool] | None = None,
     ) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
         """(asserted matches, negated matches) of any of ``patterns``; a negated match of a
-        pattern flagged in ``negative_ok`` counts as asserted (the concept is a negative one)."""
+        pattern flagged in ``negative_ok`` counts as asserted (the concept is a negative one);
+        a match that ``swap`` says is about the other party counts as negated."""
         asserted: list[tuple[int, ...]] = []
         negated: list[tuple[int, ...]] = []
         for number, pattern in enumerate(patterns):
             if isinstance(pattern, TermSet):
-                self._set_hits(pattern, asserted, negated)
+                self._set_hits(pattern, asserted, negated, swap)
                 continue
             flips = number < len(negative_ok) and negative_ok[number]
             for match in find(pattern, self.where, self.tokens, loose=loose, budget=self.budget):
-                (negated if self.cues.negates(match) and not flips else asserted).append(match)
+                wrong = (self.cues.negates(match) and not flips) or (swap is not None and swap(match))
+                (negated if wrong else asserted).append(match)
         return asserted, negated
 
     def claimed(self, patterns: Sequence[Phrasing], *, loose: bool = False) -> list[tuple[int, ...]]:
@@ -193,8 +205,15 @@ class _Answer:
         asserted, _ = self.hits(patterns, loose=loose)
         return [match for match in asserted if not self.cues.rejects(match)]
 
-    def _set_hits(self, termset: TermSet, asserted: list[tuple[int, ...]], negated: list[tuple[int, ...]]) -> None:
-        """A sentence holding every term states the idea, unless some term is negated there."""
+    def _set_hits(
+        self,
+        termset: TermSet,
+        asserted: list[tuple[int, ...]],
+        negated: list[tuple[int, ...]],
+        swap: Callable[[tuple[int, ...]], bool] | None = None,
+    ) -> None:
+        """A sentence holding every term states the idea, unless some term is negated there
+        (or, with ``swap``, said of the other party)."""
         for per_term in find_set(termset, self.where, self.tokens, self.budget):
             chosen = []
             clean = True
@@ -202,6 +221,8 @@ class _Answer:
                 plain = [m for m in matches if not self.cues.negates(m)]
                 chosen.append(plain[0] if plain else matches[0])
                 clean &= bool(plain)
+            if clean and swap is not None:
+                clean = not any(swap(m) for m in chosen)
             (asserted if clean else negated).extend(chosen)
 
 
@@ -223,7 +244,7 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     tokens = aliases.apply(plain)
     list_shape = shape.list_shape(text, plain)
     answer = _Answer(tokens, Cues(tokens, text), compiled.vocabulary.positions(tokens), list_shape != shape.NOT_A_LIST)
-    concepts = tuple(_concept_result(c, answer) for c in compiled.concepts)
+    concepts = tuple(_concept_result(c, answer, compiled.subjects) for c in compiled.concepts)
     claims = tuple(r for r in (_claim_result(c, answer) for c in compiled.claims) if r is not None)
     if list_shape == shape.KEYWORD_LIST and compiled.asks_for_list and _correct_list(text, plain, concepts, claims):
         list_shape = shape.SHORT_LIST
@@ -245,9 +266,12 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     )
 
 
-def _concept_result(compiled: CompiledConcept, answer: _Answer) -> ConceptResult:
+def _concept_result(compiled: CompiledConcept, answer: _Answer, subjects: frozenset[str]) -> ConceptResult:
     concept = compiled.concept
-    asserted, negated = answer.hits(compiled.patterns, negative_ok=compiled.negative_ok)
+    own = compiled.subject
+    swap = (lambda m: swapped(answer.tokens, m, own, subjects)) if own else None  # noqa: E731
+    # said of the other party ("health status compares Git ..."): swapped, so negated
+    asserted, negated = answer.hits(compiled.patterns, negative_ok=compiled.negative_ok, swap=swap)
     opposite, _ = answer.hits(compiled.negations, loose=answer.list_like)
     turned, _ = answer.hits(compiled.turned) if compiled.turned and not opposite and not asserted else ([], [])
     if opposite:

@@ -1,0 +1,60 @@
+"""Who does what: a concept said about the other party of a comparison is a swap, not a hit.
+
+Rubrics that contrast two things ("sync status" and "health status", Argo CD and Flux, a
+feature flag and a canary) label each concept with its subject first: "Sync status compares
+Git with the live state", "Health status says whether the resources work". An answer that
+says "Health status compares Git with the live state" keeps every key word of the first
+concept and gives it to the wrong party; a fair interviewer calls that swapped. The subject
+of a concept is the first word of its label when the prompt names it too; a rubric with fewer
+than two such subjects contrasts nothing and is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gitops_tutor.grading.aliases import AliasMap
+from gitops_tutor.grading.text import Token, tokenize
+
+# Words that may come before a clause's subject: "A canary ...", "With a FluxInstance ...".
+# A clause that opens with a preposition ("In Flux you sign ...") names a context, not its subject.
+LEAD_WORDS = frozenset(
+    {"a", "an", "the", "its", "it", "and", "each", "every", "your", "our", "this", "that", "then", "so", "also",
+     "only", "meanwhile", "whereas", "while", "but", "although", "though", "git", "app", "application"}
+)  # fmt: skip
+# First label words that are no party of a comparison: verbs, adjectives and places
+# ("Deleting the CRD ...", "Environments can be compared ...", "Custom resources ...").
+NOT_PARTIES = frozenset(
+    {"environ", "custom", "delet", "use", "run", "keep", "set", "add", "make", "put", "cost", "chang", "both",
+     "no", "not", "without", "never", "all", "one", "two", "same", "new", "old", "first", "second", "answer"}
+)  # fmt: skip
+MAX_SUBJECT_GAP = 6  # words between a clause's subject and what it says about it
+
+
+def concept_subjects(labels: Sequence[str], prompt: str, aliases: AliasMap) -> list[str | None]:
+    """Per concept label, the stem of its subject, or None; all None when nothing is contrasted."""
+    prompt_stems = {t.stem for t in aliases.apply(tokenize(prompt))}
+    subjects = [_first_content_stem(aliases.apply(tokenize(label)), prompt_stems) for label in labels]
+    if len({s for s in subjects if s}) < 2:
+        return [None] * len(labels)
+    return subjects
+
+
+def _first_content_stem(tokens: Sequence[Token], allowed: set[str]) -> str | None:
+    for token in tokens:
+        if token.raw not in LEAD_WORDS:
+            return token.stem if token.stem in allowed and token.stem not in NOT_PARTIES else None
+    return None
+
+
+def swapped(tokens: Sequence[Token], match: tuple[int, ...], own: str, subjects: frozenset[str]) -> bool:
+    """Whether the clause holding ``match`` is about another subject and never names ``own``."""
+    first = match[0]
+    unit = tokens[first].unit
+    start = first
+    while start > 0 and tokens[start - 1].unit == unit:
+        start -= 1
+    if any(tokens[k].stem == own for k in range(start, max(match) + 1)):
+        return False
+    content = [t for t in tokens[start:first] if t.raw not in LEAD_WORDS][:1]
+    return any(t.stem in subjects and t.stem != own and tokens[first].word - t.word <= MAX_SUBJECT_GAP for t in content)

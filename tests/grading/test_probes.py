@@ -1,0 +1,90 @@
+"""Adversarial probes (tests/grading/probes.yaml): traps never pass, correct answers never fail.
+
+The probes were written from each question's prompt and model answer alone: for every free-text
+question, the key point denied in the rubric's own words ("negated") and the roles swapped or
+the wrong mechanism asserted ("swapped"); for some, a correct answer in other words. A trap
+that passes is the worst error the grader can make; the figures in the module constants are
+what was measured when a rule change was kept, so a relaxation that lets more traps through
+fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gitops_tutor.curriculum.models import Curriculum, FreeTextQuestion
+from gitops_tutor.grading import Grader
+
+PROBES = Path(__file__).with_name("probes.yaml")
+TRAPS = ("negated", "swapped")
+
+
+def _probes() -> list[tuple[str, str, str]]:
+    data = yaml.safe_load(PROBES.read_text(encoding="utf-8"))
+    return [(qid, item["kind"], item["answer"]) for qid, items in data["probes"].items() for item in items]
+
+
+@pytest.fixture(scope="module")
+def verdicts(shipped: Curriculum, shipped_grader: Grader) -> list[tuple[str, str, str]]:
+    out = []
+    for qid, kind, answer in _probes():
+        question = shipped.questions[qid]
+        assert isinstance(question, FreeTextQuestion), qid
+        out.append((qid, kind, shipped_grader.grade(question, answer).verdict))
+    return out
+
+
+def test_every_free_text_question_has_both_traps(shipped: Curriculum) -> None:
+    kinds: dict[str, set[str]] = {}
+    for qid, kind, _ in _probes():
+        kinds.setdefault(qid, set()).add(kind)
+    free = {q.id for q in shipped.questions.values() if isinstance(q, FreeTextQuestion)}
+    assert {q for q in free if not set(TRAPS) <= kinds.get(q, set())} == set()
+
+
+def test_no_trap_passes(verdicts: list[tuple[str, str, str]]) -> None:
+    passing = sorted(f"{qid}/{kind}" for qid, kind, verdict in verdicts if kind in TRAPS and verdict == "pass")
+    assert passing == KNOWN_PASSING_TRAPS
+
+
+def test_no_correct_probe_fails(verdicts: list[tuple[str, str, str]]) -> None:
+    failing = sorted(qid for qid, kind, verdict in verdicts if kind == "correct" and verdict == "fail")
+    assert failing == []
+
+
+# Traps that still pass: each is a concept said by a single word or phrase that the trap keeps while
+# denying the idea elsewhere in the sentence; listed so that none is added unnoticed. The aim is [].
+KNOWN_PASSING_TRAPS: list[str] = [
+    "app-of-apps-child-delete-orphans/negated",
+    "argo-flux-edge-fleet/negated",
+    "argocd-detect-new-commit/swapped",
+    "argocd-sso-dex-oidc/swapped",
+    "argocd-synced-but-degraded-app-of-apps/swapped",
+    "argocd-tracking-annotation/swapped",
+    "chart-version-range-breaks-immutability/negated",
+    "desired-state-excludes-data/swapped",
+    "drift-ignore-extraneous-myth/swapped",
+    "drift-selfheal-vs-automated/swapped",
+    "drift-sources-of-expected-drift/swapped",
+    "flux-helmrelease-drift-default/swapped",
+    "flux-operator-bootstrap-vs-instance/swapped",
+    "folders-vs-branches-per-env/swapped",
+    "in-cluster-vs-external-reconciler/swapped",
+    "pin-remote-kustomize-base/swapped",
+    "pr-ft-suspend-during-incident/swapped",
+    "pr-ft-why-declarative/swapped",
+    "progressive-why-on-top-of-gitops/swapped",
+    "promotion-mutable-tags/swapped",
+    "reconciliation-trigger-any-divergence/swapped",
+    "roll-back-bad-deploy/swapped",
+    "secrets-plain-secret-committed/swapped",
+    "secrets-sealed-key-leak-sequence/swapped",
+    "secrets-sops-flux-setup/swapped",
+    "state-store-git-not-required/swapped",
+    "term-ft-software-system-parts/negated",
+    "terraform-in-ci-vs-gitops/swapped",
+    "why-opengitops-requires-pull/swapped",
+]

@@ -1,0 +1,62 @@
+"""Role swaps: a concept said of the other party of a comparison is not a hit (grading/roles.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from gitops_tutor.curriculum.models import Concept, Curriculum
+from gitops_tutor.grading import Grader
+from tests.grading.conftest import free_text
+
+SYNC = Concept(
+    "sync-compares",
+    "Sync status compares Git with the live state",
+    ("sync* .. compar*", "compar* & git"),
+    required=True,
+)
+HEALTH = Concept("health-works", "Health status says whether the resources work", ("health* .. work*",), required=True)
+QUESTION = replace(
+    free_text(SYNC, HEALTH), prompt="What is the difference between the sync status and the health status?"
+)
+
+
+def _statuses(answer: str) -> dict[str, str]:
+    return {c.id: c.status for c in Grader().grade(QUESTION, answer).concepts}
+
+
+def test_the_right_parties_hit() -> None:
+    statuses = _statuses("Sync status compares Git with the cluster. Health status says whether the pods work.")
+    assert statuses == {"sync-compares": "hit", "health-works": "hit"}
+
+
+def test_swapped_parties_are_negated() -> None:
+    answer = "Health status compares Git with the cluster, and sync status says whether the pods work."
+    assert Grader().grade(QUESTION, answer).verdict == "fail"
+    assert _statuses(answer)["sync-compares"] == "negated"
+
+
+def test_a_clause_that_names_its_own_party_is_no_swap() -> None:
+    assert _statuses("Unlike health, the sync status compares Git with the cluster.")["sync-compares"] == "hit"
+
+
+def test_a_context_is_no_subject() -> None:
+    """'In health checks ...' sets a scene; only a clause's subject can take a concept away."""
+    assert (
+        _statuses("In health checks terms nothing changes; comparing with Git is what sync does.")["sync-compares"]
+        == "hit"
+    )
+
+
+def test_a_rubric_without_two_parties_is_left_alone() -> None:
+    question = replace(QUESTION, prompt="What does the sync status say?")
+    result = Grader().grade(question, "Health status compares Git with the cluster.")
+    assert {c.id: c.status for c in result.concepts}["sync-compares"] == "hit"
+
+
+def test_continuous_deployment_is_not_continuous_delivery(shipped: Curriculum) -> None:
+    """aliases.yaml once read both as one idea, so an answer swapping the two CDs scored as right."""
+    grader = Grader(shipped.aliases)
+    delivery = Concept("delivery", "Continuous delivery leaves the release to a person", ("continuous delivery",))
+    question = free_text(delivery)
+    assert grader.grade(question, "That is continuous deployment.").concepts[0].status == "missed"
+    assert grader.grade(question, "That is CD, continuous delivery.").concepts[0].status == "hit"
