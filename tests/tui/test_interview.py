@@ -378,3 +378,17 @@ async def test_keys_typed_right_after_ctrl_s_never_act_as_screen_keys(
         run.tick()
         await settle(pilot)
         assert app.screen is run and run.session.items[0].answer == PARTIAL
+
+
+async def test_ctrl_l_then_arrows_in_one_burst_go_to_the_list(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock
+) -> None:
+    """Keys typed after ctrl+l are for the question list, even when they arrive with it."""
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=3, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        first_answer = run.session.items[0].answer
+        burst(app, "ctrl+l", "down", "down", "enter")
+        await settle(pilot)
+        assert run.session.position == 2 and run.session.items[0].answer == first_answer
+        assert run.answer_widget is not None and run.answer_widget.has_focus

@@ -347,12 +347,13 @@ class InterviewRunScreen(Screen[None]):
     def _open_list(self) -> None:
         self.capture()
         self.add_class("-list-open")
-        self.query_one("#iv-list", OptionList).focus()
+        # At once, not queued like focus(): keys typed after ctrl+l are for the list.
+        self.set_focus(self.query_one("#iv-list", OptionList))
 
     def _close_list(self) -> None:
         self.remove_class("-list-open")
         if self.answer_widget is not None:
-            self.answer_widget.focus()
+            self.set_focus(self.answer_widget)
 
     @on(OptionList.OptionSelected, "#iv-list")
     def _jump(self, event: OptionList.OptionSelected) -> None:
