@@ -55,9 +55,7 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
     name = f"gitops-tutor-test-{uuid.uuid4().hex[:8]}"
     env = {key: value for key, value in os.environ.items() if not key.startswith("TMUX")}
     command = f"{COMMAND} --db {db_path} --content {FIXTURES / 'good-pack'}"
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "34", command], check=True, env=env
-    )
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "34", command], check=True, env=env)
     try:
         yield Terminal(name), db_path
     finally:

@@ -58,9 +58,7 @@ def monotonic_for(services: Services) -> Callable[[], float]:
 def make_service(services: Services) -> InterviewService:
     from gitops_tutor.interview.service import InterviewService
 
-    return InterviewService(
-        services.store, services.curriculum, clock=services.now, monotonic=monotonic_for(services)
-    )
+    return InterviewService(services.store, services.curriculum, clock=services.now, monotonic=monotonic_for(services))
 
 
 async def offer_resume(app: App[Any]) -> None:
@@ -91,8 +89,10 @@ def history_text(reports: list[InterviewReport]) -> Text:
     text = Text("Recent interviews\n", style="bold")
     for report in reports:
         change = f" ({signed(report.change.delta)})" if report.change else ""
-        text.append(f"  {report.started_at[:16].replace('T', ' ')}  {report.score:>3}/100 {report.band}{change}"
-                    f"  · {report.setup}\n")
+        text.append(
+            f"  {report.started_at[:16].replace('T', ' ')}  {report.score:>3}/100 {report.band}{change}"
+            f"  · {report.setup}\n"
+        )
     return text
 
 
@@ -151,14 +151,21 @@ class InterviewScreen(TutorScreen):
         options: list[Option] = []
         waiting = self.waiting
         if waiting is not None:
-            options.append(Option(safe_text(
-                f"Resume the interview from {waiting.created_at:%Y-%m-%d %H:%M} UTC: {waiting.answered} of "
-                f"{waiting.question_count} answered, {clock_text(waiting.remaining_seconds)} left"), id="resume"))
+            options.append(
+                Option(
+                    safe_text(
+                        f"Resume the interview from {waiting.created_at:%Y-%m-%d %H:%M} UTC: {waiting.answered} of "
+                        f"{waiting.question_count} answered, {clock_text(waiting.remaining_seconds)} left"
+                    ),
+                    id="resume",
+                )
+            )
             options.append(Option(Text("Discard that unfinished interview"), id="discard"))
         request = self._request()
         if request is not None:
-            options.append(Option(safe_text(f"Start: {request.config.describe()}"), id="request",
-                                  disabled=waiting is not None))
+            options.append(
+                Option(safe_text(f"Start: {request.config.describe()}"), id="request", disabled=waiting is not None)
+            )
         for name, title in PRESET_TITLES.items():
             options.append(Option(Text(title), id=f"preset-{name}", disabled=waiting is not None))
         choices.add_options(options)
