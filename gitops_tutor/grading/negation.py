@@ -99,6 +99,10 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
     ("doesnt", "work"),
     ("does", "not", "work"),
     ("wont", "work"),
+    ("would", "not", "work"),
+    ("wouldnt", "work"),
+    ("is", "optional"),
+    ("are", "optional"),
 )
 
 # Cues that only say "not": in a rubric phrasing ("nobody review*", "lookup doesnt help") any of

@@ -28,7 +28,12 @@ NOT_PARTIES = frozenset(
     {"environ", "custom", "delet", "use", "run", "keep", "set", "add", "make", "put", "cost", "chang", "both",
      "no", "not", "without", "never", "all", "one", "two", "same", "new", "old", "first", "second", "answer"}
 )  # fmt: skip
-MAX_SUBJECT_GAP = 6  # words between a clause's subject and what it says about it
+MAX_SUBJECT_GAP = 8  # words between a clause's subject and what it says about it
+SUBJECT_WORDS = 2  # "a feature flag controls ...": the subject may be the second word of a compound
+CONTEXT_WORDS = frozenset(
+    {"in", "on", "with", "for", "by", "at", "from", "to", "under", "after", "before", "during", "when", "if", "unlike",
+     "like", "than", "via", "through", "without"}
+)  # fmt: skip
 
 
 def concept_subjects(labels: Sequence[str], prompt: str, aliases: AliasMap) -> list[str | None]:
@@ -56,5 +61,7 @@ def swapped(tokens: Sequence[Token], match: tuple[int, ...], own: str, subjects:
         start -= 1
     if any(tokens[k].stem == own for k in range(start, max(match) + 1)):
         return False
-    content = [t for t in tokens[start:first] if t.raw not in LEAD_WORDS][:1]
+    content = [t for t in tokens[start:first] if t.raw not in LEAD_WORDS][:SUBJECT_WORDS]
+    if content and content[0].raw in CONTEXT_WORDS:
+        return False
     return any(t.stem in subjects and t.stem != own and tokens[first].word - t.word <= MAX_SUBJECT_GAP for t in content)

@@ -47,7 +47,7 @@ def test_every_free_text_question_has_both_traps(shipped: Curriculum) -> None:
 
 def test_no_trap_passes(verdicts: list[tuple[str, str, str]]) -> None:
     passing = sorted(f"{qid}/{kind}" for qid, kind, verdict in verdicts if kind in TRAPS and verdict == "pass")
-    assert passing == KNOWN_PASSING_TRAPS
+    assert sorted(set(passing) - set(KNOWN_PASSING_TRAPS)) == []  # a trap that is fixed may leave the list
 
 
 def test_no_correct_probe_fails(verdicts: list[tuple[str, str, str]]) -> None:
@@ -81,7 +81,6 @@ KNOWN_PASSING_TRAPS: list[str] = [
     "reconciliation-trigger-any-divergence/swapped",
     "roll-back-bad-deploy/swapped",
     "secrets-plain-secret-committed/swapped",
-    "secrets-sealed-key-leak-sequence/swapped",
     "secrets-sops-flux-setup/swapped",
     "state-store-git-not-required/swapped",
     "term-ft-software-system-parts/negated",
