@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gitops_tutor.curriculum.models import Concept
+from gitops_tutor.curriculum.models import Concept, Curriculum
 from gitops_tutor.grading import Grader
 from gitops_tutor.grading.lexicon import lexicon_problems, ordinary_form
 from tests.grading.conftest import free_text
@@ -60,3 +60,12 @@ def test_explain_lists_the_classes_a_rubric_leans_on() -> None:
     report, _ = explain(question, GRADER)
     assert "revert: undo, back out" in report
     assert "ignore:" not in report
+
+
+def test_the_shipped_lexicon_reads_plain_wordings_of_states_and_differences(shipped: Curriculum) -> None:
+    """Wordings found on the blind tuning half's low-overlap answers ("what Git says", "disagree")."""
+    grader = Grader(shipped.aliases)
+    question = free_text(Concept("d", "live differs from desired", ("live state .. differ* .. desired state",)))
+    answer = "Whatever makes what's running disagree with what Git says."
+    assert grader.grade(question, answer).concepts[0].status == "hit"
+    assert grader.grade(question, "The running pods differ from the docs.").concepts[0].status == "missed"
