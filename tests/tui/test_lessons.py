@@ -13,7 +13,7 @@ from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.tui.app import GitOpsTutorApp
 from gitops_tutor.tui.queries import LessonRow
-from gitops_tutor.tui.screens.lessons import LessonsScreen, lesson_label
+from gitops_tutor.tui.screens.lessons import LessonsScreen, lesson_text
 from gitops_tutor.tui.screens.reader import (
     CONTENTS_SHOWN,
     PART_SECTIONS,
@@ -52,7 +52,9 @@ async def test_lessons_are_listed_in_order_with_marks(build_app: Callable[..., G
         options = app.screen.query_one(OptionList)
         first = options.get_option_at_index(0)
         assert first.id == "team-reconcile-basics"
-        assert "0/2 sections read" in str(first.prompt) and str(first.prompt).startswith("·")
+        row = app.screen.shown_rows[0]  # type: ignore[attr-defined]
+        assert (row.mark, row.sections_read, row.sections_total) == ("·", 0, 2)
+        assert "0/2 sections read" in lesson_text(row, "").plain
 
 
 async def test_reader_has_contents_and_marks_sections_read_as_you_scroll(
@@ -164,7 +166,7 @@ def test_parts_split_by_section_count_and_size() -> None:
 def test_lesson_summaries_show_code_without_backticks() -> None:
     """P2: the Lessons list showed raw Markdown backticks."""
     row = LessonRow("l1", "Kustomize", 0, 2, False, None)
-    label = lesson_label(1, row, "Patch with `kustomization.yaml` and `patches`.")
+    label = lesson_text(row, "Patch with `kustomization.yaml` and `patches`.")
     assert label.plain.endswith("Patch with kustomization.yaml and patches.")
     code = [label.plain[span.start : span.end] for span in label.spans if "cyan" in str(span.style)]
     assert code == ["kustomization.yaml", "patches"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,18 +21,27 @@ from gitops_tutor.tui.wording import inline_markdown
 MARK_STYLES = {"✓": "bold green", "◐": "yellow", "·": "dim"}
 
 
-def lesson_label(number: int, row: LessonRow, summary: str) -> Text:
+def lesson_text(row: LessonRow, summary: str) -> Text:
+    """Title, pack, progress, then the summary on its own line."""
     text = Text()
-    text.append(f"{row.mark} ", style=MARK_STYLES[row.mark])
-    text.append(f"{number:>2}. {sanitize(row.title)}", style="bold")
+    text.append(sanitize(row.title), style="bold")
     if row.pack != SHIPPED_PACK:
         text.append(f"  [{sanitize(row.pack)}]", style="bold magenta")
     text.append(f"   {row.sections_read}/{row.sections_total} sections read", style="dim")
     if row.mastery is not None:
         text.append(f" · mastery {row.mastery}", style="dim")
-    text.append("\n      ")
+    text.append("\n")
     text.append_text(inline_markdown(summary, style="italic"))
     return text
+
+
+def lesson_label(number: int, row: LessonRow, summary: str) -> Table:
+    """The mark and number in a column of their own, so wrapped lines keep their indent (R5)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=5, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text.assemble((row.mark, MARK_STYLES[row.mark]), f" {number:>2}."), lesson_text(row, summary))
+    return grid
 
 
 def _rows(services: Services) -> tuple[LessonRow, ...]:
