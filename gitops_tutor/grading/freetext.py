@@ -166,6 +166,7 @@ class _Answer:
     where: dict[int, list[int]]
     list_like: bool
     budget: Budget = field(default_factory=Budget)
+    set_hit: bool = False  # whether the last ``hits`` found a whole term set (an idea of several words)
 
     def spans(self, matches: Sequence[tuple[int, ...]]) -> tuple[Span, ...]:
         spans = sorted((self.tokens[m[0]].start, self.tokens[m[-1]].end) for m in matches)
@@ -190,6 +191,7 @@ class _Answer:
         a match that ``swap`` says is about the other party counts as negated."""
         asserted: list[tuple[int, ...]] = []
         negated: list[tuple[int, ...]] = []
+        self.set_hit = False
         for number, pattern in enumerate(patterns):
             if isinstance(pattern, TermSet):
                 self._set_hits(pattern, asserted, negated, swap)
@@ -223,6 +225,7 @@ class _Answer:
                 clean &= bool(plain)
             if clean and swap is not None:
                 clean = not any(swap(m) for m in chosen)
+            self.set_hit |= clean
             (asserted if clean else negated).extend(chosen)
 
 
@@ -244,13 +247,17 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     tokens = aliases.apply(plain)
     list_shape = shape.list_shape(text, plain)
     answer = _Answer(tokens, Cues(tokens, text), compiled.vocabulary.positions(tokens), list_shape != shape.NOT_A_LIST)
-    concepts = tuple(_concept_result(c, answer, compiled.subjects) for c in compiled.concepts)
+    results = [_concept_result(c, answer, compiled.subjects) for c in compiled.concepts]
+    concepts = tuple(result for result, _ in results)
+    says_an_idea = any(strong for _, strong in results)
     claims = tuple(r for r in (_claim_result(c, answer) for c in compiled.claims) if r is not None)
     if list_shape == shape.KEYWORD_LIST and compiled.asks_for_list and _correct_list(text, plain, concepts, claims):
         list_shape = shape.SHORT_LIST
     if list_shape != shape.NOT_A_LIST and shape.relates(text) and _correct_shorthand(concepts, claims):
         list_shape = shape.NOT_A_LIST  # shorthand that relates correct items ("source = fetch") is an answer
     score = _score(compiled, concepts, claims, list_shape, _focused(answer, concepts))
+    if not says_an_idea and sum(c.status == "hit" for c in concepts) < BROAD_HITS:
+        score = min(score, round(compiled.pass_at) - 1)  # topic words alone: not a pass
     verdict = verdict_for(score, compiled.pass_at, compiled.partial_at)
     flags = (("list-like",) if answer.list_like else ()) + (("too-complex",) if answer.budget.spent else ())
     clean = not claims and all(c.status == "hit" for c in concepts)
@@ -266,12 +273,22 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     )
 
 
-def _concept_result(compiled: CompiledConcept, answer: _Answer, subjects: frozenset[str]) -> ConceptResult:
+# An answer whose every credited concept rests on one word ("traffic", "toggle", "webhook") names
+# topics, not ideas: wrong and swapped answers keep the topic words while reversing what links them.
+# Such an answer passes only when it covers at least BROAD_HITS concepts. A phrase or a whole term
+# set is more than a word. Measured on the probes and the tuning half (with its own wrong claims
+# stripped): traps passing 28 -> 23, worst errors 25 -> 23; tuning-half agreement unchanged.
+BROAD_HITS = 3
+
+
+def _concept_result(compiled: CompiledConcept, answer: _Answer, subjects: frozenset[str]) -> tuple[ConceptResult, bool]:
+    """The concept's result, and whether some match of it holds more than one word."""
     concept = compiled.concept
     own = compiled.subject
     swap = (lambda m: swapped(answer.tokens, m, own, subjects)) if own else None  # noqa: E731
     # said of the other party ("health status compares Git ..."): swapped, so negated
     asserted, negated = answer.hits(compiled.patterns, negative_ok=compiled.negative_ok, swap=swap)
+    several_words = answer.set_hit or any(len(set(match)) > 1 for match in asserted)
     opposite, _ = answer.hits(compiled.negations, loose=answer.list_like)
     turned, _ = answer.hits(compiled.turned) if compiled.turned and not opposite and not asserted else ([], [])
     if opposite:
@@ -284,7 +301,8 @@ def _concept_result(compiled: CompiledConcept, answer: _Answer, subjects: frozen
         status, evidence = "negated", answer.spans(negated)
     else:
         status, evidence = "missed", ()
-    return ConceptResult(concept.id, concept.label, status, evidence, concept.weight, concept.required)  # type: ignore[arg-type]
+    result = ConceptResult(concept.id, concept.label, status, evidence, concept.weight, concept.required)  # type: ignore[arg-type]
+    return result, status == "hit" and several_words
 
 
 # A list whose items are nearly all correct concepts, with no wrong or negated one, names what

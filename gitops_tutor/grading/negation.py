@@ -103,6 +103,10 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
     ("wouldnt", "work"),
     ("is", "optional"),
     ("are", "optional"),
+    ("not", "part", "of"),
+    ("isnt", "part", "of"),
+    ("arent", "part", "of"),
+    ("no", "longer", "needed"),
 )
 
 # Cues that only say "not": in a rubric phrasing ("nobody review*", "lookup doesnt help") any of

@@ -60,3 +60,14 @@ def test_continuous_deployment_is_not_continuous_delivery(shipped: Curriculum) -
     question = free_text(delivery)
     assert grader.grade(question, "That is continuous deployment.").concepts[0].status == "missed"
     assert grader.grade(question, "That is CD, continuous delivery.").concepts[0].status == "hit"
+
+
+TOPIC = Concept("topic", "A canary sends a share of traffic", ("traffic", "canary .. share"), required=True)
+OTHER = Concept("other", "Metrics decide", ("metric*", "error rate"))
+
+
+def test_topic_words_alone_do_not_pass() -> None:
+    """Single words name a topic; a wrong answer keeps them ("the flag routes the traffic")."""
+    question = free_text(TOPIC, OTHER)
+    assert Grader().grade(question, "A feature flag routes the traffic, and the metrics decide.").verdict != "pass"
+    assert Grader().grade(question, "A canary gets a small share of users, and metrics decide.").verdict == "pass"
