@@ -312,6 +312,8 @@ def _documents(text: str, budget: int, first_only: bool) -> tuple[list[Any], lis
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context.startswith("found") and exc.context_mark:  # e.g. an anchor defined twice
+            problem = f"{exc.context} at line {exc.context_mark.line + 1}, {problem} here"
         if "maximum nesting depth" in problem:
             raise YamlError("too-deep", f"nesting deeper than {MAX_DEPTH} levels", where) from None
         raise YamlError("syntax", f"YAML syntax error: {problem}", where) from None

@@ -103,3 +103,10 @@ def test_the_trimmed_resolver_gives_pyyaml_s_tags_for_shipped_content() -> None:
         assert tags(yaml.compose(text, Loader=yamlread._Loader)) == tags(expected), path
     edge = "a: [~, null, '', yes, No, 0x1F, 1_000, .inf, -.5, 2024-01-01, <<, =, !!str 3, ! 4]\n"
     assert tags(yaml.compose(edge, Loader=yamlread._Loader)) == tags(yaml.compose(edge, Loader=yaml.SafeLoader))
+
+
+def test_an_anchor_defined_twice_is_explained_with_both_lines() -> None:
+    with pytest.raises(YamlError) as info:
+        read_yaml("a: &x 1\nb: &x 2\nc: *x\n")
+    assert info.value.code == "syntax" and info.value.mark.line == 2
+    assert "duplicate anchor" in info.value.message and "line 1" in info.value.message
