@@ -10,6 +10,7 @@ starting at once queue up instead of both migrating.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import tempfile
@@ -27,6 +28,9 @@ BACKUP_FOLDER = "backups"
 KEEP_BACKUPS = 6  # per kind of backup: periodic copies, and copies before imports, migrations and resets
 PERIODIC_REASON = "periodic"
 PERIODIC_EVERY = timedelta(minutes=30)  # Anki's default: a copy every 30 minutes of use
+ALWAYS_CHECK_BYTES = 16 << 20  # quick_check reads every page: ~5 ms per MB, so small files are checked on every open
+CHECK_EVERY = timedelta(hours=24)  # ... and larger ones at least once a day, and before every migration
+CHECKED_AT_KEY = "_integrity_checked_at"
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -42,9 +46,10 @@ def open_database(db_path: Path, now: datetime) -> Database:
         raise StoreError(f"{db_path} is not a regular file (a pipe or a device?); give --db a database file")
     existing = db_path.is_file() and db_path.stat().st_size > 0
     applied = inspect_existing(db_path) if existing else []
-    if applied:
-        check_integrity(db_path)
     pending = [name for name in known_migration_names() if name not in applied]
+    checked = applied and (pending or integrity_check_due(db_path, now))
+    if checked:
+        check_integrity(db_path)
     if applied and pending:
         backup_copy(db_path, now, f"before-{pending[0]}")
     elif applied:
@@ -58,6 +63,8 @@ def open_database(db_path: Path, now: datetime) -> Database:
         configure(conn)
         if pending:
             migrate(db, db_path)
+        if checked:
+            record_integrity_check(conn, now)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise write_error(db_path, exc) from exc
@@ -164,11 +171,37 @@ def inspect_existing(db_path: Path) -> list[str]:
     return applied
 
 
+def integrity_check_due(db_path: Path, now: datetime) -> bool:
+    """Every open for a learner-sized file; once a day for a large one (100,000 attempts: ~250 ms)."""
+    if db_path.stat().st_size <= ALWAYS_CHECK_BYTES:
+        return True
+    conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", [CHECKED_AT_KEY]).fetchone()
+    except sqlite3.DatabaseError:
+        return True
+    finally:
+        conn.close()
+    try:
+        last = datetime.fromisoformat(json.loads(row[0])) if row else None
+    except (ValueError, TypeError):
+        return True
+    return last is None or now - last >= CHECK_EVERY
+
+
+def record_integrity_check(conn: sqlite3.Connection, now: datetime) -> None:
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [CHECKED_AT_KEY, json.dumps(now.isoformat())],
+    )
+    conn.commit()
+
+
 def check_integrity(db_path: Path) -> None:
-    """SQLite's quick_check on every open, read-only: damaged pages anywhere are found now, while the
-    backups are still good, not months later when a read happens to touch them (SQLite's own advice
-    for long-lived files). It reads every page once: milliseconds for a learner's database, about a
-    quarter second at 100,000 attempts (bench/store.py)."""
+    """SQLite's quick_check, read-only: damaged pages anywhere are found now, while the backups are
+    still good, not months later when a read happens to touch them (SQLite's own advice for
+    long-lived files). It reads every page once: milliseconds for a learner's database, about a
+    quarter second at 100,000 attempts (bench/store.py), hence ``integrity_check_due``."""
     conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
     try:
         check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]

@@ -69,7 +69,10 @@ def export_data(store: ProgressStore) -> dict[str, Any]:
         "attempts": [export_attempt(row) for row in store.rows("SELECT * FROM attempts ORDER BY ended_at, id")],
         "lesson_sections": store.rows("SELECT lesson_id, section, read_at FROM lesson_progress ORDER BY read_at"),
         "lessons_completed": store.rows("SELECT lesson_id, completed_at FROM lesson_completion ORDER BY lesson_id"),
-        "settings": {row["key"]: json.loads(row["value"]) for row in store.rows("SELECT key, value FROM settings")},
+        "settings": {
+            row["key"]: json.loads(row["value"])
+            for row in store.rows("SELECT key, value FROM settings WHERE substr(key, 1, 1) != '_'")  # '_': internal
+        },
         **{table: store.rows(f"SELECT * FROM [{table}]") for table in EXTRA_TABLES},
     }
 

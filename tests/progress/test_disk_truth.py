@@ -89,3 +89,27 @@ def test_damaged_pages_are_found_on_open_and_recover_salvages_the_rest(db_path: 
         assert 2000 < kept < 3000
         assert store.card_state("q1") is not None
         assert store.rows("SELECT sum(attempts) AS n FROM study_days")[0]["n"] == kept
+
+
+def test_a_large_database_is_checked_once_a_day_a_small_one_on_every_open(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(db_path, clock, 3)
+    checks: list[Path] = []
+    real_check = opening.check_integrity
+    monkeypatch.setattr(opening, "check_integrity", lambda path: (checks.append(path), real_check(path)))
+    ProgressStore.open(db_path, clock=clock).close()
+    ProgressStore.open(db_path, clock=clock).close()
+    assert len(checks) == 2  # small: every open
+    monkeypatch.setattr(opening, "ALWAYS_CHECK_BYTES", 0)  # as if it were a 100,000-attempt file
+    clock.advance(hours=1)
+    ProgressStore.open(db_path, clock=clock).close()
+    assert len(checks) == 2  # checked an hour ago
+    clock.advance(hours=24)
+    ProgressStore.open(db_path, clock=clock).close()
+    assert len(checks) == 3
+    with ProgressStore.open(db_path, clock=clock) as store:
+        assert store.rows("SELECT key FROM settings WHERE key = '_integrity_checked_at'")
+        from gitops_tutor.progress.transfer import export_data
+
+        assert not any(key.startswith("_") for key in export_data(store)["settings"])
