@@ -186,3 +186,27 @@ async def test_a_long_code_line_can_be_scrolled_sideways_not_clipped(
         fence = reader.query_one("MarkdownFence")
         assert fence.max_scroll_x > 0 and fence.show_horizontal_scrollbar
         assert fence.scrollbar_size_horizontal == 1
+
+
+async def test_a_finished_lesson_offers_the_next_one(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum, db_path: Path
+) -> None:
+    """R4: after the checks the learner had only Back; a done lesson now offers the next lesson (n)."""
+    first = pack_curriculum.lessons["team-reconcile-basics"]
+    second = replace(first, id="team-second", title="Second lesson", order=first.order + 1)
+    app = build_app(curriculum=replace(pack_curriculum, lessons={first.id: first, second.id: second}))
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        reader = await open_reader(pilot, app)
+        assert not reader.query_one("#next-lesson").display
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is reader, "n does nothing before the lesson is done"
+        with ProgressStore.open(db_path, clock=fixed_clock) as store:
+            store.complete_lesson(first.id)
+        reader.on_screen_resume()  # as when the check questions' screen closes
+        await settle(pilot)
+        assert reader.query_one("#next-lesson").display
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.lesson_id == "team-second"

@@ -150,6 +150,7 @@ class ReaderScreen(TutorScreen):
         Binding("ctrl+t", "toggle_toc", "Contents", tooltip="Show or hide the list of sections", id="toc"),
         Binding("right_square_bracket", "part(1)", "Next part", tooltip="A long lesson's next part", id="next-part"),
         Binding("left_square_bracket", "part(-1)", "Previous part", tooltip="The previous part", id="prev-part"),
+        Binding("n", "next_lesson", "Next lesson", tooltip="Once this lesson is done: the next one", id="next-lesson"),
         Binding("escape", "back", "Back", id="reader-back"),
     ]
 
@@ -162,6 +163,7 @@ class ReaderScreen(TutorScreen):
         self.part = 0
         self.headers: list[Widget] = []  # the level-2 heading widgets of the part on screen
         self.read: set[str] = set()
+        self.completed = False
 
     @property
     def lesson(self) -> Lesson:
@@ -181,6 +183,7 @@ class ReaderScreen(TutorScreen):
                 with Vertical(id="page-end"):
                     yield Static("", id="page-note")
                     yield Button("", id="page-action", variant="primary")
+                    yield Button("", id="next-lesson")
         yield KeyBar()
 
     def _contents_options(self) -> list[Option]:
@@ -224,6 +227,11 @@ class ReaderScreen(TutorScreen):
         note = self.query_one("#page-note", Static)
         button = self.query_one("#page-action", Button)
         button.display = True
+        following_lesson = self.next_lesson()
+        next_button = self.query_one("#next-lesson", Button)
+        next_button.display = self.completed and following_lesson is not None and self.part == len(self.parts) - 1
+        if following_lesson is not None:
+            next_button.label = f"Next lesson: {sanitize(following_lesson.title)} (n)"
         if self.part < len(self.parts) - 1:
             following = self.parts[self.part + 1]
             note.update(Text(f"Part {self.part + 1} of {len(self.parts)}", style="bold"))
@@ -241,13 +249,34 @@ class ReaderScreen(TutorScreen):
         """Part keys appear only when the lesson has more than one part."""
         if action == "part":
             return len(self.parts) > 1
+        if action == "next_lesson":
+            return self.completed and self.next_lesson() is not None
         return True
+
+    def next_lesson(self) -> Lesson | None:
+        """The lesson after this one in study order (R4: where to go once the checks are done)."""
+        ordered = self.services.curriculum.lessons_in_order()
+        index = next((n for n, lesson in enumerate(ordered) if lesson.id == self.lesson_id), len(ordered))
+        return ordered[index + 1] if index + 1 < len(ordered) else None
+
+    def action_next_lesson(self) -> None:
+        following = self.next_lesson()
+        if self.completed and following is not None:
+            self.app.switch_screen(ReaderScreen(following.id))
+
+    @on(Button.Pressed, "#next-lesson")
+    def _next_lesson_pressed(self) -> None:
+        self.action_next_lesson()
 
     async def refresh_data(self) -> None:
         progress = await self.services.db(self.services.store.lesson_progress, self.lesson_id)
         newly = set(progress.sections_read) - self.read
         self.read |= newly
         self._mark_contents(newly)
+        if progress.completed != self.completed:
+            self.completed = progress.completed
+            self._show_page_end()
+            self.refresh_bindings()
 
     def _mark_contents(self, titles: set[str]) -> None:
         """Tick the sections just read in the section list (only those: each change re-lays it out)."""
