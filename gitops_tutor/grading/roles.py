@@ -28,7 +28,9 @@ NOT_PARTIES = frozenset(
     {"environ", "custom", "delet", "use", "run", "keep", "set", "add", "make", "put", "cost", "chang", "both",
      "no", "not", "without", "never", "all", "one", "two", "same", "new", "old", "first", "second", "answer"}
 )  # fmt: skip
-MAX_SUBJECT_GAP = 8  # words between a clause's subject and what it says about it
+MAX_SUBJECT_GAP = 16  # words between a clause's subject and what it says about it
+CARRY_UNITS = 2  # clauses back a subject-less clause may take its subject from
+CONTINUATIONS = frozenset({"so", "and", "which", "then", "thus", "hence"})  # ", so there is no release"
 SUBJECT_WORDS = 2  # "a feature flag controls ...": the subject may be the second word of a compound
 CONTEXT_WORDS = frozenset(
     {"in", "on", "with", "for", "by", "at", "from", "to", "under", "after", "before", "during", "when", "if", "unlike",
@@ -53,15 +55,33 @@ def _first_content_stem(tokens: Sequence[Token], allowed: set[str]) -> str | Non
 
 
 def swapped(tokens: Sequence[Token], match: tuple[int, ...], own: str, subjects: frozenset[str]) -> bool:
-    """Whether the clause holding ``match`` is about another subject and never names ``own``."""
+    """Whether the clause holding ``match`` is about another subject and never names ``own``.
+
+    A clause that opens without a subject ("..., so there is no release history") continues the
+    one before it in the same sentence, up to CARRY_UNITS clauses back.
+    """
     first = match[0]
-    unit = tokens[first].unit
-    start = first
-    while start > 0 and tokens[start - 1].unit == unit:
-        start -= 1
-    if any(tokens[k].stem == own for k in range(start, max(match) + 1)):
-        return False
-    content = [t for t in tokens[start:first] if t.raw not in LEAD_WORDS][:SUBJECT_WORDS]
-    if content and content[0].raw in CONTEXT_WORDS:
-        return False
-    return any(t.stem in subjects and t.stem != own and tokens[first].word - t.word <= MAX_SUBJECT_GAP for t in content)
+    end = max(match)
+    sentence = tokens[first].sentence
+    position = first
+    for _ in range(CARRY_UNITS + 1):
+        start = _unit_start(tokens, position)
+        if any(tokens[k].stem == own for k in range(start, end + 1)):
+            return False
+        content = [t for t in tokens[start:first] if t.raw not in LEAD_WORDS][:SUBJECT_WORDS]
+        if content and content[0].raw in CONTEXT_WORDS:
+            return False
+        rival = [t for t in content if t.stem in subjects]
+        if rival:
+            return rival[0].stem != own and tokens[first].word - rival[0].word <= MAX_SUBJECT_GAP
+        if start == 0 or tokens[start - 1].sentence != sentence or tokens[start].raw not in CONTINUATIONS:
+            return False
+        position = start - 1
+    return False
+
+
+def _unit_start(tokens: Sequence[Token], position: int) -> int:
+    unit = tokens[position].unit
+    while position > 0 and tokens[position - 1].unit == unit:
+        position -= 1
+    return position

@@ -71,3 +71,23 @@ def test_topic_words_alone_do_not_pass() -> None:
     question = free_text(TOPIC, OTHER)
     assert Grader().grade(question, "A feature flag routes the traffic, and the metrics decide.").verdict != "pass"
     assert Grader().grade(question, "A canary gets a small share of users, and metrics decide.").verdict == "pass"
+
+
+def test_a_clause_without_a_subject_continues_the_one_before() -> None:
+    """'Health status compares ..., so it matches Git': the 'so' clause is still about health."""
+    question = replace(
+        free_text(
+            Concept("sync-git", "Sync status tells whether it matches Git", ("match* .. git",), required=True),
+            HEALTH,
+        ),
+        prompt=QUESTION.prompt,
+    )
+    statuses = {
+        c.id: c.status
+        for c in Grader()
+        .grade(question, "Health status looks at the pods, so it says whether they match Git.")
+        .concepts
+    }
+    assert statuses["sync-git"] == "negated"
+    fine = "Sync status looks at the objects, so it says whether they match Git."
+    assert {c.id: c.status for c in Grader().grade(question, fine).concepts}["sync-git"] == "hit"
