@@ -69,3 +69,9 @@ def test_the_shipped_lexicon_reads_plain_wordings_of_states_and_differences(ship
     answer = "Whatever makes what's running disagree with what Git says."
     assert grader.grade(question, answer).concepts[0].status == "hit"
     assert grader.grade(question, "The running pods differ from the docs.").concepts[0].status == "missed"
+
+
+def test_the_shipped_lexicon_reads_numbers_as_wave_order(shipped: Curriculum) -> None:
+    grader = Grader(shipped.aliases)
+    question = free_text(Concept("p", "highest wave is pruned first", ("prun* .. highest .. first",), required=True))
+    assert grader.grade(question, "When it prunes, the big numbers go first.").concepts[0].status == "hit"
