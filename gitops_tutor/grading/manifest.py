@@ -37,11 +37,34 @@ def grade_manifest(question: ManifestQuestion, text: str) -> GradeResult:
     total = sum(c.weight for c in question.checks) or 1.0
     score = round(100 * sum(c.weight for c, ok in zip(question.checks, passed, strict=True) if ok) / total)
     verdict = verdict_for(score)
-    details = tuple(f"{'✓' if ok else '✗'} {c.label}" for c, ok in zip(question.checks, passed, strict=True))
+    details = tuple(
+        f"✓ {c.label}" if ok else f"✗ {c.label}{_found(c, documents)}"
+        for c, ok in zip(question.checks, passed, strict=True)
+    )
     missing = [c.label for c, ok in zip(question.checks, passed, strict=True) if not ok]
     feedback = "All checks pass." if not missing else "Missing: " + "; ".join(missing) + "."
     return GradeResult(question.id, score, verdict, feedback=feedback, rating=rating_for(score, verdict),
                        details=details)  # fmt: skip
+
+
+def _found(check: ManifestCheck, documents: list[Any]) -> str:
+    """What the answer holds where a failed check looked: a learner fixes "found `latest`" at once,
+    while a bare ✗ leaves them hunting through their own YAML."""
+    for condition in check.any:
+        for document in documents:
+            for value in resolve(document, condition.path):
+                if isinstance(value, dict) or (isinstance(value, list) and not all(map(_is_scalar, value))):
+                    return f" (found a {'mapping' if isinstance(value, dict) else 'list'} at {condition.path})"
+                text = ", ".join(map(_text, value)) if isinstance(value, list) else _text(value)
+                shown = " ".join(text.split())
+                shown = shown if len(shown) <= 40 else shown[:37] + "..."
+                return f" (found `{shown}` at {condition.path})"
+    paths = list(dict.fromkeys(condition.path for condition in check.any))
+    return f" (nothing at {paths[0]})" if len(paths) == 1 else ""
+
+
+def _is_scalar(value: Any) -> bool:
+    return not isinstance(value, (dict, list))
 
 
 def _check_passes(check: ManifestCheck, documents: list[Any]) -> bool:

@@ -100,7 +100,14 @@ def test_manifest_alternatives_and_weights() -> None:
     assert grade(question, full).score == 100
     partial = grade(question, jq)
     assert (partial.score, partial.verdict) == (67, "partial")
-    assert partial.details == ("✓ ignoreDifferences covers /spec/replicas", "✗ RespectIgnoreDifferences=true")
+    assert partial.details == (
+        "✓ ignoreDifferences covers /spec/replicas",
+        "✗ RespectIgnoreDifferences=true (nothing at spec.syncPolicy.syncOptions)",
+    )
+    wrong_option = jq + "  syncPolicy:\n    syncOptions: [CreateNamespace=true, Prune=false]\n"
+    assert grade(question, wrong_option).details[1] == (
+        "✗ RespectIgnoreDifferences=true (found `CreateNamespace=true, Prune=false` at spec.syncPolicy.syncOptions)"
+    )
     pointers = "spec:\n  ignoreDifferences:\n  - jsonPointers: [/spec/replicas]\n"
     assert grade(question, pointers).score == 67
 
