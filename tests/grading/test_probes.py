@@ -60,7 +60,6 @@ def test_no_correct_probe_fails(verdicts: list[tuple[str, str, str]]) -> None:
 KNOWN_PASSING_TRAPS: list[str] = [
     "argocd-sso-dex-oidc/swapped",
     "argocd-tracking-annotation/swapped",
-    "desired-state-excludes-data/swapped",
     "flux-operator-bootstrap-vs-instance/swapped",
     "in-cluster-vs-external-reconciler/swapped",
     "pr-ft-suspend-during-incident/swapped",
