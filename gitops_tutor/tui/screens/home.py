@@ -86,9 +86,10 @@ class HomeScreen(TutorScreen):
         """Import the other screens' modules (and the widgets they use) while the learner reads Home,
         so the first visit to each is not also the moment its code loads (a few hundred ms)."""
         from gitops_tutor.tui.app import NAV
+        from gitops_tutor.tui.screens.help import EXTRA_SCREENS
 
-        for nav in NAV:
-            importlib.import_module(nav.target.split(":")[0])
+        for target in [nav.target for nav in NAV] + [target for _title, target in EXTRA_SCREENS]:
+            importlib.import_module(target.split(":")[0])
 
     def _show(self, data: HomeData) -> None:
         self.query_one("#today", Static).update(self._today_text(data))
