@@ -75,3 +75,10 @@ def test_the_shipped_lexicon_reads_numbers_as_wave_order(shipped: Curriculum) ->
     grader = Grader(shipped.aliases)
     question = free_text(Concept("p", "highest wave is pruned first", ("prun* .. highest .. first",), required=True))
     assert grader.grade(question, "When it prunes, the big numbers go first.").concepts[0].status == "hit"
+
+
+def test_the_shipped_lexicon_reads_fetching_as_pulling(shipped: Curriculum) -> None:
+    """An agent that "fetches the files itself" describes the pull model in other words."""
+    grader = Grader(shipped.aliases)
+    question = free_text(Concept("p", "agents pull", ("controller .. pull* .. desired state",), required=True))
+    assert grader.grade(question, "An agent fetches what Git says on its own.").concepts[0].status == "hit"
