@@ -181,3 +181,17 @@ async def test_help_shows_remapped_keys(build_app: Callable[..., GitOpsTutorApp]
         ]
         assert ["x", "Stats", "Mastery,", "trend", "and", "activity"] in rows
         assert next(row for row in rows if row[1:3] == ["Check", "questions"])[:3] == ["^k/f6", "Check", "questions"]
+
+
+def test_stats_name_leeches_by_their_question() -> None:
+    """P1: a leech is listed by what it asks, not by its id."""
+    from gitops_tutor.progress import Leech, Stats, Totals, WeakSpot
+    from gitops_tutor.tui.screens.stats import totals_text
+
+    totals = Totals(9, 1, 5, 0, 10, 1, 0)
+    spot = WeakSpot("question", "roll-back-bad-deploy", "How do you roll back a bad deploy?", 10, "failed 4 times")
+    stats = Stats(totals, 1, 0, 0, 0, (), (), (spot,), (Leech("roll-back-bad-deploy", 4, 10),), (), {})
+    text = totals_text(stats).plain
+    assert "1 leech: questions failed again and again" in text
+    assert "• How do you roll back a bad deploy?  (failed 4 times)" in text
+    assert "roll-back-bad-deploy" not in text

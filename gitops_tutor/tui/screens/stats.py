@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from gitops_tutor.interview import PastInterview
     from gitops_tutor.progress import Mastery, Stats
 
+LEECHES_LISTED = 5
 BAND_STYLES = {"ready": "bold green", "almost": "bold yellow", "not yet": "bold red"}
 
 
@@ -51,6 +52,10 @@ def totals_text(stats: Stats) -> Text:
     if stats.leeches:
         leeches = plural(len(stats.leeches), "leech", "leeches")
         text.append(f"\n{leeches}: questions failed again and again", style="red")
+        for spot in [spot for spot in stats.weak_spots if spot.kind == "question"][:LEECHES_LISTED]:
+            text.append("\n  • ")
+            text.append(sanitize(spot.title))
+            text.append(f"  ({spot.reason})", style="dim")
     return text
 
 
