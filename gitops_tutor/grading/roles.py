@@ -28,8 +28,14 @@ NOT_PARTIES = frozenset(
     {"environ", "custom", "delet", "use", "run", "keep", "set", "add", "make", "put", "cost", "chang", "both",
      "no", "not", "without", "never", "all", "one", "two", "same", "new", "old", "first", "second", "answer"}
 )  # fmt: skip
+CONTRAST_WINDOW = 12  # words apart two parties may be named in the prompt
+CONNECTORS = frozenset(
+    {"and", "or", "vs", "versus", "from", "than", "between", "compared", "while", "whereas", "against", "over", "to",
+     "so", "but", "instead"}
+)  # fmt: skip
 MAX_SUBJECT_GAP = 16  # words between a clause's subject and what it says about it
 CARRY_UNITS = 2  # clauses back a subject-less clause may take its subject from
+MIN_CLAUSE_WORDS = 3  # a clause that lends its subject has a predicate, not just a name
 CONTINUATIONS = frozenset({"so", "and", "which", "then", "thus", "hence"})  # ", so there is no release"
 SUBJECT_WORDS = 2  # "a feature flag controls ...": the subject may be the second word of a compound
 CONTEXT_WORDS = frozenset(
@@ -39,12 +45,32 @@ CONTEXT_WORDS = frozenset(
 
 
 def concept_subjects(labels: Sequence[str], prompt: str, aliases: AliasMap) -> list[str | None]:
-    """Per concept label, the stem of its subject, or None; all None when nothing is contrasted."""
-    prompt_stems = {t.stem for t in aliases.apply(tokenize(prompt))}
+    """Per concept label, the stem of its subject, or None; all None when nothing is contrasted.
+
+    A subject is a party only when the prompt sets it against another one: both named within
+    CONTRAST_WINDOW words with a connector between them ("sync status and health status",
+    "feature flags differ from a canary"). "Sealed Secrets ... renews its sealing key" names two
+    things, but contrasts nothing.
+    """
+    prompt_tokens = aliases.apply(tokenize(prompt))
+    prompt_stems = {t.stem for t in prompt_tokens}
     subjects = [_first_content_stem(aliases.apply(tokenize(label)), prompt_stems) for label in labels]
-    if len({s for s in subjects if s}) < 2:
+    parties = _contrasted({s for s in subjects if s}, prompt_tokens)
+    if len(parties) < 2:
         return [None] * len(labels)
-    return subjects
+    return [s if s in parties else None for s in subjects]
+
+
+def _contrasted(candidates: set[str], prompt: Sequence[Token]) -> set[str]:
+    where = [(k, t.stem) for k, t in enumerate(prompt) if t.stem in candidates]
+    out: set[str] = set()
+    for i, (k, a) in enumerate(where):
+        for m, b in where[i + 1 :]:
+            if a == b or prompt[m].word - prompt[k].word > CONTRAST_WINDOW:
+                continue
+            if any(prompt[j].raw in CONNECTORS for j in range(k + 1, m)):
+                out |= {a, b}
+    return out
 
 
 def _first_content_stem(tokens: Sequence[Token], allowed: set[str]) -> str | None:
@@ -57,18 +83,20 @@ def _first_content_stem(tokens: Sequence[Token], allowed: set[str]) -> str | Non
 def swapped(tokens: Sequence[Token], match: tuple[int, ...], own: str, subjects: frozenset[str]) -> bool:
     """Whether the clause holding ``match`` is about another subject and never names ``own``.
 
-    A clause that opens without a subject ("..., so there is no release history") continues the
-    one before it in the same sentence, up to CARRY_UNITS clauses back.
+    A clause that opens with so/and/which and no subject ("..., so there is no release history")
+    continues the one before it in the same sentence, up to CARRY_UNITS clauses back; a bare
+    label or parenthesis ("(staging)") is no clause and lends no subject.
     """
     first = match[0]
-    end = max(match)
     sentence = tokens[first].sentence
     position = first
-    for _ in range(CARRY_UNITS + 1):
-        start = _unit_start(tokens, position)
-        if any(tokens[k].stem == own for k in range(start, end + 1)):
+    for carried in range(CARRY_UNITS + 1):
+        start, end = _unit_span(tokens, position)
+        if any(tokens[k].stem == own for k in range(start, end)):
             return False
-        content = [t for t in tokens[start:first] if t.raw not in LEAD_WORDS][:SUBJECT_WORDS]
+        if carried and end - start < MIN_CLAUSE_WORDS:
+            return False
+        content = [t for t in tokens[start : min(first, end)] if t.raw not in LEAD_WORDS][:SUBJECT_WORDS]
         if content and content[0].raw in CONTEXT_WORDS:
             return False
         rival = [t for t in content if t.stem in subjects]
@@ -80,8 +108,12 @@ def swapped(tokens: Sequence[Token], match: tuple[int, ...], own: str, subjects:
     return False
 
 
-def _unit_start(tokens: Sequence[Token], position: int) -> int:
+def _unit_span(tokens: Sequence[Token], position: int) -> tuple[int, int]:
+    """First and one-past-last token of the unit (clause) holding ``position``."""
     unit = tokens[position].unit
-    while position > 0 and tokens[position - 1].unit == unit:
-        position -= 1
-    return position
+    start = end = position
+    while start > 0 and tokens[start - 1].unit == unit:
+        start -= 1
+    while end < len(tokens) and tokens[end].unit == unit:
+        end += 1
+    return start, end

@@ -62,6 +62,7 @@ KNOWN_PASSING_TRAPS: list[str] = [
     "argocd-tracking-annotation/swapped",
     "flux-operator-bootstrap-vs-instance/swapped",
     "in-cluster-vs-external-reconciler/swapped",
+    "pin-remote-kustomize-base/swapped",
     "pr-ft-suspend-during-incident/swapped",
     "progressive-why-on-top-of-gitops/swapped",
     "promotion-mutable-tags/swapped",

@@ -91,3 +91,24 @@ def test_a_clause_without_a_subject_continues_the_one_before() -> None:
     assert statuses["sync-git"] == "negated"
     fine = "Sync status looks at the objects, so it says whether they match Git."
     assert {c.id: c.status for c in Grader().grade(question, fine).concepts}["sync-git"] == "hit"
+
+
+def test_a_bare_parenthesis_lends_no_subject() -> None:
+    """Reported by rubric-author: '(staging), and the last one needs a human ... prod' is about prod."""
+    prod = Concept("prod", "Prod needs a human approval", ("prod* & human",), required=True)
+    staging = Concept("staging", "Staging merges by itself", ("staging & merge*",))
+    question = replace(free_text(prod, staging), prompt="How do changes move from staging to prod?")
+    answer = "The second gate opens by itself (staging), and the last one needs a human before prod changes."
+    assert {c.id: c.status for c in Grader().grade(question, answer).concepts}["prod"] == "hit"
+
+
+def test_things_the_prompt_names_without_contrast_are_no_parties() -> None:
+    """'Sealed Secrets ... renews its sealing key' names two things and sets neither against the other."""
+    renewal = Concept("renewal", "Key renewal changes no secret value", ("renewal .. not rotation",), required=True)
+    history = Concept("history", "Sealed values stay in Git history", ("git history",), required=True)
+    question = replace(
+        free_text(renewal, history),
+        prompt="You use Sealed Secrets. Why is that a problem if it renews its sealing key?",
+    )
+    answer = "Renewal is not rotation, and the keys stay around to decrypt old ciphertext in Git history."
+    assert {c.id: c.status for c in Grader().grade(question, answer).concepts}["history"] == "hit"
