@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, OptionList
+from textual.widgets import Button, Markdown, OptionList
 
 from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.progress import ProgressStore
@@ -207,6 +207,35 @@ async def test_a_finished_lesson_offers_the_next_one(
         reader.on_screen_resume()  # as when the check questions' screen closes
         await settle(pilot)
         assert reader.query_one("#next-lesson").display
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.lesson_id == "team-second"
+
+
+async def test_the_end_of_the_checks_offers_the_next_lesson(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum
+) -> None:
+    """R4: the end-of-checks screen offered only Back; once every check is answered it offers the next lesson."""
+    first = pack_curriculum.lessons["team-reconcile-basics"]
+    second = replace(first, id="team-second", title="Second lesson", order=first.order + 1)
+    app = build_app(curriculum=replace(pack_curriculum, lessons={first.id: first, second.id: second}))
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await open_reader(pilot, app)
+        await pilot.press("k")
+        await settle(pilot)
+        session = app.screen
+        assert isinstance(session, SessionScreen)
+        session.query_one(AnswerArea).insert("It compares desired state and live state and reconciles continuously.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("down", "enter", "ctrl+s")  # which-tool: Flux
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert "Second lesson" in str(session.query_one("#next-step", Button).label)
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen) and app.screen.lesson_id == "team-second"

@@ -37,7 +37,7 @@ class TutorScreen(Screen[None]):
     async def refresh_data(self) -> None:
         """Override: fetch with ``await self.services.db(...)``, then update widgets."""
 
-    def start_session(self, source: Any, mode: str, title: str, on_finish: Any = None) -> None:
+    def start_session(self, source: Any, mode: str, title: str, on_finish: Any = None, next_step: Any = None) -> None:
         from gitops_tutor.tui.screens.session import SessionScreen
 
-        self.app.push_screen(SessionScreen(source, mode, title, on_finish))
+        self.app.push_screen(SessionScreen(source, mode, title, on_finish, next_step))

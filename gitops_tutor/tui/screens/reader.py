@@ -13,6 +13,7 @@ fast as a short one and stays responsive to every key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -363,4 +364,12 @@ class ReaderScreen(TutorScreen):
             if answered >= len(ids):
                 await services.db(services.store.complete_lesson, lesson_id)
 
-        self.start_session(ListSource(ids), "lesson-check", f"Check questions: {self.lesson.title}", complete)
+        following = self.next_lesson()
+
+        def next_step(answered: int) -> tuple[str, Callable[[], object]] | None:
+            if answered < len(ids) or following is None:
+                return None
+            return f"Next lesson: {following.title} (n)", lambda: self.app.switch_screen(ReaderScreen(following.id))
+
+        title = f"Check questions: {self.lesson.title}"
+        self.start_session(ListSource(ids), "lesson-check", title, complete, next_step)

@@ -7,6 +7,7 @@ never freezes the screen; the attempt is saved when the learner picks a rating.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -91,6 +92,10 @@ class Pending:
     ended_at: datetime
 
 
+NextStep = Callable[[int], "tuple[str, Callable[[], object]] | None"]
+"""Given how many questions were answered, a button label and what it does, or None."""
+
+
 class SessionScreen(TutorScreen):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", tooltip="Grade the answer", id="submit", priority=True),
@@ -101,10 +106,15 @@ class SessionScreen(TutorScreen):
         Binding("4", "rate('easy')", "Easy", id="rate-easy"),
         Binding("ctrl+n", "skip", "Skip", tooltip="Skip this question without answering", id="skip"),
         Binding("escape", "leave", "Back", tooltip="Leave the session (asks before an answer is lost)", id="leave"),
+        Binding("n", "next_step", "Next lesson", tooltip="Once the checks are done: the next lesson", id="next-step"),
     ]
 
-    def __init__(self, source: QuestionSource, mode: str, title: str, on_finish: Any = None) -> None:
+    def __init__(
+        self, source: QuestionSource, mode: str, title: str, on_finish: Any = None, next_step: NextStep | None = None
+    ) -> None:
         super().__init__()
+        self.next_step = next_step
+        self.offered_step: tuple[str, Callable[[], object]] | None = None
         self.source = source
         self.mode = mode
         self.session_title = title
@@ -201,10 +211,16 @@ class SessionScreen(TutorScreen):
         if self.mode == "review":
             summary = "Nothing more is due for review. " + summary
         await card.mount(Static(safe_text(summary, "bold"), id="finished"))
-        await card.mount(Button("Back (esc)", id="back", variant="primary"))
-        card.query_one("#back", Button).focus()
         if self.on_finish is not None:
             await self.on_finish(self.services, self.answered)
+        self.offered_step = self.next_step(self.answered) if self.next_step is not None else None
+        if self.offered_step is not None:  # R4: where the learner goes next, offered where they finish
+            await card.mount(Button(safe_text(self.offered_step[0]), id="next-step", variant="primary"))
+            await card.mount(Button("Back (esc)", id="back"))
+            card.query_one("#next-step", Button).focus()
+        else:
+            await card.mount(Button("Back (esc)", id="back", variant="primary"))
+            card.query_one("#back", Button).focus()
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -214,7 +230,21 @@ class SessionScreen(TutorScreen):
             return self.pending is not None
         if action == "skip":
             return self.input is not None and self.pending is None
+        if action == "next_step":
+            return self.offered_step is not None
         return True
+
+    def action_next_step(self) -> None:
+        """Leave the finished session, then go where it points (the next lesson)."""
+        if self.offered_step is None:
+            return
+        go = self.offered_step[1]
+        self.dismiss()
+        self.app.call_later(go)
+
+    @on(Button.Pressed, "#next-step")
+    def _next_step_pressed(self) -> None:
+        self.action_next_step()
 
     @on(Button.Pressed, "#submit")
     def _submit_pressed(self) -> None:
