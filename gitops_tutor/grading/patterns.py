@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
@@ -89,6 +89,11 @@ class Vocabulary:
         self._known: dict[str, frozenset[int]] = {}  # answer word -> rubric word ids
         self._fuzzy_by_initial: dict[str, list[int]] = defaultdict(list)
         self._negators: list[int] = []  # "nobody" in "nobody review*" also meets "never", "not" ...
+        self._prefix_aliases_by_initial: dict[str, list[tuple[str, int]]] = defaultdict(list)
+
+    def add_prefix_alias(self, prefix: str, index: int) -> None:
+        """Answer words starting with ``prefix`` also count as word ``index`` (a rewritten ``prefix*``)."""
+        self._prefix_aliases_by_initial[prefix[:1]].append((prefix, index))
 
     def is_negator(self, index: int) -> bool:
         return not self.words[index].prefix and self.words[index].text in NEGATORS
@@ -123,6 +128,9 @@ class Vocabulary:
         found = set(self._by_stem.get(stem, ())) | set(self._by_text.get(raw, ()))
         if raw in NEGATORS:
             found.update(self._negators)
+        for prefix, index in self._prefix_aliases_by_initial.get(raw[:1], ()):
+            if raw.startswith(prefix):
+                found.add(index)
         for index in self._prefixes_by_initial.get(raw[:1], ()):
             prefix = self.words[index].text
             if raw.startswith(prefix) or _close_prefix(raw, prefix):
@@ -163,8 +171,10 @@ def compile_pattern(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> P
     words: list[int] = []
     gaps: list[int] = []
     for number, segment in enumerate(_PROXIMITY.split(source.strip())):
-        for position, (word, joined) in enumerate(_segment_words(segment, aliases)):
+        for position, (word, joined, origin) in enumerate(_segment_words(segment, aliases)):
             words.append(vocabulary.add(word))
+            if origin:  # "instant*" became "immediately": "instantaneous" still meets it
+                vocabulary.add_prefix_alias(origin, words[-1])
             gaps.append(PROXIMITY_GAP if number and position == 0 else 0 if joined else FILLER_GAP)
     if not words:
         return None
@@ -234,21 +244,26 @@ def opposites(pattern: Pattern, vocabulary: Vocabulary) -> list[Pattern]:
     return out
 
 
-def _segment_words(segment: str, aliases: AliasMap) -> list[tuple[Word, bool]]:
-    """The words of one segment, each with whether it is glued to the one before.
+def _segment_words(segment: str, aliases: AliasMap) -> list[tuple[Word, bool, str]]:
+    """The words of one segment, each with whether it is glued to the one before, and the
+    prefix it was written as when the lexicon rewrote a ``word*`` ("instant*" -> "immediately").
 
     Words that one form expanded into ("git revert" from "git-revert", a lexicon class of two
     words) stay adjacent: "Git again and undo" is not "git revert".
     """
     tokens = tokenize(segment)
     prefix_spans = {(t.start, t.end) for t in tokens if segment[t.end : t.end + 1] == "*"}
+    applied = aliases.apply(tokens)
+    spans = Counter((t.start, t.end) for t in applied)  # a form that became two words shares one span
     out = []
     previous = -1
-    for token in aliases.apply(tokens):
-        is_prefix = (token.start, token.end) in prefix_spans and segment[token.start : token.end].lower().replace(
-            "'", ""
-        ).replace("’", "") == token.raw
-        out.append((Word(token.raw, token.stem, is_prefix), token.word == previous))
+    for token in applied:
+        written = segment[token.start : token.end].lower().replace("'", "").replace("’", "")
+        starred = (token.start, token.end) in prefix_spans
+        is_prefix = starred and written == token.raw
+        one_word = spans[token.start, token.end] == 1
+        origin = written if starred and not is_prefix and one_word and written.isalnum() else ""
+        out.append((Word(token.raw, token.stem, is_prefix), token.word == previous, origin))
         previous = token.word
     return out
 

@@ -82,3 +82,11 @@ def test_the_shipped_lexicon_reads_fetching_as_pulling(shipped: Curriculum) -> N
     grader = Grader(shipped.aliases)
     question = free_text(Concept("p", "agents pull", ("controller .. pull* .. desired state",), required=True))
     assert grader.grade(question, "An agent fetches what Git says on its own.").concepts[0].status == "hit"
+
+
+def test_a_starred_word_the_lexicon_rewrites_keeps_its_prefix() -> None:
+    """Reported by rubric-author: "instant*" became "immediately", and "instantaneous" stopped matching."""
+    grader = Grader({"immediately": ("instant", "right away")})
+    question = free_text(Concept("c", "not instant", ("not .. instant*",), required=True))
+    for answer in ("It is not instantaneous.", "It is not instant.", "It does not happen right away."):
+        assert grader.grade(question, answer).concepts[0].status == "hit", answer

@@ -61,7 +61,6 @@ KNOWN_PASSING_TRAPS: list[str] = [
     "argocd-sso-dex-oidc/swapped",
     "argocd-tracking-annotation/swapped",
     "flux-operator-bootstrap-vs-instance/swapped",
-    "in-cluster-vs-external-reconciler/swapped",
     "pin-remote-kustomize-base/swapped",
     "pr-ft-suspend-during-incident/swapped",
     "progressive-why-on-top-of-gitops/swapped",
