@@ -63,3 +63,15 @@ async def test_the_chosen_radio_button_is_marked_without_colour(build_app: Calla
         await pilot.press("space")
         await settle(pilot)
         assert ["●" in str(button.render()) for button in buttons] == [True, False]
+
+
+def test_feedback_and_option_reasons_show_code_without_backticks() -> None:
+    """P2: the feedback header printed raw Markdown backticks around commands and fields."""
+    from types import SimpleNamespace
+
+    from gitops_tutor.tui.widgets.result import score_line
+
+    result = SimpleNamespace(score=50, verdict="partial", feedback="Missing: a CI job running `kubectl apply -f`.")
+    line = score_line(result)
+    assert "`" not in line.plain and "kubectl apply -f" in line.plain
+    assert any("cyan" in str(span.style) for span in line.spans)

@@ -53,6 +53,7 @@ from gitops_tutor.tui.widgets.answer import (
 )
 from gitops_tutor.tui.widgets.keybar import KeyBar
 from gitops_tutor.tui.widgets.keyorder import after_typed_keys
+from gitops_tutor.tui.wording import inline_markdown
 
 if TYPE_CHECKING:
     from gitops_tutor.interview.report import InterviewReport
@@ -251,7 +252,7 @@ class InterviewRunScreen(Screen[None]):
             follow = "↳ " if item.follow_up_of else ""
             prompt = self.session.question_at(position).prompt.strip().splitlines()[0]
             label = f"{self._list_marks[position]} {position + 1}. {follow}{prompt}"
-            listing.add_option(Option(safe_text(label[:LIST_PROMPT_CHARS]), id=f"q{position}"))
+            listing.add_option(Option(inline_markdown(label[:LIST_PROMPT_CHARS]), id=f"q{position}"))
         listing.highlighted = self.session.position
 
     def _marks(self) -> list[str]:

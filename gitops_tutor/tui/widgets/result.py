@@ -22,6 +22,7 @@ from gitops_tutor.curriculum.models import (
     WhichToolQuestion,
 )
 from gitops_tutor.tui.safe_text import highlighted, safe_text, sanitize
+from gitops_tutor.tui.wording import inline_markdown
 
 VERDICT_STYLES = {"pass": "bold green", "partial": "bold yellow", "fail": "bold red"}
 HIT_STYLE, NEGATED_STYLE, WRONG_STYLE = "bold green underline", "bold yellow underline", "bold red underline"
@@ -37,7 +38,7 @@ def score_line(result: Any, feedback: str | None = None) -> Text:
     feedback = result.feedback if feedback is None else feedback
     if feedback:
         line.append("  ")
-        line.append(sanitize(feedback))
+        line.append_text(inline_markdown(feedback))  # P2: `code` styled, not shown with its backticks
     return line
 
 
@@ -63,9 +64,11 @@ def shown_choice_feedback(
         mark, style = ("✓", "green") if option.correct else ("✗", "red")
         lines.append(f"{mark} ", style=style)
         lines.append(f"{shown + 1}. ", style="bold")
-        lines.append(sanitize(option.text))
+        lines.append_text(inline_markdown(option.text))
         lines.append(" (you picked it)" if index in picked else " (not picked)", style="dim")
-        lines.append(": " + sanitize(option.why) + "\n")
+        lines.append(": ")
+        lines.append_text(inline_markdown(option.why))
+        lines.append("\n")
     lines.rstrip()
     return feedback, lines
 
