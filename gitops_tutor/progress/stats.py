@@ -205,7 +205,8 @@ def weak_topic(kind: Literal["lesson", "domain"], group_mastery: Mastery) -> Wea
         group_mastery.id,
         group_mastery.title,
         group_mastery.recent_score,
-        f"recent score {group_mastery.recent_score} over {group_mastery.seen} question(s)",
+        f"recent score {group_mastery.recent_score} over {group_mastery.seen} "
+        + ("question" if group_mastery.seen == 1 else "questions"),
     )
 
 
