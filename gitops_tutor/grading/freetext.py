@@ -6,6 +6,8 @@ Then, in order: a missing required concept caps the score below pass, a negated
 required one caps it at fail; a keyword list is capped at fail, a short one below
 pass; stating the opposite of a concept costs that concept's share; each wrong claim
 costs its penalty. Caps come before penalties, so a wrong claim always costs points.
+A concept said of the other party of a comparison counts as negated (roles.py), and an
+answer whose credited concepts all rest on single topic words stays below pass.
 """
 
 from __future__ import annotations
