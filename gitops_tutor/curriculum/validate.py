@@ -254,29 +254,40 @@ def find_todos(shown: str, value: Any) -> Iterator[Problem]:
     text meant for a terminal has no use for them, and in a pack from a stranger they are how a
     screen gets cleared or a clipboard written. They are always shown escaped, never sent raw.
     """
-    for where, mark, text in string_values(value):
-        if TODO_MARKER in text:
-            yield Problem(shown, mark.line, mark.column, "todo", f"{where} still holds a TODO marker")
+    for node, slot, text in _strings(value):
+        has_todo = TODO_MARKER in text
         control = _CONTROL_CHARS.search(text)
+        if not (has_todo or control):
+            continue  # nearly every string: no mark is made for it (a mark costs more than both tests)
+        where, mark = _place(node, slot)
+        if has_todo:
+            yield Problem(shown, mark.line, mark.column, "todo", f"{where} still holds a TODO marker")
         if control:
             message = f"{where} holds the control character \\x{ord(control.group()):02x} (shown escaped, never sent)"
             yield Problem(shown, mark.line, mark.column, "control-char", message, severity="warning")
 
 
-def string_values(value: Any) -> Iterator[tuple[str, Any, str]]:
-    """Every string in a raw tree with where it sits: ``'key'`` or ``list item``, its mark, its text."""
+def _place(node: YMap | YList, slot: Any) -> tuple[str, Any]:
+    """How to name a string's slot (``'key'`` or ``list item``) and its mark."""
+    if isinstance(node, YMap):
+        return f"'{slot}'", node.value_where(slot)
+    return "list item", node.where(slot)
+
+
+def _strings(value: Any) -> Iterator[tuple[YMap | YList, Any, str]]:
+    """Every string in a raw tree with its container and key or index; marks are left to the caller."""
     stack: list[Any] = [value]
     while stack:
         node = stack.pop()
         if isinstance(node, YMap):
             for key, item in node.items():
                 if isinstance(item, str):
-                    yield f"'{key}'", node.value_where(key), item
+                    yield node, key, item
                 else:
                     stack.append(item)
         elif isinstance(node, YList):
             for index, item in enumerate(node):
                 if isinstance(item, str):
-                    yield "list item", node.where(index), item
+                    yield node, index, item
                 else:
                     stack.append(item)
