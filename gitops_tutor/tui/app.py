@@ -7,6 +7,7 @@ are imported only when first shown, which keeps start-up near Textual's own floo
 
 from __future__ import annotations
 
+import gc
 import importlib
 import random
 import sys
@@ -102,6 +103,7 @@ class GitOpsTutorApp(App[None]):
         self.services: Services | None = None
         self.startup_error: str | None = None
         self._theme_ready = False
+        self.collector_paused = False  # set by run_app: turn the collector back on once Home is up
 
     def get_default_screen(self) -> Screen[Any]:
         return StartScreen()
@@ -115,24 +117,44 @@ class GitOpsTutorApp(App[None]):
 
         curriculum, store = self._given
         try:
-            loaded = await self.background.run(load_everything, self.settings, self.clock, curriculum, store)
+            loaded = await self.background.run(
+                load_everything, self.settings, self.clock, curriculum, store, with_home=self.start_mode == "home"
+            )
         except StoreError as error:
             self.startup_error = str(error)
             await self.push_screen(MessageScreen("The progress database cannot be used", str(error)))
+            self._resume_collector()
             return
         self.services = Services(
-            loaded.curriculum, loaded.store, loaded.grader, self.clock, self.background, self.rng, loaded.problems
+            loaded.curriculum,
+            loaded.store,
+            loaded.grader,
+            self.clock,
+            self.background,
+            self.rng,
+            loaded.problems,
+            loaded.home,
         )
         await self._apply_saved_theme()
         await self._apply_keymap()
         for nav in NAV:
             self.add_mode(nav.name, nav.factory())
         await self.switch_mode(self.start_mode)
+        self.call_after_refresh(self._resume_collector)
         self._report_content_problems()
         if self.start_mode == "home":
             from gitops_tutor.tui.screens.interview import offer_resume
 
             await offer_resume(self)
+
+    def _resume_collector(self) -> None:
+        """Start-up is over: file what it built as old (``freeze`` then ``unfreeze``, as the
+        content loader does) so the first collections skip it, and collect again from here."""
+        if self.collector_paused:
+            self.collector_paused = False
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
 
     async def _apply_saved_theme(self) -> None:
         assert self.services is not None
@@ -263,9 +285,13 @@ def make_app(
     return GitOpsTutorApp(settings, clock=clock or utc_now, curriculum=curriculum, store=store, rng=random.Random(seed))
 
 
-def run_app(settings: Settings) -> None:
-    """Run until the learner quits; a database that cannot be opened ends with one clear line."""
+def run_app(settings: Settings, *, collector_paused: bool = False) -> None:
+    """Run until the learner quits; a database that cannot be opened ends with one clear line.
+
+    ``collector_paused``: the caller paused the garbage collector for start-up, and the app
+    turns it back on once its first screen of work is up (see cli.app.start_app)."""
     app = make_app(settings)
+    app.collector_paused = collector_paused
     install_paste_safe_parser()
     app.run()
     if app.startup_error:

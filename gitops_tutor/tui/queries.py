@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from gitops_tutor.curriculum.models import SHIPPED_PACK
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from gitops_tutor.curriculum.models import Curriculum
     from gitops_tutor.interview import PastInterview
     from gitops_tutor.progress import ProgressStore, Stats
@@ -114,8 +116,11 @@ def last_interview(store: ProgressStore) -> LastInterview | None:
 
 
 def home_data(services: Services) -> HomeData:
-    store, curriculum = services.store, services.curriculum
-    now = services.now()
+    return read_home_data(services.store, services.curriculum, services.now())
+
+
+def read_home_data(store: ProgressStore, curriculum: Curriculum, now: datetime) -> HomeData:
+    """Home's figures; start-up reads them on the loader thread, right after the content."""
     stats = store.stats(curriculum, now)
     return HomeData(
         due=stats.due_now,

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from gitops_tutor.curriculum.problems import Problem
     from gitops_tutor.grading import Grader
     from gitops_tutor.progress import ProgressStore
+    from gitops_tutor.tui.queries import HomeData
 
 T = TypeVar("T")
 Clock = Callable[[], datetime]
@@ -64,6 +65,13 @@ class Services:
     background: Background
     rng: random.Random = field(default_factory=random.Random)
     problems: tuple[Problem, ...] = ()
+    home_at_start: HomeData | None = None
+
+    def take_home_at_start(self) -> HomeData | None:
+        """Home's figures read by the loader, handed out once: Home's first refresh then needs no
+        second trip to the store's thread, and later refreshes read the store afresh."""
+        data, self.home_at_start = self.home_at_start, None
+        return data
 
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a store call on the store's own thread."""
@@ -84,15 +92,23 @@ class Loaded:
     store: ProgressStore
     grader: Grader
     problems: tuple[Problem, ...]
+    home: HomeData | None = None
 
 
 def load_everything(
-    settings: Settings, clock: Clock, curriculum: Curriculum | None, store: ProgressStore | None
+    settings: Settings,
+    clock: Clock,
+    curriculum: Curriculum | None,
+    store: ProgressStore | None,
+    *,
+    with_home: bool = False,
 ) -> Loaded:
-    """Load content, open the store and build the grader; runs on the background thread.
+    """Load content, open the store, build the grader and (``with_home``) read Home's figures;
+    runs on the background thread.
 
     The heavy imports (YAML, rapidfuzz, fsrs, sqlite-utils) happen here, after the
-    first screen is already on the terminal. A StoreError propagates to the caller.
+    first screen is already on the terminal. Home's figures are read in the same trip, so
+    Home has them when it is built and needs no trip of its own. A StoreError propagates.
     """
     from gitops_tutor.grading import Grader
     from gitops_tutor.progress import ProgressStore
@@ -103,4 +119,9 @@ def load_everything(
         curriculum, problems = result.curriculum, tuple(result.errors)
     if store is None:
         store = ProgressStore.open(settings.db_path, clock=clock)
-    return Loaded(curriculum, store, Grader(curriculum.aliases), problems)
+    home = None
+    if with_home:
+        from gitops_tutor.tui.queries import read_home_data
+
+        home = read_home_data(store, curriculum, clock())
+    return Loaded(curriculum, store, Grader(curriculum.aliases), problems, home)

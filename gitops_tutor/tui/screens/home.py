@@ -53,6 +53,7 @@ class HomeScreen(TutorScreen):
         super().__init__()
         self.data: HomeData | None = None
         self._lessons_drawn_for: tuple[int, HomeData] | None = None
+        self._shown_at_start = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,10 +73,23 @@ class HomeScreen(TutorScreen):
                 yield Static("", id="lesson-progress")
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        """Figures read by start-up's loader go straight into Home's first frame: no empty frame first."""
+        data = self.services.take_home_at_start()
+        if data is not None:
+            self._shown_at_start = True
+            self.data = data
+            self._show(data)
+            self.call_after_refresh(self._import_other_screens)
+
     async def refresh_data(self) -> None:
+        if self._shown_at_start:
+            self._shown_at_start = False  # the first resume follows the mount: those figures are current
+            return
         data = await self.services.db(home_data, self.services)
         if self.data is None:
-            self._import_other_screens()
+            # After Home's first paint: an import thread holds the GIL in turns with the painting.
+            self.call_after_refresh(self._import_other_screens)
         if data == self.data:
             return  # nothing changed since the last visit: no re-render, no re-layout
         self.data = data
