@@ -63,8 +63,8 @@ def open_database(db_path: Path, now: datetime) -> Database:
         configure(conn)
         if pending:
             migrate(db, db_path)
-        if checked:
-            record_integrity_check(conn, now)
+        if checked and db_path.stat().st_size > ALWAYS_CHECK_BYTES:
+            record_integrity_check(conn, now)  # small files are checked on every open: no write needed
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise write_error(db_path, exc) from exc

@@ -102,12 +102,14 @@ def test_a_large_database_is_checked_once_a_day_a_small_one_on_every_open(
     ProgressStore.open(db_path, clock=clock).close()
     assert len(checks) == 2  # small: every open
     monkeypatch.setattr(opening, "ALWAYS_CHECK_BYTES", 0)  # as if it were a 100,000-attempt file
+    ProgressStore.open(db_path, clock=clock).close()
+    assert len(checks) == 3  # never checked as a large file: checked, and the time recorded
     clock.advance(hours=1)
     ProgressStore.open(db_path, clock=clock).close()
-    assert len(checks) == 2  # checked an hour ago
+    assert len(checks) == 3  # checked an hour ago
     clock.advance(hours=24)
     ProgressStore.open(db_path, clock=clock).close()
-    assert len(checks) == 3
+    assert len(checks) == 4
     with ProgressStore.open(db_path, clock=clock) as store:
         assert store.rows("SELECT key FROM settings WHERE key = '_integrity_checked_at'")
         from gitops_tutor.progress.transfer import export_data
