@@ -67,12 +67,9 @@ KNOWN_PASSING_TRAPS: list[str] = [
     "argocd-sso-dex-oidc/swapped",
     "argocd-tracking-annotation/swapped",
     "flux-operator-bootstrap-vs-instance/swapped",
-    "pin-remote-kustomize-base/swapped",
     "pr-ft-suspend-during-incident/swapped",
     "progressive-why-on-top-of-gitops/swapped",
-    "promotion-mutable-tags/swapped",
     "secrets-plain-secret-committed/swapped",
-    "secrets-sops-flux-setup/swapped",
     "state-store-git-not-required/swapped",
     "terraform-in-ci-vs-gitops/swapped",
 ]
