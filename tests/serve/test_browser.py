@@ -125,13 +125,14 @@ HINTS = {
     "manifest": "Write or fix the YAML.",
     "single-choice": "Pick one option",
     "multi-choice": "Pick every correct option",
-    "which-tool": "Which tool is this:",
+    "which-tool": "Argo CD, Flux, both or neither?",
 }
 
 
-def current_question_type(text: str) -> str:
-    """The type whose hint was drawn last: the card on screen now."""
-    return max(HINTS, key=lambda kind: text.rfind(HINTS[kind]))
+def current_question_type(text: str) -> str | None:
+    """The type whose hint was drawn last: the card on screen now (None when no hint was drawn yet)."""
+    kind = max(HINTS, key=lambda kind: text.rfind(HINTS[kind]))
+    return kind if text.rfind(HINTS[kind]) >= 0 else None
 
 
 def test_home_renders_and_one_question_is_answered(served: tuple[str, Path]) -> None:

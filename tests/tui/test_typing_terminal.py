@@ -231,7 +231,7 @@ def test_review_keeps_every_answer_sent_with_its_submit_key(
     term, db_path = launch()
     term.wait_for("Welcome!|Due for review")
     term.write("r")
-    term.wait_for(r"\d+ due")
+    term.wait_for(r"\d+ due for review and")  # the Review screen itself, not Home's "Review 5 due" tile
     term.write("\r")
     expected = run_session(term, db_path, "review")
     assert len(expected) == 5
@@ -283,3 +283,14 @@ def test_a_coloured_paste_arrives_whole(launch: Callable[..., tuple[Terminal, Pa
     term.write("3")
     term.wait_until(lambda: rows(db_path, "SELECT answer FROM attempts"), "the attempt saved")
     assert rows(db_path, "SELECT answer FROM attempts") == [("red RED desired state\nand live state\n",)]
+
+
+def test_r_and_enter_typed_together_start_the_review(
+    launch: Callable[..., tuple[Terminal, Path]], tmp_path: Path
+) -> None:
+    """Enter pressed while Review still counts its queue used to say 'Nothing is due' and drop the key."""
+    seed_due_cards(tmp_path / "progress.db")
+    term, _ = launch()
+    term.wait_for("Due for review: 5")
+    term.write("r\r")
+    term.wait_for(r"Question 1 · [a-z-]+")

@@ -39,6 +39,7 @@ class ReviewScreen(TutorScreen):
     def __init__(self) -> None:
         super().__init__()
         self.summary: QueueSummary | None = None
+        self.start_asked = False  # enter pressed before the queue was counted (r then enter, typed fast)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,6 +56,9 @@ class ReviewScreen(TutorScreen):
         start = self.query_one("#start", Button)
         start.display = bool(self.summary.due or self.summary.new)
         (start if start.display else self.query_one("#cram", Button)).focus()
+        if self.start_asked:
+            self.start_asked = False
+            self.action_start()
 
     def _summary_text(self, summary: QueueSummary) -> Text:
         if not summary.due and not summary.new:
@@ -69,7 +73,10 @@ class ReviewScreen(TutorScreen):
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
-        if self.summary is None or not (self.summary.due or self.summary.new):
+        if self.summary is None:
+            self.start_asked = True  # acted on as soon as the queue is counted, never dropped
+            return
+        if not (self.summary.due or self.summary.new):
             self.notify("Nothing is due for review.")
             return
         from gitops_tutor.tui.screens.session import ReviewSource
