@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 from textual.widgets import Button, Markdown, OptionList
 
 from gitops_tutor.curriculum.models import Curriculum
@@ -75,6 +76,19 @@ async def test_reader_has_contents_and_marks_sections_read_as_you_scroll(
     assert sections_read(db_path) == {"The loop", "Why it matters"}
 
 
+async def answer_both_checks(pilot: Pilot[None], session: SessionScreen) -> None:
+    """The fixture lesson's two checks, answered well and rated Good: a free-text one, then which-tool."""
+    session.query_one(AnswerArea).insert("It compares desired state and live state and reconciles continuously.")
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    await pilot.press("3")
+    await settle(pilot)
+    await pilot.press("down", "enter", "ctrl+s")  # which-tool: Flux
+    await settle(pilot)
+    await pilot.press("3")
+    await settle(pilot)
+
+
 async def test_check_questions_are_answered_as_lesson_checks_and_complete_the_lesson(
     build_app: Callable[..., GitOpsTutorApp], db_path: Path
 ) -> None:
@@ -87,15 +101,7 @@ async def test_check_questions_are_answered_as_lesson_checks_and_complete_the_le
         session = app.screen
         assert isinstance(session, SessionScreen) and session.source.total == 2
         assert session.question is not None and session.question.id == "team-what-does-reconcile-do"
-        session.query_one(AnswerArea).insert("It compares desired state and live state and reconciles continuously.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("down", "enter", "ctrl+s")  # which-tool: Flux
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+        await answer_both_checks(pilot, session)
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is reader
@@ -226,15 +232,7 @@ async def test_the_end_of_the_checks_offers_the_next_lesson(
         await settle(pilot)
         session = app.screen
         assert isinstance(session, SessionScreen)
-        session.query_one(AnswerArea).insert("It compares desired state and live state and reconciles continuously.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("down", "enter", "ctrl+s")  # which-tool: Flux
-        await settle(pilot)
-        await pilot.press("3")
-        await settle(pilot)
+        await answer_both_checks(pilot, session)
         assert "Second lesson" in str(session.query_one("#next-step", Button).label)
         await pilot.press("n")
         await settle(pilot)
