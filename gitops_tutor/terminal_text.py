@@ -21,6 +21,12 @@ _C1_AND_DEL = re.compile(r"[\x7f-\x9f]")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
+def first_control(text: str) -> str | None:
+    """The first control character ``sanitize`` would escape, or None: what ``validate`` warns about."""
+    found = _CONTROLS.search(text)
+    return found.group() if found else None
+
+
 def _visible(match: re.Match[str]) -> str:
     return f"\\x{ord(match.group()):02x}"
 
@@ -45,8 +51,7 @@ def safe_json(value: Any, **options: Any) -> str:
 
 def printable(text: str) -> str:
     """``text`` with CR/CRLF as LF and every other control except tab shown as ``\\xNN``."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub(_visible, text)
+    return sanitize(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def wrap_lines(text: str, width: int | None) -> str:

@@ -28,6 +28,7 @@ from gitops_tutor.curriculum.models import (
 )
 from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.curriculum.yamlread import YList, YMap
+from gitops_tutor.terminal_text import first_control
 
 TODO_MARKER = "TODO"
 _FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -244,9 +245,6 @@ def example_problems(text: str) -> list[str]:
     return found
 
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def find_todos(shown: str, value: Any) -> Iterator[Problem]:
     """Skeletons from ``gitops-tutor new`` carry TODO markers; they must all be filled in.
 
@@ -256,14 +254,14 @@ def find_todos(shown: str, value: Any) -> Iterator[Problem]:
     """
     for node, slot, text in _strings(value):
         has_todo = TODO_MARKER in text
-        control = _CONTROL_CHARS.search(text)
+        control = first_control(text)
         if not (has_todo or control):
             continue  # nearly every string: no mark is made for it (a mark costs more than both tests)
         where, mark = _place(node, slot)
         if has_todo:
             yield Problem(shown, mark.line, mark.column, "todo", f"{where} still holds a TODO marker")
         if control:
-            message = f"{where} holds the control character \\x{ord(control.group()):02x} (shown escaped, never sent)"
+            message = f"{where} holds the control character \\x{ord(control):02x} (shown escaped, never sent)"
             yield Problem(shown, mark.line, mark.column, "control-char", message, severity="warning")
 
 

@@ -303,15 +303,20 @@ class SessionScreen(TutorScreen):
         self.run_worker(self._save_then_next(pending, rating), exclusive=True, group="session")
 
     async def _save_then_next(self, pending: Pending, rating: str) -> None:
+        if await self._saved(pending, rating):
+            await self._next()
+
+    async def _saved(self, pending: Pending, rating: str) -> bool:
+        """Save the result; on a store error keep it pending (nothing is lost) and say how to retry."""
         try:
             await self._save(pending, rating)
         except StoreError as error:
             self.pending = pending
             self.notify(f"Not saved: {error}. Pick a rating again to retry.", severity="error", markup=False)
-            return
+            return False
         finally:
             self.busy = False
-        await self._next()
+        return True
 
     async def _save(self, pending: Pending, rating: str) -> None:
         store = self.services.store
@@ -365,13 +370,7 @@ class SessionScreen(TutorScreen):
             self.input.widget.focus()
 
     async def _save_then_leave(self, pending: Pending) -> None:
-        try:
-            await self._save(pending, pending.result.rating)
-        except StoreError as error:
-            self.pending = pending
-            self.notify(f"Not saved: {error}. Pick a rating again to retry.", severity="error", markup=False)
+        if not await self._saved(pending, pending.result.rating):
             return
-        finally:
-            self.busy = False
         self.notify(f"Saved with the rating {pending.result.rating.title()}.")
         self.dismiss()
