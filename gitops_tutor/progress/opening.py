@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import tempfile
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -247,10 +248,30 @@ def refuse_newer(db_path: Path, applied: list[str], user_version: int) -> None:
 def configure(conn: sqlite3.Connection) -> None:
     """WAL lets a second copy of the app read while one writes; FULL sync keeps every commit after a crash."""
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    mode = switch_to_wal(conn)
     if str(mode).lower() != "wal":
         raise sqlite3.OperationalError(f"could not switch to WAL mode (got {mode})")
     conn.execute("PRAGMA synchronous = FULL")
+
+
+def switch_to_wal(conn: sqlite3.Connection) -> str:
+    """Switch the journal to WAL, waiting out another process that is doing the same.
+
+    Changing the journal mode needs an exclusive lock, and SQLite answers "database is locked" at once,
+    without calling the busy handler, when two connections race to convert a fresh file (both hold a
+    shared lock and each waits for the other). So the wait is ours: retry with a short, growing pause
+    until the same deadline the busy timeout gives every other statement.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    pause = 0.005
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 def migrate(db: Database, db_path: Path) -> None:

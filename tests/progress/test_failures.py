@@ -227,6 +227,33 @@ def test_two_processes_writing_at_once_lose_nothing(db_path: Path, tmp_path: Pat
         assert sum(card.reviews for card in map(store.card_state, store.seen_question_ids()) if card) == 300
 
 
+class LockedAtFirst:
+    """Answers the WAL switch with "database is locked" a few times, as SQLite does to the loser of a race
+    to convert a fresh file (it returns at once there, without calling the busy handler)."""
+
+    def __init__(self, refusals: int) -> None:
+        self.refusals = refusals
+        self.calls = 0
+
+    def execute(self, sql: str) -> sqlite3.Cursor:
+        self.calls += 1
+        if self.calls <= self.refusals:
+            raise sqlite3.OperationalError("database is locked")
+        return sqlite3.connect(":memory:").execute("SELECT 'wal'")
+
+
+def test_the_wal_switch_waits_out_a_racing_opener() -> None:
+    conn = LockedAtFirst(refusals=3)
+    assert opening.switch_to_wal(conn) == "wal"  # type: ignore[arg-type]
+    assert conn.calls == 4
+
+
+def test_the_wal_switch_gives_up_at_the_busy_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(opening, "BUSY_TIMEOUT_SECONDS", 0.05)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        opening.switch_to_wal(LockedAtFirst(refusals=10_000))  # type: ignore[arg-type]
+
+
 def test_killing_a_writer_keeps_every_committed_attempt(db_path: Path) -> None:
     writer = run_writer(db_path, "crash", 0)
     assert writer.stdout is not None
