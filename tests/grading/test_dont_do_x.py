@@ -62,3 +62,22 @@ def test_a_negation_in_a_purpose_clause_names_the_risk() -> None:
     )
     assert GRADER.grade(risk, "Backport it to avoid overwriting the fix.").concepts[0].status == "hit"
     assert GRADER.grade(risk, "The next promotion doesn't overwrite it.").concepts[0].status == "negated"
+
+
+REVERT = free_text(Concept("revert", "git revert the commit", ("git revert",), required=True))
+
+
+def test_a_hedge_negates_nothing() -> None:
+    """ "I'm not sure", "if I'm not mistaken", "I don't remember exactly" doubt the speaker's memory,
+    they do not deny what follows (transcribed speech has no comma to end the cue's scope)."""
+    for hedge in (
+        "I'm not sure you git revert the bad commit",
+        "I'm not 100% sure but you git revert the bad commit",
+        "if I'm not mistaken you git revert the bad commit",
+        "I don't remember exactly you git revert the bad commit",
+        "not gonna lie I would git revert the bad commit",
+        "I'm not really sure I think you git revert the bad commit",
+    ):
+        assert GRADER.grade(REVERT, hedge).concepts[0].status == "hit", hedge
+    assert GRADER.grade(REVERT, "I'm sure you don't git revert the bad commit").concepts[0].status == "negated"
+    assert GRADER.grade(REVERT, "you never git revert a bad commit").concepts[0].status == "negated"
