@@ -204,6 +204,8 @@ class Cues:
             _drop_hyphenated_cues(before, tokens, text, [i for i in watched if before[i] == HARD])
             if "`" in text:
                 _drop_cues_in_code(before, self.after, tokens, text, watched)
+        # cue position -> the quotation holding it: '"No UI" is out of date' denies nothing outside it
+        self._quoted = _quoted_cues(before, self.after, tokens, text, watched) if '"' in text or "“" in text else {}
         self._raws = raws
         self._opens_clause: dict[int, bool] = {}  # conjunction position -> starts a clause (computed when reached)
 
@@ -266,25 +268,51 @@ class Cues:
         clause = self.tokens[first].clause
         matched = set(positions)
         for i in range(first + 1, last):
-            if i not in matched and self.before[i] == HARD:
+            if i not in matched and self.before[i] == HARD and self._reaches(i, first):
                 return True
         budget = WINDOW_BEFORE
         for i in range(first - 1, -1, -1):
             if self.tokens[i].clause != clause or budget == 0 or self._stops_at(i):
                 break
-            if self.before[i] and not self._purpose(i):
+            if self.before[i] and not self._purpose(i) and self._reaches(i, first):
                 return True
             if self.tokens[i].raw not in FREE_WORDS:
                 budget -= 1
         for i in range(last + 1, min(len(self.tokens), last + 1 + WINDOW_AFTER)):
             if self.tokens[i].clause != clause:
                 break
-            if self.after[i]:
+            if self.after[i] and self._reaches(i, first):
                 return True
         return False
 
+    def _reaches(self, cue: int, word: int) -> bool:
+        """A cue inside a quotation negates only words inside the same quotation."""
+        quote = self._quoted.get(cue)
+        if quote is None:
+            return True
+        start, end = quote
+        return start <= self.tokens[word].start < end
+
 
 CODE = re.compile(r"```.*?(?:```|$)|`[^`\n]+`", re.DOTALL)
+
+
+QUOTATION = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”')
+
+
+def _quoted_cues(
+    before: Sequence[int], after: Sequence[bool], tokens: Sequence[Token], text: str, watched: Sequence[int]
+) -> dict[int, tuple[int, int]]:
+    """Cue position -> character span of the quotation it stands in (only cues inside one)."""
+    spans = [m.span() for m in QUOTATION.finditer(text)]
+    out: dict[int, tuple[int, int]] = {}
+    for i in watched:
+        if before[i] or after[i]:
+            start = tokens[i].start
+            for span in spans:
+                if span[0] <= start < span[1]:
+                    out[i] = span
+    return out
 
 
 def _drop_cues_in_code(

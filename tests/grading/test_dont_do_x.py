@@ -81,3 +81,14 @@ def test_a_hedge_negates_nothing() -> None:
         assert GRADER.grade(REVERT, hedge).concepts[0].status == "hit", hedge
     assert GRADER.grade(REVERT, "I'm sure you don't git revert the bad commit").concepts[0].status == "negated"
     assert GRADER.grade(REVERT, "you never git revert a bad commit").concepts[0].status == "negated"
+
+
+DATED = free_text(Concept("dated", "the claim is out of date", ("out of date", "outdated"), required=True))
+
+
+def test_a_cue_inside_a_quotation_negates_only_the_quotation() -> None:
+    """Quoting the claim one rebuts ('"No UI" is out of date') denies nothing outside the quotes."""
+    assert GRADER.grade(DATED, '"No UI" is out of date').concepts[0].status == "hit"
+    assert GRADER.grade(DATED, "The claim “Flux has no UI” is outdated").concepts[0].status == "hit"
+    assert GRADER.grade(DATED, 'It is "not out of date" at all').concepts[0].status == "negated"
+    assert GRADER.grade(DATED, "No UI is out of date").concepts[0].status == "negated"
