@@ -12,13 +12,18 @@ from gitops_tutor.cli.context import Settings
 from gitops_tutor.curriculum.loader import LoadResult
 from gitops_tutor.curriculum.models import QUESTION_TYPES, AnyQuestion, ChoiceQuestion, Curriculum
 from gitops_tutor.curriculum.problems import Problem, format_problems
-from gitops_tutor.grading.lexicon import check_lexicon
-from gitops_tutor.grading.samples import check_samples
 from gitops_tutor.terminal_text import safe_json, sanitize
 
 
 def content_problems(result: LoadResult) -> list[Problem]:
-    """Loader problems plus the checks that need the grader (sample answers) or the interview presets."""
+    """Loader problems plus the checks that need the grader (sample answers) or the interview presets.
+
+    The grader is imported here, not at the top: ``list`` shares this module and never grades,
+    and importing the grader is about a third of its CPU on the shipped content.
+    """
+    from gitops_tutor.grading.lexicon import check_lexicon
+    from gitops_tutor.grading.samples import check_samples
+
     return (
         list(result.problems)
         + list(check_lexicon(result))
