@@ -19,6 +19,11 @@ from operator import itemgetter
 
 from gitops_tutor.grading.text import Token, stem, tokenize
 
+# A two-word form "verb particle" ("put back", "turn off", "back out") is split round its object in
+# speech ("put it back", "turn them off"): with one of these pronouns between, it is the same form.
+PARTICLES = frozenset(map(stem, ("back", "out", "off", "on", "up", "down", "over", "in")))
+OBJECT_PRONOUNS = frozenset(map(stem, ("it", "them", "that", "this", "everything", "those", "things", "stuff")))
+
 
 class AliasMap:
     """Forms (as word tuples) -> canonical words, ready to rewrite token lists."""
@@ -36,6 +41,10 @@ class AliasMap:
                 key = _stems(_words(form))
                 if key and key not in self._table:
                     self._table[key] = target
+        for key, target in list(self._table.items()):  # "put back" also as "put it back", "put them back"
+            if len(key) == 2 and key[1] in PARTICLES:
+                for pronoun in OBJECT_PRONOUNS:
+                    self._table.setdefault((key[0], pronoun, key[1]), target)
         lengths: dict[str, set[int]] = {}
         for key in self._table:
             lengths.setdefault(key[0], set()).add(len(key))

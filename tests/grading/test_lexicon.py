@@ -90,3 +90,11 @@ def test_a_starred_word_the_lexicon_rewrites_keeps_its_prefix() -> None:
     question = free_text(Concept("c", "not instant", ("not .. instant*",), required=True))
     for answer in ("It is not instantaneous.", "It is not instant.", "It does not happen right away."):
         assert grader.grade(question, answer).concepts[0].status == "hit", answer
+
+
+def test_a_phrasal_verb_keeps_its_meaning_around_an_object_pronoun() -> None:
+    """Speech splits "back out" round its object ("back it out", "put them back"): the class still holds."""
+    question = free_text(Concept("r", "revert the change", ("revert",), required=True))
+    for answer in ("back it out", "we backed them out quickly", "back everything out"):
+        assert GRADER.grade(question, answer).concepts[0].status == "hit", answer
+    assert GRADER.grade(question, "back the truck out").concepts[0].status == "missed"
