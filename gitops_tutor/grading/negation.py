@@ -154,6 +154,9 @@ FINITE_VERBS = frozenset(
         "isnt", "arent", "doesnt", "dont", "cant", "cannot", "wont", "wasnt",
     }
 )  # fmt: skip
+# Words that open a new clause's subject after a "without" phrase ("without selfHeal the change stays").
+NEW_SUBJECTS = SUBJECT_PRONOUNS | {"the", "this", "that", "these", "those", "anyone", "someone", "anybody", "somebody"}
+OBJECT_PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
 VERB_REACH = 4  # words after the conjunction in which a finite verb marks a new clause
 PURPOSE_REACH = 6  # words between "so that" and the cue it governs
 # Compounds where a hyphenated cue still negates: "no-one reviewed it".
@@ -274,7 +277,7 @@ class Cues:
         for i in range(first - 1, -1, -1):
             if self.tokens[i].clause != clause or budget == 0 or self._stops_at(i):
                 break
-            if self.before[i] and not self._purpose(i) and self._reaches(i, first):
+            if self.before[i] and not self._purpose(i) and self._reaches(i, first) and not self._phrase_ended(i, first):
                 return True
             if self.tokens[i].raw not in FREE_WORDS:
                 budget -= 1
@@ -282,6 +285,24 @@ class Cues:
             if self.tokens[i].clause != clause:
                 break
             if self.after[i] and self._reaches(i, first):
+                return True
+        return False
+
+    def _phrase_ended(self, cue: int, first: int) -> bool:
+        """Whether the phrase a "without" governs ends before ``first``: "without selfHeal the change
+        stays", "without it the change stays" (speech drops the comma that would end the scope).
+
+        It ends after a pronoun ("without it"), or where a new subject follows a word that is not
+        an -ing verb ("selfHeal | the change"); "without testing the change" keeps its object.
+        """
+        raws = self._raws
+        if raws[cue] != "without" or first <= cue + 1:
+            return False
+        if raws[cue + 1] in OBJECT_PRONOUNS:
+            return True
+        for k in range(cue + 2, first + 1):
+            previous = raws[k - 1]
+            if raws[k] in NEW_SUBJECTS and previous not in FREE_WORDS and not previous.endswith("ing"):
                 return True
         return False
 

@@ -92,3 +92,21 @@ def test_a_cue_inside_a_quotation_negates_only_the_quotation() -> None:
     assert GRADER.grade(DATED, "The claim “Flux has no UI” is outdated").concepts[0].status == "hit"
     assert GRADER.grade(DATED, 'It is "not out of date" at all').concepts[0].status == "negated"
     assert GRADER.grade(DATED, "No UI is out of date").concepts[0].status == "negated"
+
+
+STAYS = free_text(Concept("stays", "the change stays", ("change stays", "sits there"), required=True))
+
+
+def test_without_negates_its_own_phrase_not_the_clause_after_it() -> None:
+    """Spoken answers drop the comma after a "without" phrase: "without selfHeal the change stays"
+    says the change stays; "without the change staying" still denies it."""
+    for answer in (
+        "Without selfHeal the change stays until the next sync",
+        "without it the change stays",
+        "Without selfHeal it sits there",
+        "without protection anyone's change stays",
+    ):
+        assert GRADER.grade(STAYS, answer).concepts[0].status == "hit", answer
+    denied = ("it syncs without the change staying", "without any change staying", "without testing the change stays")
+    for answer in denied:
+        assert GRADER.grade(STAYS, answer).concepts[0].status == "negated", answer
