@@ -26,6 +26,12 @@ from gitops_tutor.curriculum.yamlread import (
 )
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# A pack-wide budget, checked from file sizes before anything is read. The shipped curriculum is about
+# 1.5 MB in 60 files, and a 5,000-question team pack about 15 MB; a pack twice that size still loads.
+# Past it, loading and validating take tens of seconds (36 MB: 13 s to validate, 15 s to Home), so the
+# pack is refused whole with one line rather than half loaded.
+MAX_PACK_BYTES = 32 << 20
+MAX_PACK_FILES = 2_000
 MODELINE_PREFIX = "# yaml-language-server: $schema="
 
 
@@ -56,6 +62,26 @@ def discover(root: Path) -> Iterator[tuple[Path, Problem | None]]:
             path = Path(folder) / name
             yield path, _link_problem(path, real_root)
     yield from _unreadable_folders(unreadable)
+
+
+def pack_budget_problem(root: Path, paths: list[Path]) -> Problem | None:
+    """One problem naming the pack when its files together are too many or too large, else None."""
+    if len(paths) > MAX_PACK_FILES:
+        found = f"{len(paths):,} YAML files; the limit is {MAX_PACK_FILES:,}"
+    else:
+        total = sum(_size(path) for path in paths)
+        if total <= MAX_PACK_BYTES:
+            return None
+        found = f"{total / (1 << 20):,.1f} MB of YAML; the limit is {MAX_PACK_BYTES >> 20} MB"
+    message = f"content pack holds {found}; nothing in it was loaded (split it into smaller packs)"
+    return Problem(display_path(root), 1, 1, "pack-too-large", message)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported when the file itself is read
 
 
 def _unreadable_folders(errors: list[OSError]) -> Iterator[tuple[Path, Problem]]:

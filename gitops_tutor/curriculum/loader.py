@@ -15,14 +15,21 @@ from typing import Any
 
 from gitops_tutor.curriculum import build
 from gitops_tutor.curriculum.collected import Collected, LoadResult
-from gitops_tutor.curriculum.files import MODELINE_PREFIX, ContentFile, discover, display_path, read_file
+from gitops_tutor.curriculum.files import (
+    MODELINE_PREFIX,
+    ContentFile,
+    discover,
+    display_path,
+    pack_budget_problem,
+    read_file,
+)
 from gitops_tutor.curriculum.models import (
     SHIPPED_PACK,
     Pack,
 )
 from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.curriculum.schema import FILE_KINDS, SchemaError, check, schema_for, validator
-from gitops_tutor.curriculum.validate import assemble
+from gitops_tutor.curriculum.validate import assemble, find_todos
 from gitops_tutor.curriculum.yamlread import YList, YMap
 
 
@@ -69,8 +76,13 @@ def _load_pack(root: Path, name: str | None, collected: Collected) -> None:
         what = "is not a folder" if root.exists() else "does not exist"
         collected.problems.append(Problem(shown, 1, 1, "missing-pack", f"content pack folder {what}"))
         return
+    found = list(discover(root))
+    too_large = pack_budget_problem(root, [path for path, link_problem in found if link_problem is None])
+    if too_large is not None:
+        collected.problems.append(too_large)
+        return
     files: list[ContentFile] = []
-    for path, link_problem in discover(root):
+    for path, link_problem in found:
         if link_problem:
             collected.problems.append(link_problem)
             continue
@@ -80,8 +92,9 @@ def _load_pack(root: Path, name: str | None, collected: Collected) -> None:
             files.append(content)
     pack = _pack_meta(files, root, name, collected)
     collected.packs.append(pack)
-    for content in files:
-        _load_file(content, pack.name, collected)
+    files.reverse()
+    while files:  # each file's tree is let go once it is loaded: the models keep what they need
+        _load_file(files.pop(), pack.name, collected)
 
 
 def _pack_meta(files: list[ContentFile], root: Path, name: str | None, collected: Collected) -> Pack:
@@ -120,7 +133,9 @@ def _load_file(content: ContentFile, pack: str, collected: Collected) -> None:
     if kind is None:
         return
     _check_modeline(content, kind, collected)
-    collected.raw_texts.append((content.shown, content.data))
+    collected.problems.extend(find_todos(content.shown, content.data))
+    if kind == "aliases":  # validate's lexicon check reads its forms' lines; no other tree is kept
+        collected.raw_texts.append((content.shown, content.data))
     if kind == "questions":
         _load_questions(content, pack, collected)
         return

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from gitops_tutor.curriculum import files, loader
 from gitops_tutor.curriculum.loader import load
 from gitops_tutor.curriculum.problems import format_problems
 
@@ -67,3 +68,41 @@ def test_not_utf8_and_utf16(tmp_path: Path) -> None:
     (tmp_path / "wide.yaml").write_bytes("kind: lesson\n".encode("utf-16"))
     codes = errors_for(tmp_path)
     assert codes == {"latin.yaml": "encoding", "wide.yaml": "encoding"}
+
+
+def pack_with_questions(folder: Path, files: int, filler_bytes: int = 0) -> Path:
+    """A valid pack of ``files`` small question files, each padded by a YAML comment."""
+    folder.mkdir()
+    (folder / "pack.yaml").write_text("kind: pack\nname: team\ntitle: Team pack\n")
+    for n in range(files):
+        (folder / f"q{n:04}.yaml").write_text("kind: questions\nquestions: []\n# " + "x" * filler_bytes + "\n")
+    return folder
+
+
+def test_a_pack_with_too_many_files_is_refused_whole_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(files, "MAX_PACK_FILES", 20)
+    pack = pack_with_questions(tmp_path / "many", 25)
+    read: list[Path] = []
+    monkeypatch.setattr(loader, "read_file", lambda path: read.append(path))
+    result = load([pack], shipped=None)
+    assert [(Path(p.path).name, p.code) for p in result.errors] == [("many", "pack-too-large")]
+    assert "26 YAML files; the limit is 20" in result.errors[0].message
+    assert read == [] and all(p.name != "team" for p in result.curriculum.packs)
+
+
+def test_a_pack_too_large_in_bytes_is_refused_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "MAX_PACK_BYTES", 1 << 20)
+    pack = pack_with_questions(tmp_path / "heavy", 3, filler_bytes=400_000)
+    result = load([pack], shipped=None)
+    [problem] = result.problems
+    assert problem.code == "pack-too-large" and "1.1 MB of YAML; the limit is 1 MB" in problem.message
+    assert "\n" not in format_problems(result.problems, "text")
+
+
+def test_a_pack_just_inside_the_budget_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "MAX_PACK_FILES", 26)
+    pack = pack_with_questions(tmp_path / "fits", 25)
+    result = load([pack], shipped=None)
+    assert result.errors == [] and [p.name for p in result.curriculum.packs] == ["team"]
