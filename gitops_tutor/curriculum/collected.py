@@ -23,7 +23,7 @@ class Collected:
     domains: list[tuple[Domain, Source]] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
     packs: list[Pack] = field(default_factory=list)
-    raw_texts: list[tuple[str, YMap]] = field(default_factory=list)
+    raw_texts: list[tuple[str, YMap]] = field(default_factory=list)  # ``kind: aliases`` files only
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -31,6 +31,9 @@ class Collected:
 class LoadResult:
     curriculum: Curriculum
     problems: tuple[Problem, ...]
+    # The read trees of the ``kind: aliases`` files, for validate's lexicon check (the line of
+    # every form). Other files' trees are dropped as soon as they are loaded: at 10x content
+    # they held over 100 MB of positions and strings that nothing reads again.
     raw_files: tuple[tuple[str, YMap], ...] = ()
 
     @property

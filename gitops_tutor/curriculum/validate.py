@@ -67,8 +67,6 @@ def assemble(collected: Collected) -> LoadResult:
     problems.extend(check_references(curriculum))
     problems.extend(check_questions(curriculum.questions.values()))
     problems.extend(check_lesson_examples(curriculum))
-    for shown, raw in collected.raw_texts:
-        problems.extend(find_todos(shown, raw))
     return LoadResult(curriculum, tuple(sorted(set(problems))), tuple(collected.raw_texts))
 
 

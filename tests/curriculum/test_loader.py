@@ -262,3 +262,12 @@ def test_links_out_of_the_pack_are_not_followed(tmp_path: Path) -> None:
     result = load_pack(pack)
     assert "l-out" not in result.curriculum.lessons
     assert len([p for p in result.errors if p.code == "link"]) == 2
+
+
+def test_only_the_lexicon_files_trees_outlive_a_load() -> None:
+    """The read trees hold every position and string of a file; the lexicon check needs only
+    the ``kind: aliases`` ones, so keeping the rest held over 100 MB at 10x content."""
+    result = load([], shipped=shipped_content_dir())
+    kinds = {data.get("kind") for _shown, data in result.raw_files}
+    assert kinds == {"aliases"}
+    assert any(shown.endswith("lexicon.yaml") for shown, _data in result.raw_files)
