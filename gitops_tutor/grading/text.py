@@ -18,6 +18,14 @@ _SPLIT_ASCII = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*)")  # same words, tw
 _HARD_SEP = re.compile(r"[!?;]|\.\s|\.\.\.|\n\s*\n|\n\s*(?:[-*+•]|\d{1,2}[.)])\s")  # a bullet is a sentence
 # Links are pointers, not words of the answer: they are blanked before reading (offsets kept).
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# Transcribed speech: "um", "uh" anywhere, and "like", "you know", "I mean", "basically" set off by
+# commas, are no words of the answer. They are blanked with their commas (offsets kept), so
+# "Argo, um, reverts it" stays one clause for negation scope and phrase matching.
+_FILLERS = r"u+m+|u+h+m*|e+r+m+|h+m+|like|you know|i mean|basically|actually|right|kind of|sort of|so yeah|yeah"
+FILLER_HINT = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m+|h+m+)\b|,\s*(?:" + _FILLERS + r")\s*,", re.IGNORECASE)
+FILLER = re.compile(
+    r"(?:,\s*)?\b(?:u+m+|u+h+m*|e+r+m+|h+m+)\b(?:\s*,)?|,\s*\b(?:" + _FILLERS + r")\b\s*(?=,)(?:,)?", re.IGNORECASE
+)
 # A comma or colon right after a short label ("CI: build", "Flux, because") breaks the
 # clause (negation scope) but not the unit that proximity matching uses.
 _SOFT_SEP = re.compile(r"[,:()\[\]\n]|\s[-–—]\s|—")
@@ -129,6 +137,8 @@ def tokenize(text: str) -> list[Token]:
     """
     if "://" in text or "www." in text:
         text = URL.sub(lambda m: " " * len(m.group()), text)
+    if FILLER_HINT.search(text):
+        text = FILLER.sub(lambda m: " " * len(m.group()), text)
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters grow when lowercased; keep offsets exact
         lowered = text

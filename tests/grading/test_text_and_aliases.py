@@ -105,3 +105,15 @@ def test_shipped_aliases_keep_pull_requests_apart_from_the_pull_model(shipped_gr
     )
     result = shipped_grader.grade(question, "CI opens a pull request to the repo; MRs work too")
     assert [c.status for c in result.concepts] == ["missed", "hit"]
+
+
+def test_spoken_fillers_are_blanked_with_their_commas() -> None:
+    """Transcribed speech: "um", "uh" and a ", like," or ", you know," between commas carry no word
+    and must not split a clause ("Argo, um, reverts it" is one clause); offsets stay exact."""
+    text = "So Argo, um, reverts it, you know, back to Git, uh, right away"
+    tokens = tokenize(text)
+    assert [t.raw for t in tokens] == ["so", "argo", "reverts", "it", "back", "to", "git", "right", "away"]
+    assert len({t.clause for t in tokens}) == 1
+    assert [text[t.start : t.end] for t in tokens][1] == "Argo"
+    assert [t.raw for t in tokenize("tools, like Argo, reconcile")] == ["tools", "like", "argo", "reconcile"]
+    assert len({t.clause for t in tokenize("Argo, like, reverts it")}) == 1
