@@ -98,3 +98,14 @@ def test_a_phrasal_verb_keeps_its_meaning_around_an_object_pronoun() -> None:
     for answer in ("back it out", "we backed them out quickly", "back everything out"):
         assert GRADER.grade(question, answer).concepts[0].status == "hit", answer
     assert GRADER.grade(question, "back the truck out").concepts[0].status == "missed"
+
+
+def test_the_shipped_lexicon_reads_wave_four_everyday_words(shipped: Curriculum) -> None:
+    """Wordings of blind wave 4's low-overlap answers: "the deploy bot snaps it back", "robot account"."""
+    grader = Grader(shipped.aliases)
+    revert = free_text(Concept("r", "the controller reverts it", ("controller .. revert*",), required=True))
+    assert grader.grade(revert, "the deploy bot snaps it back within minutes").concepts[0].status == "hit"
+    account = free_text(Concept("s", "a service account per tenant", ("service account",), required=True))
+    assert grader.grade(account, "each tenant gets its own robot account").concepts[0].status == "hit"
+    pull = free_text(Concept("p", "the source pulls the repo", ("pull* .. repository",), required=True))
+    assert grader.grade(pull, "the Git object grabs the repo every minute").concepts[0].status == "hit"
