@@ -361,7 +361,27 @@ def _focused(answer: _Answer, concepts: Sequence[ConceptResult]) -> bool:
     starts = [start for c in concepts if c.status == "hit" for start, _ in c.evidence]
     credited = {t.sentence for t in answer.tokens if any(t.start <= s < t.end or t.start == s for s in starts)}
     sentences = {n for n, size in sizes.items() if size >= FOCUS_MIN_WORDS} | credited  # asides do not count
+    sentences -= _admissions(answer.tokens) - credited  # "I'm not sure about the rest" claims nothing
     return len(credited) >= FOCUS_SHARE * len(sentences)
+
+
+# "I'm not sure", "I don't (really) remember", "less sure", "I haven't done that": a junior admits a gap.
+ADMITTING = frozenset({"sure", "know", "remember", "recall", "certain", "idea"})
+ADMISSION_REACH = 3  # words from "not"/"dont"/"less"/"no" to the word it doubts ("not totally sure")
+HAVENT_DONE = frozenset({"done", "used", "tried", "seen", "worked"})
+
+
+def _admissions(tokens: Sequence[Token]) -> set[int]:
+    """Sentences that admit not knowing something rather than claim it."""
+    out = set()
+    for k, token in enumerate(tokens):
+        if token.raw in ("not", "dont", "less", "no", "never", "cant", "didnt"):
+            ahead = tokens[k + 1 : k + 1 + ADMISSION_REACH]
+            if any(t.raw in ADMITTING and t.sentence == token.sentence for t in ahead):
+                out.add(token.sentence)
+        elif token.raw in ("havent", "never") and k + 1 < len(tokens) and tokens[k + 1].raw in HAVENT_DONE:
+            out.add(token.sentence)
+    return out
 
 
 MINOR_SHARE = 0.25  # tuning half: partial 77->81% with no wrong answer lifted; 0.2 lifts content's own fail samples

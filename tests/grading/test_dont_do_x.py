@@ -110,3 +110,14 @@ def test_without_negates_its_own_phrase_not_the_clause_after_it() -> None:
     denied = ("it syncs without the change staying", "without any change staying", "without testing the change stays")
     for answer in denied:
         assert GRADER.grade(STAYS, answer).concepts[0].status == "negated", answer
+
+
+def test_an_admitted_gap_does_not_count_against_the_idea_said() -> None:
+    """A junior's partial answer says one thing right and admits the rest ("I'm not sure about the
+    failure case"): the admission is no claim, so it does not make the answer look unfocused."""
+    answer = "Run it as a PreSync hook so it goes first. I'm not totally sure what happens when it fails, honestly."
+    assert GRADER.grade(HOOK, answer).verdict == "partial"
+    answer = "Run it as a PreSync hook so it goes first. I don't really remember the rest of the options there."
+    assert GRADER.grade(HOOK, answer).verdict == "partial"
+    wrong = "Run it as a PreSync hook so it goes first. Then scale the Deployment down by hand before each release."
+    assert GRADER.grade(HOOK, wrong).verdict == "fail"
