@@ -30,6 +30,9 @@ class InterviewConfig:
     ``only_types`` makes ``types`` a hard filter instead (an exam asks nothing else),
     ``follow_ups`` off means no follow-up questions (an exam has none), and
     ``pass_mark`` (a score out of 100) gives the report a pass or fail like the exam's.
+    ``rotate_questions`` makes each interview of the preset a fresh paper: questions asked in
+    its earlier interviews come back only when the bank runs out, least recently asked first
+    (on for the exam simulation; the adaptive presets exist to re-ask what you missed).
     """
 
     minutes: int = 30
@@ -45,6 +48,7 @@ class InterviewConfig:
     only_types: bool = False
     follow_ups: bool = True
     pass_mark: int | None = None
+    rotate_questions: bool = False
 
     @property
     def seconds(self) -> int:
@@ -96,6 +100,7 @@ PRESETS: dict[str, InterviewConfig] = {
         only_types=True,
         follow_ups=False,
         pass_mark=75,
+        rotate_questions=True,
     ),
 }
 PRESET_TITLES: dict[str, str] = {

@@ -5,6 +5,11 @@ while, or answered badly all raise it) and the draw is a weighted sample without
 replacement (Efraimidis-Spirakis keys ``u ** (1 / w)``). With the same seed and the
 same history the same questions come out, which is what makes a resumed interview,
 a bug report or a test reproducible.
+
+An exam-style preset (``rotate_questions``) also rotates its papers: a question asked in
+an earlier interview of the same preset is drawn only once every question never asked
+in it is used (within the same domain quota), and then the least recently asked first,
+so successive mocks are fresh papers until the bank runs out.
 """
 
 from __future__ import annotations
@@ -109,13 +114,19 @@ def draw_questions(
     config: InterviewConfig,
     history: Mapping[str, QuestionHistory],
     now: datetime,
+    asked: Mapping[str, datetime] | None = None,
 ) -> list[AnyQuestion]:
-    """The interview's questions, easiest first (an interview warms up), deterministic given the seed."""
+    """The interview's questions, easiest first (an interview warms up), deterministic given the seed.
+
+    ``asked`` maps each question asked in earlier interviews of this preset to when it was
+    last asked; only a ``rotate_questions`` config looks at it.
+    """
     pool = candidates(curriculum, config)
     if not pool:
         raise InterviewError("no questions match these filters; widen --lesson/--domain/--pack/--difficulty")
     rng = random.Random(config.seed)
-    keys = {q.id: _key(rng.random(), draw_weight(history.get(q.id), now)) for q in pool}
+    weighted = {q.id: _key(rng.random(), draw_weight(history.get(q.id), now)) for q in pool}
+    keys = _rotation_order(weighted, asked or {}) if config.rotate_questions else _plain_order(weighted)
     if config.weighted_domains and curriculum.domains:
         drawn = _draw_by_domain(pool, keys, config, curriculum)
     else:
@@ -129,12 +140,34 @@ def _key(uniform: float, weight: float) -> float:
     return math.log(max(uniform, 1e-300)) / weight
 
 
-def _top(pool: Sequence[AnyQuestion], keys: Mapping[str, float], count: int) -> list[AnyQuestion]:
-    return sorted(pool, key=lambda q: (-keys[q.id], q.id))[: max(count, 0)]
+# A candidate's sort key, smallest drawn first: (asked before?, when last asked, minus its weighted key).
+DrawOrder = tuple[int, float, float]
+
+
+def _plain_order(weighted: Mapping[str, float]) -> dict[str, DrawOrder]:
+    return {qid: (0, 0.0, -key) for qid, key in weighted.items()}
+
+
+def _rotation_order(weighted: Mapping[str, float], asked: Mapping[str, datetime]) -> dict[str, DrawOrder]:
+    """Never-asked questions first (by weight), then the asked ones, least recently asked first."""
+    order = {}
+    for qid, key in weighted.items():
+        last = asked.get(qid)
+        order[qid] = (0, 0.0, -key) if last is None else (1, last.timestamp(), -key)
+    return order
+
+
+def new_to_preset(drawn: Iterable[AnyQuestion], asked: Mapping[str, datetime]) -> int:
+    """How many of the drawn questions no earlier interview of the preset asked."""
+    return sum(1 for q in drawn if q.id not in asked)
+
+
+def _top(pool: Sequence[AnyQuestion], keys: Mapping[str, DrawOrder], count: int) -> list[AnyQuestion]:
+    return sorted(pool, key=lambda q: (keys[q.id], q.id))[: max(count, 0)]
 
 
 def _draw_preferring_types(
-    pool: Sequence[AnyQuestion], keys: Mapping[str, float], types: Sequence[str], count: int
+    pool: Sequence[AnyQuestion], keys: Mapping[str, DrawOrder], types: Sequence[str], count: int
 ) -> list[AnyQuestion]:
     preferred = [q for q in pool if q.type in types]
     drawn = _top(preferred, keys, count)
@@ -145,7 +178,7 @@ def _draw_preferring_types(
 
 
 def _draw_by_domain(
-    pool: Sequence[AnyQuestion], keys: Mapping[str, float], config: InterviewConfig, curriculum: Curriculum
+    pool: Sequence[AnyQuestion], keys: Mapping[str, DrawOrder], config: InterviewConfig, curriculum: Curriculum
 ) -> list[AnyQuestion]:
     """Each domain's share of the questions follows its weight; shortfalls go to the others."""
     by_domain: dict[str, list[AnyQuestion]] = {}

@@ -28,7 +28,7 @@ from enum import Enum
 from typing import Literal
 
 from gitops_tutor.interview.answers import answer_hint, answer_problem, option_lines
-from gitops_tutor.interview.render import clock_text
+from gitops_tutor.interview.render import clock_text, fresh_paper_text
 from gitops_tutor.interview.session import InterviewSession, TimeUp
 from gitops_tutor.terminal_text import printable, wrap_lines
 
@@ -110,6 +110,8 @@ class LineInterview:
             self.write(f"Mock interview: {s.config.describe()}.{follow}")
             if len(s.items) < s.config.questions:
                 self.write(f"Only {len(s.items)} questions match these filters.")
+            if s.new_questions is not None:
+                self.write(fresh_paper_text(s.new_questions, s.drawn_count, s.config.preset) + ".")
         self.write(f"End each answer with a line holding a single '{END}'; the end of input finishes the interview.")
         self.write(COMMANDS_HELP)
         self.write("No scores until the end. Every line is saved as you type; Ctrl-C stops and keeps it for --resume.")

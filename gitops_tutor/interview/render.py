@@ -39,6 +39,12 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
+def fresh_paper_text(new: int, drawn: int, preset: str) -> str:
+    """One line on how fresh a rotating preset's paper is, e.g. after three mocks on a 180-question bank."""
+    text = f"{new} of {drawn} questions new to you in your {preset} mocks"
+    return text if new >= drawn else f"{text} (the rest are the ones asked longest ago)"
+
+
 def signed(delta: int) -> str:
     return f"+{delta}" if delta > 0 else str(delta)
 
@@ -54,6 +60,7 @@ def summary_facts(report: InterviewReport) -> list[Fact]:
         Fact("Bands", band_rule()),
         *_exam_result(report),
         Fact("Setup", report.setup),
+        *_fresh_paper(report),
         Fact(
             "",
             f"Answered {report.answered} of {report.total} questions in {clock_text(report.seconds_used)} "
@@ -89,6 +96,13 @@ def _exam_result(report: InterviewReport) -> list[Fact]:
     return [
         Fact("Exam result", f"{verdict} ({report.score}/100 against a pass mark of {report.pass_mark})", strong=True)
     ]
+
+
+def _fresh_paper(report: InterviewReport) -> list[Fact]:
+    """How many questions were new in this preset's mocks (only presets that rotate their papers)."""
+    if report.new_questions is None:
+        return []
+    return [Fact("Paper", fresh_paper_text(report.new_questions, report.drawn, report.preset or "interview"))]
 
 
 def read_next_text(report: InterviewReport, domain: Breakdown) -> str:

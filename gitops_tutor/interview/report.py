@@ -115,6 +115,13 @@ class InterviewReport:
     domains: tuple[Breakdown, ...]
     change: Change | None = None
     pass_mark: int | None = None
+    new_questions: int | None = None
+    preset: str | None = None
+
+    @property
+    def drawn(self) -> int:
+        """The questions of the draw, follow-ups not counted."""
+        return sum(1 for q in self.questions if q.follow_up_of is None)
 
     @property
     def passed(self) -> bool | None:
@@ -177,6 +184,8 @@ def build_report(
         domains=domains,
         change=_change(score, domains, earlier),
         pass_mark=session.config.pass_mark,
+        new_questions=session.new_questions,
+        preset=session.config.preset,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from gitops_tutor.interview.config import InterviewConfig
@@ -21,6 +21,7 @@ from gitops_tutor.progress import ProgressStore
 from gitops_tutor.progress.timeutil import iso, parse_iso
 
 ABANDONED_AFTER = timedelta(days=1)
+LONG_AGO = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,32 @@ def _past_interview(row: dict[str, Any]) -> PastInterview | None:
         )
     except (TypeError, ValueError, OverflowError):
         return None
+
+
+ASKED_IN_PRESET_SQL = (
+    "SELECT a.question_id AS question_id, MAX(i.created_at) AS last_asked "
+    "FROM interviews i JOIN interview_answers a ON a.interview_id = i.id "
+    "WHERE (CASE WHEN json_valid(i.config_json) THEN json_extract(i.config_json, '$.preset') END) = ? "
+    "AND (i.status = 'finished' OR TRIM(COALESCE(a.answer, '')) <> '') "
+    "GROUP BY a.question_id"
+)
+
+
+def asked_in_preset(store: ProgressStore, preset: str) -> dict[str, datetime]:
+    """Each question earlier interviews of ``preset`` asked, with when it was last asked.
+
+    A finished interview asked all its questions (its report shows every one with the
+    model answer); an unfinished or discarded one only those answered, so a mock left
+    after two questions does not use up sixty. One grouped query, however long the
+    history; a damaged config is never this preset, a damaged date counts as long ago.
+    """
+    asked = {}
+    for row in store.rows(ASKED_IN_PRESET_SQL, [preset]):
+        try:
+            asked[str(row["question_id"])] = parse_iso(str(row["last_asked"]))
+        except ValueError:
+            asked[str(row["question_id"])] = LONG_AGO
+    return asked
 
 
 def new_interview_id(now: datetime) -> str:

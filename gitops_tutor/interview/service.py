@@ -16,10 +16,10 @@ from typing import NamedTuple
 
 from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.interview.config import InterviewConfig
-from gitops_tutor.interview.draw import RECENT_SCORES, draw_questions, history_from_attempts
+from gitops_tutor.interview.draw import RECENT_SCORES, draw_questions, history_from_attempts, new_to_preset
 from gitops_tutor.interview.errors import InterviewError
 from gitops_tutor.interview.report import InterviewReport, build_report
-from gitops_tutor.interview.repository import InterviewRepository, SavedInterview, new_interview_id
+from gitops_tutor.interview.repository import InterviewRepository, SavedInterview, asked_in_preset, new_interview_id
 from gitops_tutor.interview.session import GradeFn, InterviewItem, InterviewSession, Monotonic
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.progress.timeutil import parse_iso
@@ -58,12 +58,17 @@ class InterviewService:
         self._monotonic = monotonic
 
     def start(self, config: InterviewConfig) -> InterviewSession:
-        """Draw the questions and save the new interview before its first question is shown."""
+        """Draw the questions and save the new interview before its first question is shown.
+
+        The drawn questions are saved with it, so a resume never draws again: it asks the
+        same paper even though this interview has since joined the preset's history.
+        """
         now = self._clock()
         if config.seed is None:
             config = replace(config, seed=random.SystemRandom().randrange(1, 10**6))
         history = history_from_attempts(self.recent_attempts())
-        drawn = draw_questions(self.curriculum, config, history, now)
+        asked = asked_in_preset(self.store, config.preset) if config.rotate_questions else None
+        drawn = draw_questions(self.curriculum, config, history, now, asked)
         session = InterviewSession(
             interview_id=new_interview_id(now),
             config=config,
@@ -73,6 +78,7 @@ class InterviewService:
             clock=self._clock,
             monotonic=self._monotonic,
             created_at=now,
+            new_questions=new_to_preset(drawn, asked) if asked is not None else None,
         )
         return self._track(session)
 

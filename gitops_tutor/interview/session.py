@@ -133,6 +133,7 @@ class InterviewSession:
         status: Status = "running",
         finish_reason: str | None = None,
         finished_at: str | None = None,
+        new_questions: int | None = None,
     ) -> None:
         if not items:
             raise InterviewError("an interview needs at least one question")
@@ -147,6 +148,7 @@ class InterviewSession:
         self.status: Status = status
         self.finish_reason = finish_reason
         self.finished_at = finished_at
+        self.new_questions = new_questions  # of the drawn ones, never asked in this preset before (rotating presets)
         self.alerts_fired = set(alerts_fired)
         self.position = min(max(position, 0), len(self.items) - 1)
         self.on_change: Callable[[InterviewSession], None] | None = None
@@ -200,6 +202,11 @@ class InterviewSession:
         if self.running and position == self.position:
             return item.seconds + max(self._monotonic() - self._entered_at, 0.0)
         return item.seconds
+
+    @property
+    def drawn_count(self) -> int:
+        """The questions of the draw, follow-ups not counted."""
+        return sum(1 for item in self.items if item.follow_up_of is None)
 
     def answered_count(self) -> int:
         return sum(1 for item in self.items if item.answered)
@@ -386,6 +393,7 @@ class InterviewSession:
             "status": self.status,
             "finish_reason": self.finish_reason,
             "finished_at": self.finished_at,
+            "new_questions": self.new_questions,
             "items": items,
         }
 
@@ -419,7 +427,17 @@ class InterviewSession:
                 status=state.get("status", "running"),
                 finish_reason=state.get("finish_reason"),
                 finished_at=state.get("finished_at"),
+                new_questions=_optional_count(state.get("new_questions")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             message = f"saved interview {interview_id} is damaged ({exc}); discard it with --discard"
             raise InterviewError(message) from None
+
+
+def _optional_count(raw: Any) -> int | None:
+    """A saved count, or None when absent (a state saved before it existed); a bad one is damage."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        raise ValueError(f"new_questions is {raw!r}, not a count")
+    return raw
