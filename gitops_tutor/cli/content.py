@@ -94,7 +94,7 @@ def list_items(
 
     IDs are never shortened, so any of them can be copied into ``grade`` or ``--lesson``.
     """
-    result = settings.load()
+    result = settings.load_for_app()
     _refuse_missing_packs(result)
     cur = result.curriculum
     _check_filters(cur, lesson_filter, type_filter)

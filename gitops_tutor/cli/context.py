@@ -37,13 +37,10 @@ class Settings:
         return self._loaded
 
     def load_for_app(self) -> LoadResult:
-        """Content for the study app, loaded afresh (fast enough that no cache is needed); the
-        raw YAML trees are only for validate's deeper checks, so the app lets them go."""
+        """Content for the study app and ``list``, from the start-up cache when no file changed
+        (``validate`` always parses afresh); without the raw YAML trees, which only validate needs."""
         if self._loaded is None:
-            from dataclasses import replace
+            from gitops_tutor.curriculum.cache import load_cached
 
-            from gitops_tutor.curriculum.loader import load
-
-            result = load(self.content_dirs, shipped=paths.shipped_content_dir())
-            self._loaded = replace(result, raw_files=())
+            self._loaded = load_cached(self.content_dirs, paths.shipped_content_dir(), paths.cache_dir())
         return self._loaded

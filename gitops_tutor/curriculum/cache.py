@@ -1,0 +1,170 @@
+"""A start-up cache of loaded content, as plain JSON, for the app and ``list``.
+
+Parsing and checking the shipped content is most of a start's CPU, and the files rarely
+change between two starts. So the app and ``list`` keep what a load made (the models and
+the problems, never the raw YAML trees) in one JSON file in ``paths.cache_dir()``, keyed by
+every file's path, size, mtime and a hash of its bytes, the loader's own source files, the
+Python version and the current folder (problems show paths relative to it). ``validate``
+never reads it: it always parses everything.
+
+The file holds data only: dataclasses are written as their class name and field values,
+and read back only into the model classes named below; it is never unpickled or executed.
+A damaged, foreign or stale file is ignored and rewritten. Anything unusual about the
+content (a missing pack, a link or read problem, an oversized pack) skips the cache, so
+those problems are always found afresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gitops_tutor.curriculum import models
+from gitops_tutor.curriculum.collected import LoadResult
+from gitops_tutor.curriculum.files import _read_regular as read_regular
+from gitops_tutor.curriculum.files import discover, pack_budget_problem
+from gitops_tutor.curriculum.loader import load
+from gitops_tutor.curriculum.problems import Problem
+from gitops_tutor.curriculum.yamlread import YamlError
+
+FORMAT = 1
+CACHE_FILE = "content-cache.json"
+_CODE = Path(__file__).resolve().parent  # the loader's sources and schemas: a change there is a new cache
+_MODEL_CLASSES = (
+    *(value for value in vars(models).values() if dataclasses.is_dataclass(value) and isinstance(value, type)),
+    Problem,
+    LoadResult,
+)
+_CLASSES = {cls.__name__: (cls, tuple(f.name for f in dataclasses.fields(cls))) for cls in _MODEL_CLASSES}
+
+
+def load_cached(pack_dirs: Sequence[Path], shipped: Path | None, cache_folder: Path) -> LoadResult:
+    """``load`` without the YAML trees, from the cache when no input changed since it was written."""
+    key = fingerprint(pack_dirs, shipped)
+    if key is None:
+        return dataclasses.replace(load(pack_dirs, shipped), raw_files=())
+    cache_file = cache_folder / CACHE_FILE
+    cached = _read(cache_file, key)
+    if cached is not None:
+        return cached
+    result = dataclasses.replace(load(pack_dirs, shipped), raw_files=())
+    _write(cache_file, key, result)
+    return result
+
+
+def fingerprint(pack_dirs: Sequence[Path], shipped: Path | None) -> str | None:
+    """A digest of everything a load's result depends on, or None when the cache must be skipped."""
+    digest = hashlib.blake2b(digest_size=20)
+    header = [
+        FORMAT,
+        sys.version,
+        yaml.__version__,
+        yaml.__with_libyaml__,
+        os.path.abspath(Path.cwd()),
+        str(shipped),
+        [str(p) for p in pack_dirs],
+    ]
+    digest.update(json.dumps(header).encode())
+    for path in sorted(_CODE.rglob("*.py")) + sorted(_CODE.rglob("*.json")):
+        info = path.stat()
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    roots = ([shipped] if shipped is not None else []) + [Path(p) for p in pack_dirs]
+    for root in roots:
+        if not _add_pack(digest, root):
+            return None
+    return digest.hexdigest()
+
+
+def _add_pack(digest: Any, root: Path) -> bool:
+    """Hash a pack's files into ``digest``; False when the pack is anything but plainly readable."""
+    if not root.is_dir():
+        return False
+    found = list(discover(root))
+    if any(problem is not None for _path, problem in found):
+        return False
+    paths = [path for path, _problem in found]
+    if pack_budget_problem(root, paths) is not None:
+        return False
+    digest.update(f"pack\0{root}\n".encode())
+    for path in paths:
+        try:
+            info = path.stat()
+            data = read_regular(path)
+        except (OSError, YamlError):
+            return False
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        digest.update(hashlib.blake2b(data, digest_size=20).digest())
+    return True
+
+
+def _read(cache_file: Path, key: str) -> LoadResult | None:
+    try:
+        stored = json.loads(cache_file.read_bytes())
+        if stored.get("key") != key:
+            return None
+        result = _decode(stored["result"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
+        return None  # damaged or foreign: loaded afresh and written again
+    if not isinstance(result, LoadResult) or not isinstance(result.curriculum, models.Curriculum):
+        return None
+    return result
+
+
+def _write(cache_file: Path, key: str, result: LoadResult) -> None:
+    """Write atomically (a reader sees the old file or the new one); a cache that cannot be written is skipped."""
+    try:
+        text = json.dumps({"key": key, "result": encode(result)}, separators=(",", ":"))
+    except (TypeError, ValueError):  # a value the cache cannot hold: the next start loads afresh too
+        return
+    temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.tmp")
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, cache_file)
+    except OSError:
+        with contextlib.suppress(OSError):  # the folder itself may be unusable: then nothing was written
+            temporary.unlink(missing_ok=True)
+
+
+def encode(value: Any) -> Any:
+    """Plain JSON data for a model value: tuples become arrays, lists and dicts are tagged."""
+    if isinstance(value, (str, int, float)) or value is None:  # bool is an int
+        return value
+    if isinstance(value, tuple):
+        return [encode(item) for item in value]
+    if isinstance(value, list):
+        return {"l": [encode(item) for item in value]}
+    if isinstance(value, dict):
+        return {"d": [[encode(k), encode(v)] for k, v in value.items()]}
+    name = type(value).__name__
+    if name in _CLASSES and _CLASSES[name][0] is type(value):
+        return {"c": name, "f": [encode(getattr(value, field)) for field in _CLASSES[name][1]]}
+    raise TypeError(f"cannot cache a {name}")
+
+
+def _decode(value: Any) -> Any:
+    kind = type(value)
+    if kind is list:
+        return tuple([_decode(item) for item in value])
+    if kind is not dict:
+        return value
+    name = value.get("c")
+    if name is not None:
+        cls, names = _CLASSES[name]
+        if len(value["f"]) != len(names):
+            raise ValueError("fields do not match the class")
+        made: Any = object.__new__(cls)  # frozen dataclasses without __post_init__: the fields are the object
+        made.__dict__.update(zip(names, [_decode(item) for item in value["f"]], strict=True))
+        return made
+    if "l" in value:
+        return [_decode(item) for item in value["l"]]
+    return {_decode(k): _decode(v) for k, v in value["d"]}
