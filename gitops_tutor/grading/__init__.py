@@ -1,11 +1,41 @@
 """Grading: free-text answers by concept, choices exactly, manifests path by path.
 
 Pure and deterministic; imports neither textual nor sqlite3.
+
+The names below load on first use (PEP 562): importing ``gitops_tutor.grading.choice`` or
+``.result`` (the interview and the screens need them) must not also import the free-text
+grader's pattern tables and rapidfuzz, which cost ~50 ms that the app's start-up does not need.
 """
 
 from __future__ import annotations
 
-from gitops_tutor.grading.grader import Grader, grade
-from gitops_tutor.grading.result import ClaimResult, ConceptResult, GradeResult
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gitops_tutor.grading.grader import Grader, grade
+    from gitops_tutor.grading.result import ClaimResult, ConceptResult, GradeResult
+
+_HOMES = {
+    "ClaimResult": "result",
+    "ConceptResult": "result",
+    "GradeResult": "result",
+    "Grader": "grader",
+    "grade": "grader",
+}
 
 __all__ = ["ClaimResult", "ConceptResult", "GradeResult", "Grader", "grade"]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module when the name is first asked for, then keep it here."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

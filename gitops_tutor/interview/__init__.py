@@ -2,16 +2,41 @@
 
 Pure of any UI: the Textual screens and the line mode both drive an
 ``InterviewSession`` through an ``InterviewService``, with the clock injected.
+
+The names below load on first use (PEP 562): Home only lists past interviews
+(``interview.repository``), and importing the package must not also import the report,
+the draw and, through them, the grader, which start-up does not need.
 """
 
 from __future__ import annotations
 
-from gitops_tutor.interview.config import PRESETS, InterviewConfig, build_config
-from gitops_tutor.interview.errors import InterviewError
-from gitops_tutor.interview.report import InterviewReport, band_for, build_report
-from gitops_tutor.interview.repository import PastInterview, past_interviews
-from gitops_tutor.interview.service import InterviewService
-from gitops_tutor.interview.session import Alert, InterviewItem, InterviewSession, TimeUp
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gitops_tutor.interview.config import PRESETS, InterviewConfig, build_config
+    from gitops_tutor.interview.errors import InterviewError
+    from gitops_tutor.interview.report import InterviewReport, band_for, build_report
+    from gitops_tutor.interview.repository import PastInterview, past_interviews
+    from gitops_tutor.interview.service import InterviewService
+    from gitops_tutor.interview.session import Alert, InterviewItem, InterviewSession, TimeUp
+
+_HOMES = {
+    "PRESETS": "config",
+    "InterviewConfig": "config",
+    "build_config": "config",
+    "InterviewError": "errors",
+    "InterviewReport": "report",
+    "band_for": "report",
+    "build_report": "report",
+    "PastInterview": "repository",
+    "past_interviews": "repository",
+    "InterviewService": "service",
+    "Alert": "session",
+    "InterviewItem": "session",
+    "InterviewSession": "session",
+    "TimeUp": "session",
+}
 
 __all__ = [
     "PRESETS",
@@ -29,3 +54,17 @@ __all__ = [
     "build_report",
     "past_interviews",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module when the name is first asked for, then keep it here."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

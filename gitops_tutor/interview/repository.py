@@ -12,13 +12,15 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gitops_tutor.interview.config import InterviewConfig
 from gitops_tutor.interview.errors import InterviewError
-from gitops_tutor.interview.session import InterviewSession
-from gitops_tutor.progress import ProgressStore
 from gitops_tutor.progress.timeutil import iso, parse_iso
+
+if TYPE_CHECKING:  # only named in annotations: Home lists past interviews without the session's imports
+    from gitops_tutor.interview.session import InterviewSession
+    from gitops_tutor.progress import ProgressStore
 
 ABANDONED_AFTER = timedelta(days=1)
 LONG_AGO = datetime(1970, 1, 1, tzinfo=timezone.utc)

@@ -113,7 +113,7 @@ class GitOpsTutorApp(App[None]):
         self.call_after_refresh(self.run_worker, self._start, name="start-up", exclusive=True)
 
     async def _start(self) -> None:
-        from gitops_tutor.progress import StoreError
+        from gitops_tutor.progress.errors import StoreError  # the store itself is imported by the loader
 
         curriculum, store = self._given
         try:
@@ -128,7 +128,6 @@ class GitOpsTutorApp(App[None]):
         self.services = Services(
             loaded.curriculum,
             loaded.store,
-            loaded.grader,
             self.clock,
             self.background,
             self.rng,

@@ -3,7 +3,8 @@
 SQLite connections belong to the thread that opened them, so the store is
 opened and used on ONE background thread: the screens ``await services.db(...)``
 and never block the event loop. Grading runs on that same thread, which also
-keeps the grader's rubric cache single-threaded.
+keeps the grader's rubric cache single-threaded; the grader is built there on the
+first grade, so start-up never imports it (Home's warm-up imports its module early).
 """
 
 from __future__ import annotations
@@ -60,12 +61,12 @@ class Background:
 class Services:
     curriculum: Curriculum
     store: ProgressStore
-    grader: Grader
     clock: Clock
     background: Background
     rng: random.Random = field(default_factory=random.Random)
     problems: tuple[Problem, ...] = ()
     home_at_start: HomeData | None = None
+    _grader: Grader | None = field(default=None, init=False, repr=False)
 
     def take_home_at_start(self) -> HomeData | None:
         """Home's figures read by the loader, handed out once: Home's first refresh then needs no
@@ -78,7 +79,16 @@ class Services:
         return await self.background.run(fn, *args, **kwargs)
 
     async def grade(self, question: Any, answer: Any) -> Any:
-        return await self.background.run(self.grader.grade, question, answer)
+        return await self.background.run(self._grade_here, question, answer)
+
+    def _grade_here(self, question: Any, answer: Any) -> Any:
+        """Grade on the store's thread, building the grader there the first time (it compiles and
+        caches rubrics, so one grader serves the whole run)."""
+        if self._grader is None:
+            from gitops_tutor.grading import Grader
+
+            self._grader = Grader(self.curriculum.aliases)
+        return self._grader.grade(question, answer)
 
     def now(self) -> datetime:
         return self.clock()
@@ -90,7 +100,6 @@ class Loaded:
 
     curriculum: Curriculum
     store: ProgressStore
-    grader: Grader
     problems: tuple[Problem, ...]
     home: HomeData | None = None
 
@@ -103,14 +112,14 @@ def load_everything(
     *,
     with_home: bool = False,
 ) -> Loaded:
-    """Load content, open the store, build the grader and (``with_home``) read Home's figures;
-    runs on the background thread.
+    """Load content, open the store and (``with_home``) read Home's figures; runs on the
+    background thread.
 
-    The heavy imports (YAML, rapidfuzz, fsrs, sqlite-utils) happen here, after the
-    first screen is already on the terminal. Home's figures are read in the same trip, so
-    Home has them when it is built and needs no trip of its own. A StoreError propagates.
+    The heavy imports (YAML, fsrs) happen here, after the first screen is already on the
+    terminal; the grader is not needed before the first answer (see ``Services.grade``).
+    Home's figures are read in the same trip, so Home has them when it is built and needs
+    no trip of its own. A StoreError propagates.
     """
-    from gitops_tutor.grading import Grader
     from gitops_tutor.progress import ProgressStore
 
     problems: tuple[Problem, ...] = ()
@@ -124,4 +133,4 @@ def load_everything(
         from gitops_tutor.tui.queries import read_home_data
 
         home = read_home_data(store, curriculum, clock())
-    return Loaded(curriculum, store, Grader(curriculum.aliases), problems, home)
+    return Loaded(curriculum, store, problems, home)

@@ -97,13 +97,15 @@ class HomeScreen(TutorScreen):
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _import_other_screens(self) -> None:
-        """Import the other screens' modules (and the widgets they use) while the learner reads Home,
-        so the first visit to each is not also the moment its code loads (a few hundred ms)."""
+        """Import the other screens' modules (and the widgets they use) and the grader while the
+        learner reads Home, so the first visit to each, or the first answer, is not also the moment
+        its code loads (a few hundred ms); start-up itself imports none of them."""
         from gitops_tutor.tui.app import NAV
         from gitops_tutor.tui.screens.help import EXTRA_SCREENS
 
         for target in [nav.target for nav in NAV] + [target for _title, target in EXTRA_SCREENS]:
             importlib.import_module(target.split(":")[0])
+        importlib.import_module("gitops_tutor.grading.grader")
 
     def _show(self, data: HomeData) -> None:
         self.query_one("#today", Static).update(self._today_text(data))
