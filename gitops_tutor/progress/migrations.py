@@ -10,15 +10,56 @@ not contain was written by a newer app, and the store refuses to touch it.
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MigrationFn = TypeVar("MigrationFn", bound="Callable[[Database], None]")
+
+
+class MigrationList:
+    """The migrations in order, registered as with sqlite-utils' ``Migrations`` and applied by it.
+
+    Only applying needs sqlite-utils; listing the names (every open compares them with the
+    file's record) does not, so opening an up-to-date database never imports sqlite-utils
+    (~45 ms of the app's start-up).
+    """
+
+    migrations_table = "_sqlite_migrations"  # where sqlite-utils records what it applied
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.functions: list[Callable[[Database], None]] = []
+
+    def __call__(self) -> Callable[[MigrationFn], MigrationFn]:
+        def register(function: MigrationFn) -> MigrationFn:
+            self.functions.append(function)
+            return function
+
+        return register
+
+    def names(self) -> list[str]:
+        return [function.__name__ for function in self.functions]
+
+    def apply(self, db: Database, *, stop_before: str | Iterable[str] | None = None) -> None:
+        """Apply the pending ones through sqlite-utils, which records each in ``migrations_table``."""
+        from sqlite_utils import Migrations
+
+        real = Migrations(self.name)
+        for function in self.functions:
+            real()(function)
+        real.apply(db, stop_before=stop_before)
+
 
 MIGRATION_SET = "gitops_tutor"
-migrations = Migrations(MIGRATION_SET)
+migrations = MigrationList(MIGRATION_SET)
 
 
 def known_migration_names() -> list[str]:
-    """Names in application order; sqlite-utils keeps no public accessor for them."""
-    return [migration.name for migration in migrations._migrations]
+    """Names in application order."""
+    return migrations.names()
 
 
 def schema_version() -> int:

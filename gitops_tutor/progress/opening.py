@@ -18,8 +18,6 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from gitops_tutor.progress.errors import StoreError
 from gitops_tutor.progress.migrations import MIGRATION_SET, known_migration_names, migrations, schema_version
 
@@ -38,7 +36,7 @@ def backup_folder(db_path: Path) -> Path:
     return db_path.parent / BACKUP_FOLDER
 
 
-def open_database(db_path: Path, now: datetime) -> Database:
+def open_database(db_path: Path, now: datetime) -> sqlite3.Connection:
     """Check, back up if needed, configure and migrate; StoreError for anything a user can fix."""
     ensure_folder(db_path.parent)
     if db_path.is_dir():
@@ -59,11 +57,10 @@ def open_database(db_path: Path, now: datetime) -> Database:
         conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
         raise write_error(db_path, exc) from exc
-    db = Database(conn)
     try:
         configure(conn)
         if pending:
-            migrate(db, db_path)
+            migrate(conn, db_path)
         if checked and db_path.stat().st_size > ALWAYS_CHECK_BYTES:
             record_integrity_check(conn, now)  # small files are checked on every open: no write needed
     except sqlite3.DatabaseError as exc:
@@ -72,7 +69,7 @@ def open_database(db_path: Path, now: datetime) -> Database:
     except BaseException:
         conn.close()
         raise
-    return db
+    return conn
 
 
 def ensure_folder(folder: Path) -> None:
@@ -246,8 +243,12 @@ def refuse_newer(db_path: Path, applied: list[str], user_version: int) -> None:
 
 
 def configure(conn: sqlite3.Connection) -> None:
-    """WAL lets a second copy of the app read while one writes; FULL sync keeps every commit after a crash."""
+    """WAL lets a second copy of the app read while one writes; FULL sync keeps every commit after a crash.
+
+    recursive_triggers is what sqlite-utils' ``Database`` turns on for a connection it wraps; the
+    store wraps one only when it needs sqlite-utils, so it is set here for every connection alike."""
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    conn.execute("PRAGMA recursive_triggers = on")
     mode = switch_to_wal(conn)
     if str(mode).lower() != "wal":
         raise sqlite3.OperationalError(f"could not switch to WAL mode (got {mode})")
@@ -274,9 +275,13 @@ def switch_to_wal(conn: sqlite3.Connection) -> str:
         pause = min(pause * 2, 0.2)
 
 
-def migrate(db: Database, db_path: Path) -> None:
-    """Apply pending migrations under one write lock, re-checking the version once we hold it."""
-    conn = db.conn
+def migrate(conn: sqlite3.Connection, db_path: Path) -> None:
+    """Apply pending migrations under one write lock, re-checking the version once we hold it.
+
+    sqlite-utils (which applies them) is imported only here: a new or older file pays for it once."""
+    from sqlite_utils import Database
+
+    db = Database(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         applied, user_version = read_schema_state(conn, db_path)

@@ -63,12 +63,10 @@ def salvage(db_path: Path, now: datetime) -> SalvageReport:
 
 def plain_store(path: Path, now: datetime) -> Any:
     """The store over an already-migrated file, without the checks and periodic copy of ``open``."""
-    from sqlite_utils import Database
-
     from gitops_tutor.progress.scheduling import make_scheduler
     from gitops_tutor.progress.store import ProgressStore
 
-    return ProgressStore(Database(sqlite3.connect(str(path))), path, lambda: now, make_scheduler(False))
+    return ProgressStore(sqlite3.connect(str(path)), path, lambda: now, make_scheduler(False))
 
 
 def copy_readable_rows(source_path: Path, fresh_path: Path, now: datetime) -> tuple[dict[str, int], dict[str, int]]:

@@ -79,13 +79,13 @@ def due_counts(summaries: dict[str, QuestionSummary], now: datetime) -> tuple[in
 def load_summaries(store: ProgressStore, curriculum: Curriculum) -> dict[str, QuestionSummary]:
     """Per-question summaries of questions still in the content (removed ones drop out of stats)."""
     with store.guard():
-        rows = store.db.conn.execute("SELECT question_id, recent_score, lapses, last_score, due FROM cards")
+        rows = store.conn.execute("SELECT question_id, recent_score, lapses, last_score, due FROM cards")
         return {row[0]: QuestionSummary(*row) for row in rows if row[0] in curriculum.questions}
 
 
 def load_days(store: ProgressStore) -> list[DayRow]:
     with store.guard():
-        rows = store.db.conn.execute("SELECT day, attempts, score_sum, passes FROM study_days ORDER BY day")
+        rows = store.conn.execute("SELECT day, attempts, score_sum, passes FROM study_days ORDER BY day")
         return [DayRow(*row) for row in rows]
 
 

@@ -15,10 +15,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fsrs import Scheduler
-from sqlite_utils import Database
 
 from gitops_tutor.curriculum.models import AnyQuestion, Curriculum, Question
 from gitops_tutor.progress import opening
@@ -27,6 +26,9 @@ from gitops_tutor.progress.models import MODES, Attempt, GradeLike, LessonProgre
 from gitops_tutor.progress.scheduling import CardState, Review, apply_review, due_cutoff, make_scheduler, to_rating
 from gitops_tutor.progress.timeutil import Clock, end_of_day, iso, parse_iso, system_clock, to_utc
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 NEW_PER_DAY_KEY = "new_per_day"
 DEFAULT_NEW_PER_DAY = 15
 
@@ -34,8 +36,9 @@ DEFAULT_NEW_PER_DAY = 15
 class ProgressStore:
     """Open with ``ProgressStore.open(path)``; the clock is injectable so tests never read the real date."""
 
-    def __init__(self, db: Database, path: Path, clock: Clock, scheduler: Scheduler) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock, scheduler: Scheduler) -> None:
+        self.conn = conn
+        self._db: Database | None = None
         self.path = path
         self._clock = clock
         self.scheduler = scheduler
@@ -46,8 +49,8 @@ class ProgressStore:
         """Open (creating or migrating) the database; StoreError explains any refusal."""
         clock = clock or system_clock
         path = Path(db_path)
-        db = opening.open_database(path, to_utc(clock()))
-        return cls(db, path, clock, make_scheduler(fuzz))
+        conn = opening.open_database(path, to_utc(clock()))
+        return cls(conn, path, clock, make_scheduler(fuzz))
 
     # -- plumbing ---------------------------------------------------------------------------------
 
@@ -55,15 +58,27 @@ class ProgressStore:
         return to_utc(self._clock())
 
     @property
+    def db(self) -> Database:
+        """The connection as a sqlite-utils ``Database``, for code that wants its table helpers.
+
+        Made on first use: the store's own queries are plain SQL on ``conn``, and importing
+        sqlite-utils costs ~45 ms that the app's start-up does not need."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
+
+    @property
     def schema_version(self) -> int:
-        return int(self.db.conn.execute("PRAGMA user_version").fetchone()[0])
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     @property
     def known_schema_version(self) -> int:
         return schema_version()
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> ProgressStore:
         return self
@@ -74,7 +89,7 @@ class ProgressStore:
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; nested uses join the outer one (that is how batches stay fast)."""
-        conn = self.db.conn
+        conn = self.conn
         if self._depth:
             self._depth += 1
             try:
@@ -108,13 +123,13 @@ class ProgressStore:
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self.guard():
-            cursor = self.db.conn.execute(sql, params)
+            cursor = self.conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
         with self.guard():
-            row = self.db.conn.execute(sql, params).fetchone()
+            row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
     def backup(self, reason: str) -> Path:
@@ -167,8 +182,9 @@ class ProgressStore:
 
     def _review_card(self, conn: sqlite3.Connection, record: dict[str, Any]) -> None:
         state = self.card_state(record["question_id"])
-        review = Review(record["rating"], record["score"], record["verdict"], record["content_hash"],
-                        parse_iso(record["ended_at"]))
+        review = Review(
+            record["rating"], record["score"], record["verdict"], record["content_hash"], parse_iso(record["ended_at"])
+        )
         updated = apply_review(self.scheduler, state, record["question_id"], review)
         save_card(conn, updated)
 
@@ -196,8 +212,12 @@ class ProgressStore:
         """
         moment = to_utc(now or self.now())
         due = [
-            QueueItem(row["question_id"], parse_iso(row["due"]), False,
-                      row["content_hash"] != curriculum.questions[row["question_id"]].content_hash)
+            QueueItem(
+                row["question_id"],
+                parse_iso(row["due"]),
+                False,
+                row["content_hash"] != curriculum.questions[row["question_id"]].content_hash,
+            )
             for row in self.rows(
                 "SELECT question_id, due, content_hash FROM cards WHERE due <= ? ORDER BY due, question_id",
                 [due_cutoff(moment)],
@@ -311,11 +331,27 @@ class ProgressStore:
 
 
 PROGRESS_TABLES = (
-    "attempts", "cards", "study_days", "lesson_progress", "lesson_completion", "interview_answers", "interviews",
+    "attempts",
+    "cards",
+    "study_days",
+    "lesson_progress",
+    "lesson_completion",
+    "interview_answers",
+    "interviews",
 )
 ATTEMPT_COLUMNS = (
-    "uid", "question_id", "content_hash", "answer", "score", "verdict", "rating", "mode",
-    "started_at", "ended_at", "day", "result_json",
+    "uid",
+    "question_id",
+    "content_hash",
+    "answer",
+    "score",
+    "verdict",
+    "rating",
+    "mode",
+    "started_at",
+    "ended_at",
+    "day",
+    "result_json",
 )
 
 
