@@ -157,6 +157,8 @@ FINITE_VERBS = frozenset(
 # Words that open a new clause's subject after a "without" phrase ("without selfHeal the change stays").
 NEW_SUBJECTS = SUBJECT_PRONOUNS | {"the", "this", "that", "these", "those", "anyone", "someone", "anybody", "somebody"}
 OBJECT_PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
+# A reason always opens a clause of its own: a cue before it does not reach the reason.
+REASON_WORDS = frozenset({"because", "since", "cause", "cuz", "coz"})
 VERB_REACH = 4  # words after the conjunction in which a finite verb marks a new clause
 PURPOSE_REACH = 6  # words between "so that" and the cue it governs
 # Compounds where a hyphenated cue still negates: "no-one reviewed it".
@@ -213,6 +215,8 @@ class Cues:
         self._opens_clause: dict[int, bool] = {}  # conjunction position -> starts a clause (computed when reached)
 
     def _stops_at(self, i: int) -> bool:
+        if self._raws[i] in REASON_WORDS:
+            return True  # "not GitOps because it's push-based": the reason is asserted
         if self._raws[i] not in CLAUSE_CONJUNCTIONS:
             return False
         known = self._opens_clause.get(i)

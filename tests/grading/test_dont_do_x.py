@@ -121,3 +121,13 @@ def test_an_admitted_gap_does_not_count_against_the_idea_said() -> None:
     assert GRADER.grade(HOOK, answer).verdict == "partial"
     wrong = "Run it as a PreSync hook so it goes first. Then scale the Deployment down by hand before each release."
     assert GRADER.grade(HOOK, wrong).verdict == "fail"
+
+
+PUSH = free_text(Concept("push", "it is push-based", ("push* based", "push model"), required=True))
+
+
+def test_a_negation_does_not_reach_past_because() -> None:
+    """ "It's not GitOps because it's push-based": the reason after "because" is asserted, not denied."""
+    assert GRADER.grade(PUSH, "It's not real GitOps because it's push-based").concepts[0].status == "hit"
+    assert GRADER.grade(PUSH, "It isn't GitOps since it is push-based").concepts[0].status == "hit"
+    assert GRADER.grade(PUSH, "It is not push-based").concepts[0].status == "negated"
