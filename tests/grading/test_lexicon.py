@@ -109,3 +109,7 @@ def test_the_shipped_lexicon_reads_wave_four_everyday_words(shipped: Curriculum)
     assert grader.grade(account, "each tenant gets its own robot account").concepts[0].status == "hit"
     pull = free_text(Concept("p", "the source pulls the repo", ("pull* .. repository",), required=True))
     assert grader.grade(pull, "the Git object grabs the repo every minute").concepts[0].status == "hit"
+    outbound = free_text(Concept("o", "the agent connects outbound", ("controller .. outbound",), required=True))
+    assert grader.grade(outbound, "the agent in each cluster phones home to the hub").concepts[0].status == "hit"
+    replicas = free_text(Concept("r", "drop replicas from Git", ("remov* .. replica*",), required=True))
+    assert grader.grade(replicas, "remove the pod count from the Deployment").concepts[0].status == "hit"
