@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from gitops_tutor.interview.config import PRESET_TITLES, PRESETS, InterviewConfig
 from gitops_tutor.interview.errors import InterviewError
-from gitops_tutor.interview.render import clock_text, signed
+from gitops_tutor.interview.render import clock_text, fresh_paper_text, signed
 from gitops_tutor.tui.safe_text import safe_text
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.keybar import KeyBar
@@ -240,4 +240,6 @@ class InterviewScreen(TutorScreen):
         assert self.service is not None
         if len(session.items) < session.config.questions and session.answered_count() == 0:
             self.notify(f"Only {len(session.items)} questions match these filters.", severity="warning")
+        if session.new_questions is not None and session.answered_count() == 0:
+            self.notify(fresh_paper_text(session.new_questions, session.drawn_count, session.config.preset) + ".")
         self.app.push_screen(InterviewRunScreen(self.service, session))
