@@ -46,6 +46,7 @@ class _FastResolver(_BaseLoader):
 
 
 _STR = "tag:yaml.org,2002:str"
+_Scalar = yaml.ScalarNode
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _Loader: type = _FastResolver
@@ -187,41 +188,99 @@ class _Builder:
         value, _size = self._enter(root, frames)
         while frames:
             frame = frames[-1]
-            node, container, index = frame[0], frame[1], frame[2]
-            children = node.value
-            if index >= len(children):
-                frames.pop()
-                self._count(1, node)
-                self.built[id(node)] = (container, frame[3])
-                if not frames:
-                    return container
-                self._deliver(frames[-1], container, frame[3], node)
-                continue
-            frame[2] = index + 1
-            child = children[index]
-            if isinstance(container, YList):
-                value_node = child
-            else:
-                key_node, value_node = child
-                frame[4] = key_node.value if key_node.tag == _STR else self._key(key_node)
-                frame[5] = key_node
-            if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):  # most values: text as is
-                self._count(1, value_node)
-                self._deliver(frame, value_node.value, 1, value_node)
-                continue
-            value, size = self._enter(value_node, frames)
-            if size >= 0:
-                self._deliver(frame, value, size, value_node)
+            done = self._fill_list(frame, frames) if type(frame[1]) is YList else self._fill_map(frame, frames)
+            if not done:
+                continue  # a child container was pushed; it is filled first
+            frames.pop()
+            node, container = frame[0], frame[1]
+            self._count(1, node)
+            self.built[id(node)] = (container, frame[3])
+            if not frames:
+                return container
+            self._deliver(frames[-1], container, frame[3], node)
         return value
+
+    def _fill_list(self, frame: list[Any], frames: list[list[Any]]) -> bool:
+        """Add a sequence's items from ``frame[2]`` on; False when it stopped to push a child container.
+
+        Plain text items (nearly all of them) are added right here, each counted against the
+        budget in a local tally that is written back before anything else reads it: this loop
+        and ``_fill_map`` run once per value of every file.
+        """
+        children, items, index = frame[0].value, frame[1], frame[2]
+        marks, budget, expanded, added = items.item_marks, self.budget, self.expanded, 0
+        while index < len(children):
+            child = children[index]
+            index += 1
+            if child.tag == _STR and type(child) is _Scalar:
+                expanded += 1
+                if expanded > budget:
+                    self.expanded = expanded
+                    self._over_budget(child)
+                added += 1
+                items.append(child.value)
+                marks.append(child.start_mark)
+                continue
+            frame[2], frame[3], self.expanded, added = index, frame[3] + added, expanded, 0
+            value, size = self._enter(child, frames)
+            if size < 0:
+                return False
+            self._deliver(frame, value, size, child)
+            expanded = self.expanded
+        frame[2], frame[3], self.expanded = index, frame[3] + added, expanded
+        return True
+
+    def _fill_map(self, frame: list[Any], frames: list[list[Any]]) -> bool:
+        """Add a mapping's keys from ``frame[2]`` on; False when it stopped to push a child container."""
+        children, container, index = frame[0].value, frame[1], frame[2]
+        key_marks, value_marks, budget = container.key_marks, container.value_marks, self.budget
+        expanded, added = self.expanded, 0
+        while index < len(children):
+            key_node, value_node = children[index]
+            index += 1
+            key = key_node.value if key_node.tag == _STR and type(key_node) is _Scalar else self._key(key_node)
+            if value_node.tag == _STR and type(value_node) is _Scalar and key != "<<":
+                expanded += 1
+                if expanded > budget:
+                    self.expanded = expanded
+                    self._over_budget(value_node)
+                added += 1
+                key_mark = key_node.start_mark
+                if key in key_marks:
+                    self._again(container, key, key_mark)
+                container[key] = value_node.value
+                key_marks[key] = key_mark
+                value_marks[key] = value_node.start_mark
+                continue
+            frame[2], frame[3], frame[4], frame[5] = index, frame[3] + added, key, key_node
+            self.expanded, added = expanded, 0
+            value, size = self._enter(value_node, frames)
+            if size < 0:
+                return False
+            self._deliver(frame, value, size, value_node)
+            expanded = self.expanded
+        frame[2], frame[3], self.expanded = index, frame[3] + added, expanded
+        return True
+
+    def _again(self, container: YMap, key: str, key_mark: Any) -> None:
+        """A key met a second time: a duplicate, unless the first came from a merge key (<<)."""
+        merged = container._merged
+        if merged and key in merged:
+            merged.discard(key)
+            return
+        self.duplicates.append(DuplicateKey(key, _to_mark(container.key_marks[key]), _to_mark(key_mark)))
 
     def _count(self, size: int, node: yaml.Node) -> None:
         self.expanded += size
         if self.expanded > self.budget:  # the only branch taken on an alias bomb
-            raise YamlError(
-                "alias-expansion",
-                f"aliases expand to more than {self.budget:,} values; write the content out instead",
-                _to_mark(node.start_mark),
-            )
+            self._over_budget(node)
+
+    def _over_budget(self, node: yaml.Node) -> None:
+        raise YamlError(
+            "alias-expansion",
+            f"aliases expand to more than {self.budget:,} values; write the content out instead",
+            _to_mark(node.start_mark),
+        )
 
     def _enter(self, node: yaml.Node, frames: list[list[Any]]) -> tuple[Any, int]:
         """A finished (value, size), or push a frame and return size -1."""

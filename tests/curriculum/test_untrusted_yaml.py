@@ -67,6 +67,14 @@ def test_a_recursive_alias_is_refused() -> None:
         load_untrusted_documents("a: &a [*a]\n", source="answer")
 
 
+@pytest.mark.parametrize("text", ["? !!str [a, b]\n: v\n", "!!str [a]: v\n", "? !!str {a: 1}\n: v\n"])
+def test_a_list_or_mapping_tagged_as_text_is_no_key(text: str) -> None:
+    """``!!str`` on a list or mapping key made an unhashable key and a TypeError traceback."""
+    with pytest.raises(UntrustedYamlError) as info:
+        load_untrusted_documents(text, source="answer")
+    assert str(info.value).endswith(": a mapping key must be a plain value")
+
+
 _WORDS = st.sampled_from(
     ["a", "b", "lol", "1", "true", "~", "&x", "*x", "&y", "*y", "<<:", "- ", ": ", "[", "]", "{", "}", ", "]
     + ["\n", "  ", "---\n", "? ", "'q'", '"d"', "|\n  t", "!!str", "%YAML 1.1\n"]

@@ -110,3 +110,35 @@ def test_an_anchor_defined_twice_is_explained_with_both_lines() -> None:
         read_yaml("a: &x 1\nb: &x 2\nc: *x\n")
     assert info.value.code == "syntax" and info.value.mark.line == 2
     assert "duplicate anchor" in info.value.message and "line 1" in info.value.message
+
+
+def test_every_value_and_position_of_the_shipped_content_matches_the_composed_nodes() -> None:
+    """The builder's fast paths for text (most values) keep each value and each key's and item's
+    own position: compared, file by file, with the nodes PyYAML's composer makes."""
+    import yaml
+
+    from gitops_tutor.curriculum import yamlread
+    from gitops_tutor.paths import shipped_content_dir
+
+    def same(value: object, node: yaml.Node) -> None:
+        start = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.SequenceNode):
+            assert isinstance(value, YList) and value.mark == start and len(value) == len(node.value)
+            for index, (item, child) in enumerate(zip(value, node.value, strict=True)):
+                assert value.where(index) == Mark(child.start_mark.line + 1, child.start_mark.column + 1)
+                same(item, child)
+        elif isinstance(node, yaml.MappingNode):
+            assert isinstance(value, YMap) and value.mark == start and len(value) == len(node.value)
+            for key_node, child in node.value:
+                key = key_node.value
+                assert value.where(key) == Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                assert value.value_where(key) == Mark(child.start_mark.line + 1, child.start_mark.column + 1)
+                same(value[key], child)
+        elif node.tag in yamlread._BY_TAG:  # null, bool, int, float: as safe_load makes them
+            assert value == yaml.safe_load(yaml.serialize(node)) and type(value) is type(yaml.safe_load(node.value))
+        else:  # text, and timestamps and binary, which stay text
+            assert value == node.value and type(value) is str
+
+    for path in sorted(shipped_content_dir().rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        same(read_yaml(text).value, yaml.compose(text, Loader=yaml.SafeLoader))
