@@ -121,9 +121,11 @@ def _past_interview(row: dict[str, Any]) -> PastInterview | None:
         return None
 
 
+# CROSS JOIN makes SQLite filter the few interviews first and then read only their answers
+# by the primary key; a plain JOIN scanned every answer row (half the speed at 500 mocks).
 ASKED_IN_PRESET_SQL = (
     "SELECT a.question_id AS question_id, MAX(i.created_at) AS last_asked "
-    "FROM interviews i JOIN interview_answers a ON a.interview_id = i.id "
+    "FROM interviews i CROSS JOIN interview_answers a ON a.interview_id = i.id "
     "WHERE (CASE WHEN json_valid(i.config_json) THEN json_extract(i.config_json, '$.preset') END) = ? "
     "AND (i.status = 'finished' OR TRIM(COALESCE(a.answer, '')) <> '') "
     "GROUP BY a.question_id"
