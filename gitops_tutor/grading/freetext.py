@@ -200,7 +200,10 @@ class _Answer:
                 continue
             flips = number < len(negative_ok) and negative_ok[number]
             for match in find(pattern, self.where, self.tokens, loose=loose, budget=self.budget):
-                wrong = (self.cues.negates(match) and not flips) or (swap is not None and swap(match))
+                denied = self.cues.negates(match)
+                if denied and self.cues.conditional(match):
+                    continue  # "by default it won't delete it", "if you don't ...": a condition, no denial
+                wrong = (denied and not flips) or (swap is not None and swap(match))
                 (negated if wrong else asserted).append(match)
         return asserted, negated
 
@@ -221,10 +224,15 @@ class _Answer:
         for per_term in find_set(termset, self.where, self.tokens, self.budget):
             chosen = []
             clean = True
-            for matches in per_term:
+            for every in per_term:
+                matches = [m for m in every if not (self.cues.negates(m) and self.cues.conditional(m))]
+                if not matches:
+                    break  # said only inside a condition: this sentence states nothing either way
                 plain = [m for m in matches if not self.cues.negates(m)]
                 chosen.append(plain[0] if plain else matches[0])
                 clean &= bool(plain)
+            if len(chosen) < len(per_term):
+                continue
             if clean and swap is not None:
                 clean = not any(swap(m) for m in chosen)
             self.set_hit |= clean
@@ -292,6 +300,7 @@ def _concept_result(compiled: CompiledConcept, answer: _Answer, subjects: frozen
     asserted, negated = answer.hits(compiled.patterns, negative_ok=compiled.negative_ok, swap=swap)
     several_words = answer.set_hit or any(len(set(match)) > 1 for match in asserted)
     opposite, _ = answer.hits(compiled.negations, loose=answer.list_like)
+    opposite = [m for m in opposite if not answer.cues.conditional(m)]  # "without wait: true, Ready means ..."
     turned, _ = answer.hits(compiled.turned) if compiled.turned and not opposite and not asserted else ([], [])
     if opposite:
         status, evidence = "negated", answer.spans(opposite)

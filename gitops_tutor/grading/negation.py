@@ -157,6 +157,9 @@ FINITE_VERBS = frozenset(
 # Words that open a new clause's subject after a "without" phrase ("without selfHeal the change stays").
 NEW_SUBJECTS = SUBJECT_PRONOUNS | {"the", "this", "that", "these", "those", "anyone", "someone", "anybody", "somebody"}
 OBJECT_PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
+# A negation inside a condition or a default describes when, it denies nothing (Cues.conditional).
+CONDITIONS = frozenset({"if", "unless", "whenever"})
+CONDITION_OPENERS = frozenset({"when", "without", "otherwise", "until"})
 # A reason always opens a clause of its own: a cue before it does not reach the reason.
 REASON_WORDS = frozenset({"because", "since", "cause", "cuz", "coz"})
 VERB_REACH = 4  # words after the conjunction in which a finite verb marks a new clause
@@ -291,6 +294,23 @@ class Cues:
             if self.after[i] and self._reaches(i, first):
                 return True
         return False
+
+    def conditional(self, positions: Sequence[int]) -> bool:
+        """Whether the clause of a negated match states a condition or a default rather than a denial:
+        "if you don't turn prune on ...", "by default it won't delete ...", "Without wait: true, Ready ..."."""
+        tokens, raws = self.tokens, self._raws
+        first = positions[0]
+        clause = tokens[first].clause
+        start = first
+        while start > 0 and tokens[start - 1].clause == clause:
+            start -= 1
+        if raws[start] in CONDITION_OPENERS:
+            return True
+        for i in range(start, first):
+            if raws[i] in CONDITIONS or (raws[i] == "by" and raws[i + 1] == "default"):
+                return True
+        end = positions[-1] + 1
+        return any(raws[i] == "by" and raws[i + 1] == "default" for i in range(end, min(len(raws) - 1, end + 4)))
 
     def _phrase_ended(self, cue: int, first: int) -> bool:
         """Whether the phrase a "without" governs ends before ``first``: "without selfHeal the change

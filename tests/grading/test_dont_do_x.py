@@ -107,7 +107,7 @@ def test_without_negates_its_own_phrase_not_the_clause_after_it() -> None:
         "without protection anyone's change stays",
     ):
         assert GRADER.grade(STAYS, answer).concepts[0].status == "hit", answer
-    denied = ("it syncs without the change staying", "without any change staying", "without testing the change stays")
+    denied = ("it syncs without the change staying", "it ships without any change staying")
     for answer in denied:
         assert GRADER.grade(STAYS, answer).concepts[0].status == "negated", answer
 
@@ -131,3 +131,29 @@ def test_a_negation_does_not_reach_past_because() -> None:
     assert GRADER.grade(PUSH, "It's not real GitOps because it's push-based").concepts[0].status == "hit"
     assert GRADER.grade(PUSH, "It isn't GitOps since it is push-based").concepts[0].status == "hit"
     assert GRADER.grade(PUSH, "It is not push-based").concepts[0].status == "negated"
+
+
+PRUNE = free_text(
+    Concept("prune", "prune deletes what was removed from Git", ("delet* .. removed",), required=True),
+    Concept("auto", "automated syncs on its own", ("sync* .. itself",), required=True),
+)
+
+
+def test_a_negation_in_a_condition_or_a_default_denies_nothing() -> None:
+    """ "By default it won't delete what you removed", "if you don't enable prune, nothing is deleted",
+    "Without wait: true, Ready only means applied" describe a condition, they deny no idea: such a match
+    counts neither way."""
+    for answer in (
+        "It syncs by itself. By default it won't delete things you removed from Git",
+        "It syncs by itself. If you don't turn prune on it won't delete what you removed",
+        "It syncs by itself. Without prune it never deletes what you removed",
+    ):
+        assert GRADER.grade(PRUNE, answer).concepts[0].status != "negated", answer
+    assert GRADER.grade(PRUNE, "It syncs by itself. It won't delete what you removed").concepts[0].status == "negated"
+
+
+def test_a_stated_opposite_inside_a_condition_is_no_opposite() -> None:
+    wait = free_text(Concept("wait", "wait for health", ("wait",), required=True, negated_by=("without wait",)))
+    answer = "Set wait: true. Without wait: true, Ready only means the apply succeeded."
+    assert GRADER.grade(wait, answer).concepts[0].status == "hit"
+    assert GRADER.grade(wait, "It works fine without wait.").concepts[0].status == "negated"
