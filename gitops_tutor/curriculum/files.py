@@ -113,6 +113,7 @@ class ContentFile:
     shown: str
     data: Any
     first_line: str
+    text: str  # as decoded: lets the TODO and control-character scan skip files that cannot hold either
 
 
 def read_file(path: Path) -> tuple[ContentFile | None, list[Problem]]:
@@ -137,7 +138,7 @@ def read_file(path: Path) -> tuple[ContentFile | None, list[Problem]]:
         for dup in result.duplicates
     ]
     first_line = text.split("\n", 1)[0]
-    return ContentFile(path, shown, result.value, first_line), problems
+    return ContentFile(path, shown, result.value, first_line, text), problems
 
 
 def _read_regular(path: Path) -> bytes:

@@ -29,7 +29,7 @@ from gitops_tutor.curriculum.models import (
 )
 from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.curriculum.schema import FILE_KINDS, SchemaError, check, schema_for, validator
-from gitops_tutor.curriculum.validate import assemble, find_todos
+from gitops_tutor.curriculum.validate import assemble, find_todos, may_hold_flags
 from gitops_tutor.curriculum.yamlread import YList, YMap
 
 
@@ -133,7 +133,8 @@ def _load_file(content: ContentFile, pack: str, collected: Collected) -> None:
     if kind is None:
         return
     _check_modeline(content, kind, collected)
-    collected.problems.extend(find_todos(content.shown, content.data))
+    if may_hold_flags(content.text):
+        collected.problems.extend(find_todos(content.shown, content.data))
     if kind == "aliases":  # validate's lexicon check reads its forms' lines; no other tree is kept
         collected.raw_texts.append((content.shown, content.data))
     if kind == "questions":
