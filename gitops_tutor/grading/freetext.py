@@ -12,9 +12,12 @@ answer whose credited concepts all rest on single topic words stays below pass.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import compress
+from operator import itemgetter
 
 from gitops_tutor.curriculum.models import Concept, FreeTextQuestion, WrongClaim
 from gitops_tutor.grading import shape
@@ -368,7 +371,13 @@ def _focused(answer: _Answer, concepts: Sequence[ConceptResult]) -> bool:
     """
     sizes = Counter(t.sentence for t in answer.tokens)
     starts = [start for c in concepts if c.status == "hit" for start, _ in c.evidence]
-    credited = {t.sentence for t in answer.tokens if any(t.start <= s < t.end or t.start == s for s in starts)}
+    tokens = answer.tokens
+    token_starts = list(map(itemgetter(2), tokens))
+    credited = set()
+    for start in starts:  # evidence starts at a token: find it by bisection, not by a scan per token
+        k = bisect_right(token_starts, start) - 1
+        if k >= 0 and (start < tokens[k].end or tokens[k].start == start):
+            credited.add(tokens[k].sentence)
     sentences = {n for n, size in sizes.items() if size >= FOCUS_MIN_WORDS} | credited  # asides do not count
     sentences -= _admissions(answer.tokens) - credited  # "I'm not sure about the rest" claims nothing
     return len(credited) >= FOCUS_SHARE * len(sentences)
@@ -378,17 +387,21 @@ def _focused(answer: _Answer, concepts: Sequence[ConceptResult]) -> bool:
 ADMITTING = frozenset({"sure", "know", "remember", "recall", "certain", "idea"})
 ADMISSION_REACH = 3  # words from "not"/"dont"/"less"/"no" to the word it doubts ("not totally sure")
 HAVENT_DONE = frozenset({"done", "used", "tried", "seen", "worked"})
+DOUBTING = frozenset({"not", "dont", "less", "no", "never", "cant", "didnt"})
+ADMISSION_CUES = DOUBTING | {"havent"}
 
 
 def _admissions(tokens: Sequence[Token]) -> set[int]:
     """Sentences that admit not knowing something rather than claim it."""
-    out = set()
-    for k, token in enumerate(tokens):
-        if token.raw in ("not", "dont", "less", "no", "never", "cant", "didnt"):
+    out: set[int] = set()
+    raws = list(map(itemgetter(0), tokens))
+    for k in compress(range(len(raws)), map(ADMISSION_CUES.__contains__, raws)):  # few such words
+        token = tokens[k]
+        if token.raw in DOUBTING:
             ahead = tokens[k + 1 : k + 1 + ADMISSION_REACH]
             if any(t.raw in ADMITTING and t.sentence == token.sentence for t in ahead):
                 out.add(token.sentence)
-        elif token.raw in ("havent", "never") and k + 1 < len(tokens) and tokens[k + 1].raw in HAVENT_DONE:
+        if token.raw in ("havent", "never") and k + 1 < len(tokens) and tokens[k + 1].raw in HAVENT_DONE:
             out.add(token.sentence)
     return out
 

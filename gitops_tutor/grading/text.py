@@ -22,7 +22,10 @@ URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 # commas, are no words of the answer. They are blanked with their commas (offsets kept), so
 # "Argo, um, reverts it" stays one clause for negation scope and phrase matching.
 _FILLERS = r"u+m+|u+h+m*|e+r+m+|h+m+|like|you know|i mean|basically|actually|right|kind of|sort of|so yeah|yeah"
-FILLER_HINT = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m+|h+m+)\b|,\s*(?:" + _FILLERS + r")\s*,", re.IGNORECASE)
+# Cheap checks first (tokenize is the hot path): a filler word among the words, or ", like," in the text.
+FILLER_WORDS = frozenset({"um", "umm", "ummm", "uh", "uhh", "uhm", "erm", "hmm", "hmmm"})
+COMMA_FILLERS = tuple(f", {f}," for f in ("like", "you know", "i mean", "basically", "actually", "right", "kind of",
+                                          "sort of", "so yeah", "yeah"))  # fmt: skip
 FILLER = re.compile(
     r"(?:,\s*)?\b(?:u+m+|u+h+m*|e+r+m+|h+m+)\b(?:\s*,)?|,\s*\b(?:" + _FILLERS + r")\b\s*(?=,)(?:,)?", re.IGNORECASE
 )
@@ -137,8 +140,6 @@ def tokenize(text: str) -> list[Token]:
     """
     if "://" in text or "www." in text:
         text = URL.sub(lambda m: " " * len(m.group()), text)
-    if FILLER_HINT.search(text):
-        text = FILLER.sub(lambda m: " " * len(m.group()), text)
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters grow when lowercased; keep offsets exact
         lowered = text
@@ -151,6 +152,10 @@ def tokenize(text: str) -> list[Token]:
     ends = offsets[1::2]
     separators = parts[0:-1:2]
     raws = parts[1::2]
+    if not FILLER_WORDS.isdisjoint(raws) or any(map(lowered.__contains__, COMMA_FILLERS)):
+        blanked = FILLER.sub(lambda m: " " * len(m.group()), text)
+        if blanked != text:
+            return tokenize(blanked)
     if lowered is text:
         raws = [normalise_word(raw) for raw in raws]
     elif "'" in lowered or "’" in lowered:
