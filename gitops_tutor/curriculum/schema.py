@@ -191,6 +191,9 @@ def compile_validator(schema: dict[str, Any]) -> Validator:
     (for messages, lines and columns) only when the answer is no. It is built from the
     same keywords with the same rules as ``check``; a property test holds them together.
     """
+    single = _single_type_validator(schema)
+    if single is not None:
+        return single
     tests: list[Validator] = []
     if "const" in schema:
         const = schema["const"]
@@ -224,6 +227,36 @@ def compile_validator(schema: dict[str, Any]) -> Validator:
         return True
 
     return valid
+
+
+def _single_type_validator(schema: dict[str, Any]) -> Validator | None:
+    """A one-step test for the common case, a schema of one type and no const or enum.
+
+    Most of a file's values meet such a schema, and the general test asks every value
+    about every kind in turn; this one asks once (the keywords of other kinds can only
+    apply to a value that already failed the type).
+    """
+    kind = schema.get("type")
+    if not isinstance(kind, str) or "const" in schema or "enum" in schema:
+        return None
+    if kind == "string":
+        least = schema.get("minLength", 0)
+        if "maxLength" in schema or "pattern" in schema:
+            strings = _string_test(schema)
+            return lambda value: isinstance(value, str) and strings(value)
+        if least:  # by far the most common: text that must not be blank
+            return lambda value: isinstance(value, str) and len(value.strip()) >= least
+        return lambda value: isinstance(value, str)
+    if kind == "object":
+        objects = _object_test(schema)
+        return lambda value: isinstance(value, dict) and objects(value)
+    if kind == "array":
+        lists = _list_test(schema)
+        return lambda value: isinstance(value, list) and lists(value)
+    if kind in ("integer", "number"):
+        allowed, numbers = _TYPES[kind], _number_test(schema)
+        return lambda value: not isinstance(value, bool) and isinstance(value, allowed) and numbers(value)
+    return None
 
 
 def _type_test(types: str | list[str]) -> Validator:
@@ -267,7 +300,11 @@ def _list_test(schema: dict[str, Any]) -> Validator:
     def valid(value: list[Any]) -> bool:
         if len(value) < least:
             return False
-        return items is None or all(items(item) for item in value)
+        if items is not None:
+            for item in value:
+                if not items(item):
+                    return False
+        return True
 
     return valid
 
