@@ -113,3 +113,14 @@ def test_the_shipped_lexicon_reads_wave_four_everyday_words(shipped: Curriculum)
     assert grader.grade(outbound, "the agent in each cluster phones home to the hub").concepts[0].status == "hit"
     replicas = free_text(Concept("r", "drop replicas from Git", ("remov* .. replica*",), required=True))
     assert grader.grade(replicas, "remove the pod count from the Deployment").concepts[0].status == "hit"
+
+
+def test_the_shipped_aliases_read_terse_shorthand(shipped: Curriculum) -> None:
+    """Terse answers write "w/o review", "ns", "ks", "b/g": "w/o" must negate like "without"."""
+    grader = Grader(shipped.aliases)
+    review = free_text(Concept("r", "changes are reviewed", ("review*",), required=True))
+    assert grader.grade(review, "pushes straight to prod w/o review").concepts[0].status == "negated"
+    ns = free_text(Concept("n", "one namespace per tenant", ("namespace .. per tenant",), required=True))
+    assert grader.grade(ns, "own ns per tenant + ks per tenant").concepts[0].status == "hit"
+    bg = free_text(Concept("b", "blue-green switches at once", ("blue green .. switch*",), required=True))
+    assert grader.grade(bg, "b/g: switch 100% at once").concepts[0].status == "hit"
