@@ -392,3 +392,20 @@ async def test_ctrl_l_then_arrows_in_one_burst_go_to_the_list(
         await settle(pilot)
         assert run.session.position == 2 and run.session.items[0].answer == first_answer
         assert run.answer_widget is not None and run.answer_widget.has_focus
+
+
+async def test_quitting_right_after_picking_an_option_saves_it_and_exits_cleanly(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock, db_path: Path
+) -> None:
+    """fresh-eyes 1: quitting with an option picked crashed (the buttons were gone when the last save read them)."""
+    config = InterviewConfig(minutes=10, questions=1, seed=4, lessons=(LESSON,), types=("which-tool",), only_types=True)
+    app = interview_app(build_app, clock, config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        assert run.session.current_question.type == "which-tool"
+        run.query_one(RadioSet).focus()
+        await settle(pilot)
+        burst(app, "2", "ctrl+q")  # Flux, then quit at once: no periodic save in between
+        await settle(pilot)
+    assert app.return_code in (None, 0)
+    assert [answer for _, _, answer in stored_answers(db_path, clock)] == ["flux"]

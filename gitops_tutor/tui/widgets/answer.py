@@ -115,6 +115,22 @@ class OrderedRadioSet(RadioSet):
         super().__init__(*buttons, **kwargs)
         self.shortcuts = shortcuts or {}
         self.on_shortcut: Any = None
+        self._buttons_in_order = list(buttons)
+
+    @property
+    def pressed_index(self) -> int:
+        """The pressed button's position, also while the set is being taken down.
+
+        RadioSet looks the button up among its mounted children, which are already gone
+        when a screen that is closing (the app quitting mid-interview) reads the answer
+        for its last save; the buttons it was built with are still known here.
+        """
+        pressed = self._pressed_button
+        if pressed is None:
+            return -1
+        if pressed in self._buttons_in_order:
+            return self._buttons_in_order.index(pressed)
+        return super().pressed_index
 
     async def _on_key(self, event: events.Key) -> None:
         picked = self.shortcuts.get(event.key)
