@@ -264,8 +264,10 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     concepts = tuple(result for result, _ in results)
     says_an_idea = any(strong for _, strong in results)
     claims = tuple(r for r in (_claim_result(c, answer) for c in compiled.claims) if r is not None)
-    if list_shape == shape.KEYWORD_LIST and compiled.asks_for_list and _correct_list(text, plain, concepts, claims):
-        list_shape = shape.SHORT_LIST
+    if list_shape != shape.NOT_A_LIST and compiled.asks_for_list and _correct_list(text, plain, concepts, claims):
+        # a list answers a list question: in full when it also covers what a full answer needs
+        full = list_shape == shape.SHORT_LIST and _correct_shorthand(concepts, claims)
+        list_shape = shape.NOT_A_LIST if full else shape.SHORT_LIST
     if list_shape != shape.NOT_A_LIST and shape.relates(text) and _correct_shorthand(concepts, claims):
         list_shape = shape.NOT_A_LIST  # shorthand that relates correct items ("source = fetch") is an answer
     score = _score(compiled, concepts, claims, list_shape, _focused(answer, concepts))

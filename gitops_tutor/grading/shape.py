@@ -33,7 +33,7 @@ FUNCTION_WORDS = word_set(
 # Phrasings that ask for an enumeration: a correct terse list answers such a question (partly).
 _ASKS_FOR_LIST = re.compile(
     r"\b(?:which|what|name)\b(?:\s+\w+){0,3}?\s+(?:fields|flags|options|settings|objects|steps|kinds|components|"
-    r"controllers|tools|features|guards)\b|\blist\b|\bname (?:two|three|four|five|\d)\b",
+    r"controllers|tools|features|guards)\b|\blist\b|\bname\b(?:\s+\w+){0,2}?\s+(?:two|three|four|five|\d)\b",
     re.IGNORECASE,
 )
 

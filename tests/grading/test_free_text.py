@@ -336,3 +336,28 @@ def test_a_parenthesised_group_details_one_item() -> None:
     concepts = [Concept(name, name, (name,)) for name in ("source", "repourl", "destination", "namespace", "project")]
     answer = "source (repoURL, targetRevision, path), destination (server or name + namespace), project."
     assert "list-like" not in grade(answer, free_text(*concepts)).flags
+
+
+def test_a_list_question_is_answered_by_a_correct_list() -> None:
+    """ "Name the four principles": four items, each a principle, nothing wrong, answer it in full."""
+    from gitops_tutor.grading import shape
+
+    assert shape.asks_for_list("Name the four OpenGitOps principles and say what each asks for.")
+    assert shape.asks_for_list("Name at least three places.")
+    assert not shape.asks_for_list("Why did the three pods restart?")
+
+
+def test_a_correct_short_list_answers_a_list_question_in_full() -> None:
+    import dataclasses
+
+    from gitops_tutor.grading import Grader
+
+    concepts = [Concept(c, c, (c,)) for c in ("declarative", "versioned", "pulled", "reconciled")]
+    question = dataclasses.replace(
+        free_text(*concepts), prompt="Name the four principles and what each asks for.", content_hash="list-q"
+    )
+    grader = Grader()
+    assert grader.grade(question, "declarative, versioned, pulled automatically, reconciled").verdict == "pass"
+    assert (
+        grader.grade(free_text(*concepts), "declarative, versioned, pulled automatically, reconciled").verdict != "pass"
+    )
