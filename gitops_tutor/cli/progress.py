@@ -7,11 +7,12 @@ file) ends the command with one line on stderr and exit code 1.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 import click
 
@@ -21,6 +22,9 @@ from gitops_tutor.progress import Mastery, ProgressStore, Stats, StoreError
 from gitops_tutor.progress.scheduling import LEECH_THRESHOLD
 from gitops_tutor.progress.stats import LEECHES_SHOWN
 from gitops_tutor.terminal_text import safe_json, sanitize
+
+if TYPE_CHECKING:
+    from gitops_tutor.cli.import_progress import TerminalProgress
 
 BAR_WIDTH = 20
 
@@ -188,15 +192,20 @@ def import_history(settings: Settings, file: Path) -> None:
 
     Every row is checked as strictly as the app's own writes; one bad row refuses the whole file.
     """
-    from gitops_tutor.progress.transfer import import_text
+    from gitops_tutor.cli.import_progress import progress_for
+    from gitops_tutor.progress.transfer import import_file
 
-    text = read_export(file)
-    with opened_store(settings) as store:
+    with read_export(file) as stream, opened_store(settings) as store:
         backup = store.backup("before-import") if store.attempt_count() else None
+        progress = progress_for(sys.stderr)
         try:
-            summary = import_text(store, text, str(file))
+            summary = import_file(store, stream, str(file), progress)
         except StoreError as exc:
-            fail(f"{exc}. Nothing was changed.")
+            fail_after(progress, f"{exc}. Nothing was changed.")
+        except OSError as exc:
+            fail_after(progress, f"{file}: cannot read it ({exc.strerror or exc}). Nothing was changed.")
+        if progress is not None:
+            progress.finish(succeeded=True)
     click.echo(
         f"Imported {summary.attempts_added} new attempts ({summary.attempts_skipped} already present), "
         f"{summary.sections_added} lesson sections, {summary.lessons_completed_added} completed lessons, "
@@ -206,20 +215,31 @@ def import_history(settings: Settings, file: Path) -> None:
         click.echo(f"A copy of the database from before the import is in {backup}")
 
 
-def read_export(file: Path) -> str:
-    """The export's text; a file too large to be an export, or not UTF-8, is refused before parsing."""
+def fail_after(progress: TerminalProgress | None, message: str) -> NoReturn:
+    """Erase the progress line first, so the error is the one line left."""
+    if progress is not None:
+        progress.finish(succeeded=False)
+    fail(message)
+
+
+@contextmanager
+def read_export(file: Path) -> Iterator[BinaryIO]:
+    """The export opened for streaming; a missing file, or one too large to be an export, is refused first.
+
+    The text is decoded as it is read (``import_file``), so bad UTF-8 is named by its byte there.
+    """
     from gitops_tutor.progress.transfer import MAX_IMPORT_BYTES
 
     try:
-        if file.stat().st_size > MAX_IMPORT_BYTES:
-            fail(f"{file}: larger than {MAX_IMPORT_BYTES >> 20} MB, too large to be a gitops-tutor export")
-        return file.read_text(encoding="utf-8")
+        stream = file.open("rb")
     except FileNotFoundError:
         fail(f"{file}: no such file")
-    except UnicodeDecodeError as exc:
-        fail(f"{file}: not UTF-8 text (byte {exc.start}); export with 'gitops-tutor export'")
     except OSError as exc:
         fail(f"{file}: cannot read it ({exc.strerror or exc})")
+    with stream:
+        if os.fstat(stream.fileno()).st_size > MAX_IMPORT_BYTES:
+            fail(f"{file}: larger than {MAX_IMPORT_BYTES >> 20} MB, too large to be a gitops-tutor export")
+        yield stream
 
 
 # -- recover --------------------------------------------------------------------------------------

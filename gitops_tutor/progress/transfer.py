@@ -11,19 +11,24 @@ each question the schedule its combined answers deserve.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from fsrs import Scheduler
 
 from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.progress.errors import StoreError
 from gitops_tutor.progress.import_checks import RowChecker, short
-from gitops_tutor.progress.jsonstream import JsonStreamError, iter_members
-from gitops_tutor.progress.scheduling import replay, review_from_row
+from gitops_tutor.progress.jsonstream import Cursor, JsonStreamError, NotUtf8Error, Utf8Reader, iter_members
+from gitops_tutor.progress.scheduling import RECENT_SCORES, CardState, new_card, to_rating
 from gitops_tutor.progress.store import ATTEMPT_COLUMNS, insert_attempt, recount_study_days, save_card
-from gitops_tutor.progress.timeutil import iso
+from gitops_tutor.progress.timeutil import iso, parse_iso
 
 if TYPE_CHECKING:
     from gitops_tutor.progress.store import ProgressStore
@@ -162,12 +167,45 @@ def one_line(text: str) -> str:
 
 STREAMED = frozenset({"attempts", "lesson_sections", "lessons_completed", *EXTRA_TABLES})
 MAX_IMPORT_BYTES = 1 << 30
+ATTEMPTS_PER_REPORT = 2000  # how often an import offers its progress (the listener decides whether to show it)
+QUESTIONS_PER_REPORT = 20
+
+# Told ("attempts", read so far, estimated total) while reading and ("questions", done, total)
+# while rescheduling: the caller decides whether and how often to show it.
+ProgressListener = Callable[[str, int, int], None]
 
 
 def import_text(store: ProgressStore, text: str, source: str) -> ImportSummary:
     """Merge an export given as JSON text, reading its big arrays one item at a time."""
+    cursor = Cursor(text)
+    return import_cursor(store, cursor, source, ReadingGauge(cursor, len(text)))
+
+
+def import_file(
+    store: ProgressStore, stream: BinaryIO, source: str, progress: ProgressListener | None = None
+) -> ImportSummary:
+    """Merge an export read from a binary file a window at a time: memory does not grow with the file."""
+    reader = Utf8Reader(stream)
+    cursor = Cursor("", reader.read)
     try:
-        return import_members(store, iter_members(text, STREAMED), source)
+        size = os.fstat(stream.fileno()).st_size
+    except (AttributeError, OSError, ValueError):  # not a real file (tests pass BytesIO)
+        size = 0
+    try:
+        return import_cursor(store, cursor, source, ReadingGauge(cursor, size), progress)
+    except NotUtf8Error as exc:
+        raise StoreError(f"{source}: not UTF-8 text (byte {exc.offset}); export with 'gitops-tutor export'") from None
+
+
+def import_cursor(
+    store: ProgressStore,
+    cursor: Cursor,
+    source: str,
+    gauge: ReadingGauge,
+    progress: ProgressListener | None = None,
+) -> ImportSummary:
+    try:
+        return import_members(store, iter_members(cursor, STREAMED), source, gauge, progress)
     except JsonStreamError as exc:
         raise StoreError(
             f"{source}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.reason}); export with 'gitops-tutor export'"
@@ -181,21 +219,62 @@ def import_data(store: ProgressStore, data: Any, source: str) -> ImportSummary:
     return import_members(store, iter(data.items()), source)
 
 
-def import_members(store: ProgressStore, members: Iterator[tuple[str, Any]], source: str) -> ImportSummary:
+def import_members(
+    store: ProgressStore,
+    members: Iterator[tuple[str, Any]],
+    source: str,
+    gauge: ReadingGauge | None = None,
+    progress: ProgressListener | None = None,
+) -> ImportSummary:
     """One transaction: every row is checked as it is inserted, and the first bad one undoes it all."""
-    run = ImportRun(store, RowChecker(store.now()), source)
-    with store.write() as conn:
+    run = ImportRun(store, RowChecker(store.now()), source, gauge, progress)
+    with store.write() as conn, larger_page_cache(conn):
         for key, value in members:
             run.member(conn, key, value)
         run.finish(conn)
     return run.summary()
 
 
+@contextmanager
+def larger_page_cache(conn: sqlite3.Connection, kib: int = 64 * 1024) -> Iterator[None]:
+    """A 64 MB page cache for the one import transaction, then the connection's own again.
+
+    The uid index of a million random uids outgrows sqlite's default 2 MB cache, and every
+    insert then reads index pages back from the OS: a larger cache keeps them at hand.
+    """
+    previous = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    conn.execute(f"PRAGMA cache_size = -{kib}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {previous}")
+
+
+@dataclass(frozen=True)
+class ReadingGauge:
+    """How far through the export the reader is, to estimate how many attempts it holds in all."""
+
+    cursor: Cursor
+    size: int
+
+    def estimated_total(self, seen: int) -> int:
+        read = self.cursor.consumed
+        return max(seen, round(seen * self.size / read)) if read and self.size else seen
+
+
 class ImportRun:
     """The state of one import: which header it saw, what it added, which questions it touched."""
 
-    def __init__(self, store: ProgressStore, checker: RowChecker, source: str) -> None:
+    def __init__(
+        self,
+        store: ProgressStore,
+        checker: RowChecker,
+        source: str,
+        gauge: ReadingGauge | None = None,
+        progress: ProgressListener | None = None,
+    ) -> None:
         self.store, self.checker, self.source = store, checker, source
+        self.gauge, self.progress = gauge, progress
         self.header: dict[str, Any] = {}
         self.attempts_seen = self.attempts_added = 0
         self.touched: set[str] = set()
@@ -243,6 +322,17 @@ class ImportRun:
                 self.attempts_added += 1
                 self.touched.add(record["question_id"])
                 self.days.add(record["day"])
+            if self.attempts_seen % ATTEMPTS_PER_REPORT == 0:
+                self.report_reading()
+        self.report("attempts", self.attempts_seen, self.attempts_seen)
+
+    def report_reading(self) -> None:
+        if self.progress is not None and self.gauge is not None:
+            self.progress("attempts", self.attempts_seen, self.gauge.estimated_total(self.attempts_seen))
+
+    def report(self, stage: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(stage, done, total)
 
     def insert_checked(
         self, conn: sqlite3.Connection, table: str, rows: Any, key: str, check: Callable[[Any, str], None]
@@ -258,8 +348,11 @@ class ImportRun:
     def finish(self, conn: sqlite3.Connection) -> None:
         self.check_header(complete=True)
         recount_study_days(conn, self.days)
-        for question_id in sorted(self.touched):
+        questions = sorted(self.touched)
+        for done, question_id in enumerate(questions, 1):
             rebuild_card(self.store, conn, question_id)
+            if done % QUESTIONS_PER_REPORT == 0 or done == len(questions):
+                self.report("questions", done, len(questions))
 
     def summary(self) -> ImportSummary:
         return ImportSummary(
@@ -273,15 +366,51 @@ class ImportRun:
         )
 
 
+HISTORY_SQL = (
+    "SELECT rating, score, verdict, content_hash, ended_at FROM attempts WHERE question_id = ? ORDER BY ended_at, id"
+)
+
+
 def rebuild_card(store: ProgressStore, conn: sqlite3.Connection, question_id: str) -> None:
-    rows = store.rows(
-        "SELECT rating, score, verdict, content_hash, ended_at FROM attempts WHERE question_id = ? "
-        "ORDER BY ended_at, id",
-        [question_id],
-    )
-    state = replay(store.scheduler, question_id, [review_from_row(row) for row in rows])
+    """The card of one question recomputed from all its attempts (after an import or a salvage)."""
+    state = replay_history(store.scheduler, question_id, conn.execute(HISTORY_SQL, [question_id]).fetchall())
     if state is not None:
         save_card(conn, state)
+
+
+def replay_history(scheduler: Scheduler, question_id: str, rows: Sequence[Sequence[Any]]) -> CardState | None:
+    """The card ``scheduling.replay`` builds from these attempt rows, made without its per-answer costs.
+
+    ``replay`` makes a ``Review`` and a new ``CardState`` for every answer (three ISO strings and
+    a dataclass copy each): a million-attempt import spent a third of its replay there. Only fsrs
+    needs each answer; the summary (counts, last and recent scores, times) follows from the whole
+    list. Rows are (rating, score, verdict, content_hash, ended_at), oldest first; the stable sort by
+    parsed time keeps ``replay``'s order for equal times. ``tests/progress/test_import_replay.py``
+    checks that both give the same cards.
+    """
+    if not rows:
+        return None
+    history = sorted(((parse_iso(row[4]), row) for row in rows), key=itemgetter(0))
+    first, last = history[0][0], history[-1][0]
+    card = new_card(question_id, first).card
+    review_card = scheduler.review_card
+    lapses = passes = 0
+    for at, (rating, _score, verdict, _hash, _ended) in history:
+        card, _log = review_card(card, to_rating(rating), review_datetime=at)
+        lapses += rating == "again"
+        passes += verdict == "pass"
+    return CardState(
+        question_id=question_id,
+        card=card,
+        first_seen=iso(first),
+        last_attempt_at=iso(last),
+        reviews=len(history),
+        lapses=lapses,
+        passes=passes,
+        last_score=history[-1][1][1],
+        recent_scores=tuple(row[1] for _at, row in history[-RECENT_SCORES:]),
+        content_hash=history[-1][1][3],
+    )
 
 
 def insert_row(conn: sqlite3.Connection, table: str, row: dict[str, Any], where: str) -> int:
