@@ -46,7 +46,7 @@ from gitops_tutor.grading.result import (
     rating_for,
     verdict_for,
 )
-from gitops_tutor.grading.roles import concept_subjects, swapped
+from gitops_tutor.grading.roles import concept_subjects, other_tool_context, swapped
 from gitops_tutor.grading.text import Token, tokenize
 
 NEGATED_REQUIRED_CAP = 20.0
@@ -85,6 +85,7 @@ class CompiledRubric:
     asks_for_list: bool = False  # "which fields would you set?": a correct terse list answers it in part
     oversized_phrasings: tuple[str, ...] = ()  # more than MAX_PATTERN_WORDS words: left out
     subjects: frozenset[str] = frozenset()  # the parties a contrasting rubric names (see roles.py)
+    prompt_stems: frozenset[str] = frozenset()  # the question's words: which tools it is about
 
 
 def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRubric:
@@ -140,6 +141,7 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
         shape.asks_for_list(question.prompt),
         tuple(oversized),
         frozenset(s for s in subjects if s),
+        frozenset(t.stem for t in aliases.apply(tokenize(question.prompt))),
     )
 
 
@@ -210,10 +212,17 @@ class _Answer:
                 (negated if wrong else asserted).append(match)
         return asserted, negated
 
-    def claimed(self, patterns: Sequence[Phrasing], *, loose: bool = False) -> list[tuple[int, ...]]:
-        """Matches of a wrong claim that assert it: a mention that warns against it does not count."""
+    def claimed(
+        self, patterns: Sequence[Phrasing], prompt_stems: frozenset[str] = frozenset(), *, loose: bool = False
+    ) -> list[tuple[int, ...]]:
+        """Matches of a wrong claim that assert it: a mention that warns against it, or that compares
+        with a tool the question is not about, does not count."""
         asserted, _ = self.hits(patterns, loose=loose)
-        return [match for match in asserted if not self.cues.rejects(match)]
+        return [
+            match
+            for match in asserted
+            if not self.cues.rejects(match) and not other_tool_context(self.tokens, match, prompt_stems)
+        ]
 
     def _set_hits(
         self,
@@ -263,7 +272,7 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     results = [_concept_result(c, answer, compiled.subjects) for c in compiled.concepts]
     concepts = tuple(result for result, _ in results)
     says_an_idea = any(strong for _, strong in results)
-    claims = tuple(r for r in (_claim_result(c, answer) for c in compiled.claims) if r is not None)
+    claims = tuple(r for r in (_claim_result(c, answer, compiled.prompt_stems) for c in compiled.claims) if r is not None)
     if list_shape != shape.NOT_A_LIST and compiled.asks_for_list and _correct_list(text, plain, concepts, claims):
         # a list answers a list question: in full when it also covers what a full answer needs
         full = list_shape == shape.SHORT_LIST and _correct_shorthand(concepts, claims)
@@ -350,8 +359,8 @@ def _correct_shorthand(concepts: Sequence[ConceptResult], claims: Sequence[Claim
 SHORTHAND_SHARE = 0.6
 
 
-def _claim_result(compiled: CompiledClaim, answer: _Answer) -> ClaimResult | None:
-    asserted = answer.claimed(compiled.patterns, loose=answer.list_like)
+def _claim_result(compiled: CompiledClaim, answer: _Answer, prompt_stems: frozenset[str]) -> ClaimResult | None:
+    asserted = answer.claimed(compiled.patterns, prompt_stems, loose=answer.list_like)
     if not asserted:
         return None
     claim = compiled.claim

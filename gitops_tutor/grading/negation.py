@@ -157,6 +157,9 @@ FINITE_VERBS = frozenset(
 # Words that open a new clause's subject after a "without" phrase ("without selfHeal the change stays").
 NEW_SUBJECTS = SUBJECT_PRONOUNS | {"the", "this", "that", "these", "those", "anyone", "someone", "anybody", "somebody"}
 OBJECT_PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
+# An imperative prohibition opening a sentence rejects every wrong claim in it.
+PROHIBITIONS = frozenset({("dont",), ("never",), ("avoid",), ("do", "not")})
+SENTENCE_LEADS = frozenset({"so", "and", "but", "also", "please", "just", "and", "then"})
 # A negation inside a condition or a default describes when, it denies nothing (Cues.conditional).
 CONDITIONS = frozenset({"if", "unless", "whenever"})
 CONDITION_OPENERS = frozenset({"when", "without", "otherwise", "until"})
@@ -239,6 +242,8 @@ class Cues:
         tokens = self.tokens
         first, last = positions[0], positions[-1]
         sentence = tokens[first].sentence
+        if self._prohibited(first) or self._in_condition(first):
+            return True
         for i in range(first - 1, max(-1, first - 1 - WINDOW_BEFORE * 2), -1):
             if tokens[i].sentence != sentence:
                 break
@@ -256,6 +261,30 @@ class Cues:
                     tokens[j].stem in CONSEQUENCE_STEMS and tokens[j].sentence == sentence for j in range(i + 1, reach)
                 ):
                     return True
+        return False
+
+    def _prohibited(self, first: int) -> bool:
+        """Whether the sentence is an imperative prohibition ("Don't hand out X or create Y, because ..."):
+        it governs every claim in it, however far from its opening word."""
+        tokens, raws = self.tokens, self._raws
+        sentence = tokens[first].sentence
+        start = first
+        while start > 0 and tokens[start - 1].sentence == sentence:
+            start -= 1
+        while start < first and raws[start] in SENTENCE_LEADS:
+            start += 1
+        opening = tuple(raws[start : start + 2])
+        return opening[:1] in PROHIBITIONS or opening in PROHIBITIONS
+
+    def _in_condition(self, first: int) -> bool:
+        """Whether a claim stands in an if-clause ("roll forward only if revert isn't possible")."""
+        tokens, raws = self.tokens, self._raws
+        clause = tokens[first].clause
+        for i in range(first - 1, -1, -1):
+            if tokens[i].clause != clause:
+                return False
+            if raws[i] in CONDITIONS:
+                return True
         return False
 
     def _purpose(self, cue: int) -> bool:

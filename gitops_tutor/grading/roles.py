@@ -120,3 +120,20 @@ def _unit_span(tokens: Sequence[Token], position: int) -> tuple[int, int]:
     while end < len(tokens) and tokens[end].unit == unit:
         end += 1
     return start, end
+
+
+TOOLS = frozenset({"argo", "flux"})  # stems of the tools an answer may compare with (aliases give "argo cd")
+TOOL_CONTEXTS = frozenset({"in", "with", "for", "on", "unlike"})
+
+
+def other_tool_context(tokens: Sequence[Token], match: tuple[int, ...], prompt_stems: frozenset[str]) -> bool:
+    """Whether ``match`` stands in a clause about a tool the question does not name ("In Argo CD
+    you'd use sync waves" in an answer about Flux): a comparison, not a claim about the question's tool."""
+    start, _ = _unit_span(tokens, match[0])
+    opening = tokens[start : start + 2]
+    return (
+        len(opening) == 2
+        and opening[0].raw in TOOL_CONTEXTS
+        and opening[1].stem in TOOLS
+        and opening[1].stem not in prompt_stems
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from gitops_tutor.curriculum.models import Concept, WrongClaim
 from gitops_tutor.grading import Grader
 from tests.grading.conftest import free_text
@@ -157,3 +159,37 @@ def test_a_stated_opposite_inside_a_condition_is_no_opposite() -> None:
     answer = "Set wait: true. Without wait: true, Ready only means the apply succeeded."
     assert GRADER.grade(wait, answer).concepts[0].status == "hit"
     assert GRADER.grade(wait, "It works fine without wait.").concepts[0].status == "negated"
+
+
+LOCAL = free_text(
+    Concept("sso", "SSO", ("sso",), required=True),
+    claims=(WrongClaim("local", "a local account per person", ("local account per person",), penalty=40),),
+)
+
+
+def test_a_prohibition_governs_its_whole_sentence() -> None:
+    answer = "Use SSO. Don't hand out the admin password or create one local account per person, because nobody removes them."
+    assert claims(LOCAL, answer) == []
+    assert claims(LOCAL, "Use SSO and create one local account per person.") == ["local"]
+
+
+def test_a_claim_inside_a_condition_is_not_asserted() -> None:
+    forbids = free_text(
+        Concept("fast", "an expedited path", ("expedited",), required=True),
+        claims=(WrongClaim("no", "it is impossible", ("isnt possible",), penalty=30),),
+    )
+    assert claims(forbids, "Roll forward only if revert isn't possible. Use the expedited path.") == []
+    assert claims(forbids, "A hotfix isn't possible in GitOps.") == ["no"]
+
+
+def test_a_claim_said_of_the_tool_the_question_is_not_about_is_a_comparison() -> None:
+    flux = dataclasses.replace(
+        free_text(
+            Concept("dep", "dependsOn", ("dependson",), required=True),
+            claims=(WrongClaim("waves", "sync waves", ("sync waves",), penalty=35),),
+        ),
+        prompt="In Flux, how do you make the apps wait for cert-manager?",
+        content_hash="flux-q",
+    )
+    assert claims(flux, "Use dependsOn. In Argo CD you'd solve the same with sync waves; in Flux it's dependsOn.") == []
+    assert claims(flux, "Use sync waves on the Kustomizations.") == ["waves"]
