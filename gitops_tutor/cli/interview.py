@@ -123,6 +123,8 @@ def _run_plain(settings: Settings, config: InterviewConfig, resume: bool, out: P
             service = _service(store, settings)
             session = _open_session(service, config, resume)
             _run_lines(session, resume, width)
+            if session.running:  # input ended before any line: kept for --resume, nothing to report
+                return
             report = service.complete(session)
         except (InterviewError, StoreError) as error:
             _fail(str(error))

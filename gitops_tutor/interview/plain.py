@@ -2,8 +2,10 @@
 
 Each prompt starts with the time left; an answer is every line typed up to a line
 holding a single ``.``. The end of input ends the interview (and submits what was
-typed), which is what a script feeding a file wants. Every line is saved as it
-arrives, so a killed process loses at most the line being typed.
+typed), which is what a script feeding a file wants; input that ends before a single
+line arrived (``--resume < /dev/null``, a closed pipe) is an accident, not an answer
+sheet, so the interview is kept running for a later ``--resume`` instead. Every line is
+saved as it arrives, so a killed process loses at most the line being typed.
 
 Input is read with a time-out (``ReadLine`` gets the seconds it may wait), so the
 time warnings and the end of time are announced when they happen, not at the next
@@ -45,6 +47,10 @@ ReadLine = Callable[[float], Line]
 Write = Callable[[str], None]
 END = "."
 POLL_SECONDS = 1.0
+NO_INPUT_KEPT = (
+    "No input arrived, so nothing was submitted: the interview is saved and still running. Go on with "
+    "`gitops-tutor interview --plain --resume` (or drop it with --discard)."
+)
 COMMANDS_HELP = "Commands, alone on a line: :flag  :skip  :back  :list  :go N  :clear  :finish"
 
 
@@ -67,6 +73,7 @@ class LineInterview:
         self._write = write
         self.width = width
         self.input_ended = False
+        self.lines_read = 0
         self.reviewing = False
 
     def write(self, text: str) -> None:
@@ -86,6 +93,9 @@ class LineInterview:
                 return
             self._ask_current()
             if self.input_ended and self.session.running:
+                if self.lines_read == 0:
+                    self.write(NO_INPUT_KEPT)
+                    return
                 self.write("End of input: submitting every answer so far.")
                 self.session.finish()
 
@@ -94,6 +104,7 @@ class LineInterview:
         while True:
             line = self.read_line(POLL_SECONDS)
             if line is not NO_LINE_YET:
+                self.lines_read += line is not None
                 return line
             if self._time_is_up():
                 raise _TimeRanOut

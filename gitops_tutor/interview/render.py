@@ -85,6 +85,14 @@ def summary_facts(report: InterviewReport) -> list[Fact]:
     if missed:
         noun = "question" if missed == 1 else "questions"
         facts.append(Fact("", f"{missed} {noun} not passed went into your review queue"))
+    unreached = len(report.unreached_questions)
+    if unreached:
+        said = (
+            "question never reached scores 0 here and stays"
+            if unreached == 1
+            else "questions never reached score 0 here and stay"
+        )
+        facts.append(Fact("", f"{unreached} {said} new for study"))
     return facts
 
 

@@ -67,6 +67,7 @@ class QuestionReport:
     follow_up_of: str | None = None
     follow_up_concept: str | None = None
     follow_up_label: str | None = None  # the missed concept in words (reports from before it say the id)
+    reached: bool = True  # shown during the interview; reports from before it only held reached questions
 
 
 READ_NEXT_LIMIT = 3
@@ -130,7 +131,13 @@ class InterviewReport:
 
     @property
     def missed_questions(self) -> list[QuestionReport]:
-        return [q for q in self.questions if q.verdict != "pass"]
+        """Questions shown and not passed: these, and only these, go into the review queue."""
+        return [q for q in self.questions if q.verdict != "pass" and q.reached]
+
+    @property
+    def unreached_questions(self) -> list[QuestionReport]:
+        """Questions the interview never got to: they score 0 here and stay new for study."""
+        return [q for q in self.questions if not q.reached]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -220,6 +227,7 @@ def _question_report(session: InterviewSession, position: int) -> QuestionReport
         follow_up_of=item.follow_up_of,
         follow_up_concept=item.follow_up_concept,
         follow_up_label=_follow_up_label(session, position),
+        reached=item.first_shown_at is not None or item.answered,
     )
 
 

@@ -155,9 +155,16 @@ class InterviewService:
         return session
 
     def _record_attempts(self, session: InterviewSession) -> None:
-        """One attempt per question, so FSRS schedules the misses soon (a blank answer rates 'again')."""
+        """One attempt per question shown, so FSRS schedules the misses soon (a blank answer rates 'again').
+
+        A question the interview never reached (finished early, or time ran out) scores 0 in the
+        report but is no study attempt: recording it would mark it seen and lapsed, spend the day's
+        allowance of new questions and drag the average down for questions never read.
+        """
         ended_default = parse_iso(session.finished_at) if session.finished_at else self._clock()
         for position, item in enumerate(session.items):
+            if item.first_shown_at is None and not item.answered:
+                continue
             result = session.result_at(position)
             started = parse_iso(item.first_shown_at) if item.first_shown_at else ended_default
             ended = parse_iso(item.answered_at) if item.answered_at else ended_default

@@ -160,7 +160,21 @@ def test_line_mode_alerts_and_times_out(service: InterviewService, clock: FakeCl
 
 
 def test_a_narrow_filter_says_how_many_questions_matched() -> None:
-    code, stdout, _ = run(["--difficulty", "2", "--seed", "1"], "")
+    code, stdout, _ = run(["--difficulty", "2", "--seed", "1"], "\n")  # one empty line, then the input ends
     assert code == 0
     assert "Only 2 questions match these filters." in stdout
     assert "Answered 0 of 2 questions" in stdout
+
+
+def test_input_that_ends_before_any_line_keeps_the_interview_for_resume() -> None:
+    """fresh-eyes 4: `--resume < /dev/null` finished a running 90-minute exam at once."""
+    code, stdout, _ = run(["--questions", "3", "--seed", "4"], "")
+    assert code == 0
+    assert "No input arrived, so nothing was submitted" in stdout and "Mock interview report" not in stdout
+    code, stdout, _ = run(["--resume"], "")
+    assert "Resuming the interview: 0 of 3 answered" in stdout and "Mock interview report" not in stdout
+    code, stdout, _ = run(["--resume"], f"{RECONCILE_PARTIAL}\n.\n")
+    assert code == 0 and "Answered 1 of 3 questions" in stdout
+    assert "1 question never reached scores 0 here and stays new for study" in stdout
+    with ProgressStore.open(Path(_db())) as store:  # question 2 was shown (then the input ended): a miss
+        assert len(store.attempts()) == 2 and "team-what-does-reconcile-do" in {a.question_id for a in store.attempts()}
