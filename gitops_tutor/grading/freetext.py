@@ -272,7 +272,8 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     results = [_concept_result(c, answer, compiled.subjects) for c in compiled.concepts]
     concepts = tuple(result for result, _ in results)
     says_an_idea = any(strong for _, strong in results)
-    claims = tuple(r for r in (_claim_result(c, answer, compiled.prompt_stems) for c in compiled.claims) if r is not None)
+    claimed = (_claim_result(c, answer, compiled.prompt_stems) for c in compiled.claims)
+    claims = tuple(r for r in claimed if r is not None)
     if list_shape != shape.NOT_A_LIST and compiled.asks_for_list and _correct_list(text, plain, concepts, claims):
         # a list answers a list question: in full when it also covers what a full answer needs
         full = list_shape == shape.SHORT_LIST and _correct_shorthand(concepts, claims)

@@ -159,7 +159,7 @@ NEW_SUBJECTS = SUBJECT_PRONOUNS | {"the", "this", "that", "these", "those", "any
 OBJECT_PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
 # An imperative prohibition opening a sentence rejects every wrong claim in it.
 PROHIBITIONS = frozenset({("dont",), ("never",), ("avoid",), ("do", "not")})
-SENTENCE_LEADS = frozenset({"so", "and", "but", "also", "please", "just", "and", "then"})
+SENTENCE_LEADS = frozenset({"so", "and", "but", "also", "please", "just", "then"})
 # A negation inside a condition or a default describes when, it denies nothing (Cues.conditional).
 CONDITIONS = frozenset({"if", "unless", "whenever"})
 CONDITION_OPENERS = frozenset({"when", "without", "otherwise", "until"})

@@ -168,7 +168,7 @@ LOCAL = free_text(
 
 
 def test_a_prohibition_governs_its_whole_sentence() -> None:
-    answer = "Use SSO. Don't hand out the admin password or create one local account per person, because nobody removes them."
+    answer = "Use SSO. Don't hand out the admin password or create one local account per person, because they linger."
     assert claims(LOCAL, answer) == []
     assert claims(LOCAL, "Use SSO and create one local account per person.") == ["local"]
 
