@@ -39,8 +39,7 @@ def grade(
     curriculum = settings.load().curriculum
     grader = Grader(curriculum.aliases)
     if batch is not None:
-        for line in _batch_lines(grader, curriculum, batch):
-            click.echo(safe_json(line))
+        _grade_batch(grader, curriculum, batch)
         return
     if not question_id:
         raise click.UsageError("give a QUESTION_ID (or --batch FILE)")
@@ -87,6 +86,23 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
         return "it is nested too deeply"
     return str(exc).split("\n")[0][:200]
+
+
+def _grade_batch(grader: Grader, curriculum: Curriculum, stream: IO[bytes]) -> None:
+    """Print every line's result; exit 1 when some line could not be graded, so a script notices.
+
+    Every line is still answered first, so one bad line never hides the results of the others.
+    """
+    lines = errors = 0
+    for line in _batch_lines(grader, curriculum, stream):
+        lines += 1
+        errors += "error" in line
+        click.echo(safe_json(line))
+    if errors:
+        click.echo(
+            f"gitops-tutor grade: {errors} of {lines} lines could not be graded (see their error objects)", err=True
+        )
+        raise SystemExit(1)
 
 
 def _batch_lines(grader: Grader, curriculum: Curriculum, stream: IO[bytes]) -> Iterator[dict[str, Any]]:

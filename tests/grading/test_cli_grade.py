@@ -66,9 +66,9 @@ def test_batch_keeps_order_and_turns_bad_lines_into_error_objects(tmp_path: Path
     ]
     batch = tmp_path / "answers.jsonl"
     batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, out, _ = run("grade", "--batch", str(batch))
+    code, out, err = run("grade", "--batch", str(batch))
     results = [json.loads(line) for line in out.splitlines()]
-    assert code == 0
+    assert code == 1 and "3 of 5 lines could not be graded" in err  # every line answered, then a non-zero exit
     assert [r["line"] for r in results] == [1, 2, 3, 5, 6]
     assert results[0]["verdict"] == "pass"
     assert "not JSON" in results[1]["error"]
