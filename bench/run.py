@@ -234,62 +234,84 @@ def cli_command() -> list[str]:
     return [sys.executable, "-c", start]
 
 
+def ratio_row(area: str, name: str, floor: list[ChildRun], runs: list[ChildRun], aim: str) -> Row:
+    """Median of each run's CPU over the floor run taken just before it, with the median CPU."""
+    ratio = statistics.median(b.cpu_seconds / a.cpu_seconds for a, b in zip(floor, runs, strict=True))
+    value = f"{ratio:.2f}x ({statistics.median(r.cpu_seconds for r in runs) * 1000:,.0f} ms CPU)"
+    return Row(area, name, value, aim, ratio <= CLI_RATIO_AIM)
+
+
 def cli(options: Options) -> list[Row]:
     """Whole-process CPU of real commands, the list one measured alternately against Python
-    importing just yaml and click (the floor any such CLI pays), so the ratio survives a busy machine."""
+    importing just yaml and click (the floor any such CLI pays), so the ratio survives a busy machine.
+
+    ``list`` reads the start-up cache (``validate`` never does), so each list figure is given
+    cold (cache folder emptied first: every file parsed, the cache written) and warm (the run
+    right after, reading it)."""
     from content_load import make_copies
 
     area = "command line (whole process)"
     runs = 3 if options.quick else 7
     command = cli_command()
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "GITOPS_TUTOR_DB": str(Path(folder) / "progress.db")}
+        cache = Path(folder) / "cache"
+        env = {**os.environ, "GITOPS_TUTOR_DB": str(Path(folder) / "progress.db"), "GITOPS_TUTOR_CACHE_DIR": str(cache)}
         env.pop("GITOPS_TUTOR_CONTENT", None)
-        floor, listing = [], []
+
+        def cold_then_warm(arguments: list[str], timeout: int) -> tuple[ChildRun, ChildRun]:
+            shutil.rmtree(cache, ignore_errors=True)
+            return run_child(arguments, timeout, env), run_child(arguments, timeout, env)
+
+        floor, cold, warm = [], [], []
         for _ in range(runs):
             floor.append(run_child([sys.executable, "-c", "import yaml, click"], 60, env))
-            listing.append(run_child([*command, "list", "questions", "--json"], 120, env))
-        failed = next((r.failed() for r in floor + listing if r.failed()), None)
+            first, second = cold_then_warm([*command, "list", "questions", "--json"], 120)
+            cold.append(first)
+            warm.append(second)
+        failed = next((r.failed() for r in floor + cold + warm if r.failed()), None)
         if failed:
             return missing(area, f"failed ({failed})")
         floor_ms = statistics.median(r.cpu_seconds for r in floor) * 1000
-        list_ms = statistics.median(r.cpu_seconds for r in listing) * 1000
-        ratio = statistics.median(b.cpu_seconds / a.cpu_seconds for a, b in zip(floor, listing, strict=True))
+
         copies = Path(folder) / "copies"
         make_copies(Path(__file__).resolve().parent.parent / "content", copies, 9)
         packs = [arg for pack in sorted(copies.iterdir()) for arg in ("--content", str(pack))]
-        big = [run_child([*command, *packs, "list", "questions", "--json"], 300, env) for _ in range(max(1, runs // 2))]
+        big = [cold_then_warm([*command, *packs, "list", "questions", "--json"], 300) for _ in range(max(1, runs // 2))]
         check = [run_child([*command, "validate"], 300, env) for _ in range(max(1, runs // 2))]
-        big_ms = statistics.median(r.cpu_seconds for r in big) * 1000
-        big_peak = max(r.peak_mb for r in big)
+        big_cold_ms = statistics.median(r.cpu_seconds for r, _warm in big) * 1000
+        big_warm_ms = statistics.median(r.cpu_seconds for _cold, r in big) * 1000
+        big_peak = max(r.peak_mb for pair in big for r in pair)
         check_ms = statistics.median(r.cpu_seconds for r in check) * 1000
         failed_check = next((r.failed() for r in check if r.returncode not in (0, 1)), None)
+    aim = f"≤ {CLI_RATIO_AIM}x"
     rows = [
         Row(area, '`python -c "import yaml, click"` (the floor), CPU median', fmt(floor_ms, " ms", 0)),
+        ratio_row(area, "`list questions --json`, shipped, cold: CPU vs the floor", floor, cold, aim),
+        ratio_row(area, "`list questions --json`, shipped, warm cache: CPU vs the floor", floor, warm, aim),
         Row(
             area,
-            "`list questions --json`, shipped: CPU vs the floor",
-            f"{ratio:.2f}x ({list_ms:,.0f} ms CPU)",
-            f"≤ {CLI_RATIO_AIM}x",
-            ratio <= CLI_RATIO_AIM,
-        ),
-        Row(
-            area,
-            "`list questions --json`, 10x content (9 packs): CPU",
-            fmt(big_ms, " ms", 0),
+            "`list questions --json`, 10x content (9 packs), cold: CPU",
+            fmt(big_cold_ms, " ms", 0),
             f"< {CLI_10X_AIM_MS:,.0f} ms",
-            big_ms < CLI_10X_AIM_MS,
+            big_cold_ms < CLI_10X_AIM_MS,
         ),
         Row(
             area,
-            "`validate` incl. every sample, shipped: CPU",
+            "`list questions --json`, 10x content (9 packs), warm cache: CPU",
+            fmt(big_warm_ms, " ms", 0),
+            f"< {CLI_10X_AIM_MS:,.0f} ms",
+            big_warm_ms < CLI_10X_AIM_MS,
+        ),
+        Row(
+            area,
+            "`validate` incl. every sample, shipped (never cached): CPU",
             fmt(check_ms, " ms", 0) if not failed_check else f"failed ({failed_check})",
             f"< {VALIDATE_AIM_MS:.0f} ms",
             None if failed_check else check_ms < VALIDATE_AIM_MS,
         ),
         Row(
             "peak memory",
-            "`list questions --json`, 10x content (child RSS)",
+            "`list questions --json`, 10x content, cold or warm (child RSS)",
             fmt(big_peak, " MB", 0),
             f"< {CLI_10X_PEAK_AIM_MB:.0f} MB",
             big_peak < CLI_10X_PEAK_AIM_MB,

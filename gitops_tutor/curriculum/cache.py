@@ -20,9 +20,10 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import operator
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,19 +33,28 @@ from gitops_tutor.curriculum import models
 from gitops_tutor.curriculum.collected import LoadResult
 from gitops_tutor.curriculum.files import _read_regular as read_regular
 from gitops_tutor.curriculum.files import discover, pack_budget_problem
-from gitops_tutor.curriculum.loader import load
+from gitops_tutor.curriculum.loader import collector_paused, load
 from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.curriculum.yamlread import YamlError
 
 FORMAT = 1
 CACHE_FILE = "content-cache.json"
 _CODE = Path(__file__).resolve().parent  # the loader's sources and schemas: a change there is a new cache
+
+
+def _fields_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    getter = operator.attrgetter(*names)
+    return getter if len(names) > 1 else lambda value: (getter(value),)
+
+
 _MODEL_CLASSES = (
     *(value for value in vars(models).values() if dataclasses.is_dataclass(value) and isinstance(value, type)),
     Problem,
     LoadResult,
 )
 _CLASSES = {cls.__name__: (cls, tuple(f.name for f in dataclasses.fields(cls))) for cls in _MODEL_CLASSES}
+# Each class's name and a C-level getter of all its fields, in the order _CLASSES names them.
+_ENCODERS = {cls: (name, _fields_getter(names)) for name, (cls, names) in _CLASSES.items()}
 
 
 def load_cached(pack_dirs: Sequence[Path], shipped: Path | None, cache_folder: Path) -> LoadResult:
@@ -53,11 +63,13 @@ def load_cached(pack_dirs: Sequence[Path], shipped: Path | None, cache_folder: P
     if key is None:
         return dataclasses.replace(load(pack_dirs, shipped), raw_files=())
     cache_file = cache_folder / CACHE_FILE
-    cached = _read(cache_file, key)
+    with collector_paused():  # as for loading: a big tree of new objects that all stay alive
+        cached = _read(cache_file, key)
     if cached is not None:
         return cached
     result = dataclasses.replace(load(pack_dirs, shipped), raw_files=())
-    _write(cache_file, key, result)
+    with collector_paused():
+        _write(cache_file, key, result)
     return result
 
 
@@ -136,34 +148,42 @@ def _write(cache_file: Path, key: str, result: LoadResult) -> None:
 
 
 def encode(value: Any) -> Any:
-    """Plain JSON data for a model value: tuples become arrays, lists and dicts are tagged."""
-    if isinstance(value, (str, int, float)) or value is None:  # bool is an int
+    """Plain JSON data for a model value: tuples become arrays, lists and dicts are tagged.
+
+    Text is most of it, so it is passed over without a call (here and in ``_decode``).
+    """
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float or value is None:
         return value
-    if isinstance(value, tuple):
-        return [encode(item) for item in value]
+    if kind is tuple:
+        return [item if type(item) is str else encode(item) for item in value]
+    found = _ENCODERS.get(kind)
+    if found is not None:
+        name, fields = found
+        return {"c": name, "f": [item if type(item) is str else encode(item) for item in fields(value)]}
     if isinstance(value, list):
         return {"l": [encode(item) for item in value]}
     if isinstance(value, dict):
         return {"d": [[encode(k), encode(v)] for k, v in value.items()]}
-    name = type(value).__name__
-    if name in _CLASSES and _CLASSES[name][0] is type(value):
-        return {"c": name, "f": [encode(getattr(value, field)) for field in _CLASSES[name][1]]}
-    raise TypeError(f"cannot cache a {name}")
+    if isinstance(value, (str, int, float)):  # a subclass of a plain type
+        return value
+    raise TypeError(f"cannot cache a {kind.__name__}")
 
 
 def _decode(value: Any) -> Any:
     kind = type(value)
     if kind is list:
-        return tuple([_decode(item) for item in value])
+        return tuple([item if type(item) is str else _decode(item) for item in value])
     if kind is not dict:
         return value
     name = value.get("c")
     if name is not None:
         cls, names = _CLASSES[name]
-        if len(value["f"]) != len(names):
+        values = [item if type(item) is str else _decode(item) for item in value["f"]]
+        if len(values) != len(names):
             raise ValueError("fields do not match the class")
         made: Any = object.__new__(cls)  # frozen dataclasses without __post_init__: the fields are the object
-        made.__dict__.update(zip(names, [_decode(item) for item in value["f"]], strict=True))
+        made.__dict__.update(zip(names, values, strict=True))
         return made
     if "l" in value:
         return [_decode(item) for item in value["l"]]

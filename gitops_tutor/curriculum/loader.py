@@ -40,14 +40,14 @@ def load(pack_dirs: Sequence[Path], shipped: Path | None = None) -> LoadResult:
     if shipped is not None:
         roots.append((shipped, SHIPPED_PACK))
     roots.extend((Path(p), None) for p in pack_dirs)
-    with _collector_paused():
+    with collector_paused():
         for root, name in roots:
             _load_pack(root, name, collected)
         return assemble(collected)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while loading, then file what was loaded as old.
 
     Loading makes hundreds of thousands of containers that all stay alive, and every
