@@ -76,6 +76,15 @@ PSEUDO_NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("not", "going", "to", "lie"),
     ("dont", "get", "me", "wrong"),
     ("never", "mind"),
+    # "Nothing stops one team from editing another team's objects": a risk, so it asserts what follows.
+    ("nothing", "stops"),
+    ("nothing", "stopped"),
+    ("nothing", "stopping"),
+    ("nothing", "prevents"),
+    ("nothing", "prevented"),
+    ("nothing", "blocks"),
+    ("nothing", "blocked"),
+    ("nothing", "keeps"),
 )
 POST_CUES: tuple[tuple[str, ...], ...] = (
     ("bad", "idea"),

@@ -140,6 +140,8 @@ def tokenize(text: str) -> list[Token]:
     """
     if "://" in text or "www." in text:
         text = URL.sub(lambda m: " " * len(m.group()), text)
+    if "\n" in text:
+        text = _unwrap(text)
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters grow when lowercased; keep offsets exact
         lowered = text
@@ -163,6 +165,34 @@ def tokenize(text: str) -> list[Token]:
     clauses, sentences, units = _numbering(separators, raws, n)
     fields = zip(raws, map(stem, raws), starts, ends, clauses, sentences, range(n), units, strict=True)
     return list(map(tuple.__new__, repeat(Token), fields))
+
+
+# A line this long that breaks mid-sentence was wrapped by an editor: the break is a space (as in
+# Markdown). Short lines are list items or labels and keep their break.
+WRAPPED_LINE = 50
+_LIST_START = re.compile(r"[ \t]*(?:[-*+•>#|]|\d{1,2}[.)]|```)")
+
+
+def _unwrap(text: str) -> str:
+    """``text`` with each hard-wrap line break turned into a space (same length, offsets kept)."""
+    chars: list[str] | None = None
+    line_start = 0
+    at = text.find("\n")
+    while at != -1:
+        follows = text[at + 1 : at + 2]
+        if (
+            at - line_start >= WRAPPED_LINE
+            and follows.strip()
+            and text[at - 1 : at] not in ("", "\n", " ")
+            and not text[line_start:at].lstrip().startswith(("|", "```"))
+            and not _LIST_START.match(text, at + 1)
+        ):
+            if chars is None:
+                chars = list(text)
+            chars[at] = " "
+        line_start = at + 1
+        at = text.find("\n", line_start)
+    return text if chars is None else "".join(chars)
 
 
 def _numbering(separators: list[str], raws: list[str], n: int) -> tuple[list[int], list[int], list[int]]:

@@ -193,3 +193,14 @@ def test_a_claim_said_of_the_tool_the_question_is_not_about_is_a_comparison() ->
     )
     assert claims(flux, "Use dependsOn. In Argo CD you'd solve the same with sync waves; in Flux it's dependsOn.") == []
     assert claims(flux, "Use sync waves on the Kustomizations.") == ["waves"]
+
+
+def test_nothing_stops_x_from_y_asserts_y() -> None:
+    """ "Nothing stops one team from editing another team's objects" says they can: a risk, not a denial."""
+    edit = free_text(Concept("x", "teams edit each other's objects", ("another team*",), required=True))
+    for answer in (
+        "nothing stopped one team from editing another team's ConfigMap",
+        "Nothing prevents a developer from touching another team's namespace",
+    ):
+        assert GRADER.grade(edit, answer).concepts[0].status == "hit", answer
+    assert GRADER.grade(edit, "nobody can edit another team's ConfigMap").concepts[0].status == "negated"

@@ -117,3 +117,16 @@ def test_spoken_fillers_are_blanked_with_their_commas() -> None:
     assert [text[t.start : t.end] for t in tokens][1] == "Argo"
     assert [t.raw for t in tokenize("tools, like Argo, reconcile")] == ["tools", "like", "argo", "reconcile"]
     assert len({t.clause for t in tokenize("Argo, like, reverts it")}) == 1
+
+
+def test_a_hard_wrapped_line_break_is_a_space() -> None:
+    """Answers typed in an editor wrap at ~100 characters; a lone line break inside a sentence is a space
+    (as in Markdown), not a clause break. Short lines, bullets and blank lines still break."""
+    wrapped = "Out of the box Argo CD compares the repository with the cluster and never deletes things by\nitself"
+    assert len({t.clause for t in tokenize(wrapped)}) == 1
+    items = "prune\nselfHeal\nautomated"
+    assert len({t.clause for t in tokenize(items)}) == 3
+    bullets = "Out of the box Argo CD compares the repository with the cluster and does this:\n- prune"
+    assert len({t.sentence for t in tokenize(bullets)}) == 2
+    paragraphs = "Out of the box Argo CD compares the repository with the cluster and waits.\n\nThen"
+    assert len({t.sentence for t in tokenize(paragraphs)}) == 2
