@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from gitops_tutor.cli.context import Settings
-from gitops_tutor.curriculum.loader import LoadResult
+from gitops_tutor.curriculum.collected import LoadResult
 from gitops_tutor.curriculum.models import QUESTION_TYPES, AnyQuestion, ChoiceQuestion, Curriculum
 from gitops_tutor.curriculum.problems import Problem, format_problems
 from gitops_tutor.terminal_text import safe_json, sanitize

@@ -31,9 +31,9 @@ import yaml
 
 from gitops_tutor.curriculum import models
 from gitops_tutor.curriculum.collected import LoadResult
+from gitops_tutor.curriculum.collector import collector_paused
 from gitops_tutor.curriculum.files import _read_regular as read_regular
 from gitops_tutor.curriculum.files import discover, pack_budget_problem
-from gitops_tutor.curriculum.loader import collector_paused, load
 from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.curriculum.yamlread import YamlError
 
@@ -61,16 +61,23 @@ def load_cached(pack_dirs: Sequence[Path], shipped: Path | None, cache_folder: P
     """``load`` without the YAML trees, from the cache when no input changed since it was written."""
     key = fingerprint(pack_dirs, shipped)
     if key is None:
-        return dataclasses.replace(load(pack_dirs, shipped), raw_files=())
+        return load_fresh(pack_dirs, shipped)
     cache_file = cache_folder / CACHE_FILE
     with collector_paused():  # as for loading: a big tree of new objects that all stay alive
         cached = _read(cache_file, key)
     if cached is not None:
         return cached
-    result = dataclasses.replace(load(pack_dirs, shipped), raw_files=())
+    result = load_fresh(pack_dirs, shipped)
     with collector_paused():
         _write(cache_file, key, result)
     return result
+
+
+def load_fresh(pack_dirs: Sequence[Path], shipped: Path | None) -> LoadResult:
+    """Parse and check everything; the loader (parser, schemas, builders) is imported only here."""
+    from gitops_tutor.curriculum.loader import load
+
+    return dataclasses.replace(load(pack_dirs, shipped), raw_files=())
 
 
 def fingerprint(pack_dirs: Sequence[Path], shipped: Path | None) -> str | None:

@@ -7,14 +7,13 @@ cannot stop a learner from studying the rest.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from gitops_tutor.curriculum import build
 from gitops_tutor.curriculum.collected import Collected, LoadResult
+from gitops_tutor.curriculum.collector import collector_paused
 from gitops_tutor.curriculum.files import (
     MODELINE_PREFIX,
     ContentFile,
@@ -44,30 +43,6 @@ def load(pack_dirs: Sequence[Path], shipped: Path | None = None) -> LoadResult:
         for root, name in roots:
             _load_pack(root, name, collected)
         return assemble(collected)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while loading, then file what was loaded as old.
-
-    Loading makes hundreds of thousands of containers that all stay alive, and every
-    few hundred of them the collector walks the growing heap to find no garbage; once
-    it runs again it would walk them through each young generation in turn. Reference
-    counting still frees the parser's leftovers at once. ``freeze`` then ``unfreeze``
-    moves every tracked object straight into the oldest generation, so the new objects
-    skip those walks and stay collectable (a plain ``freeze`` would exempt them for
-    good, along with whatever else the process held). 10x content and printing it
-    (bench/content_load.py copies): about 2.0 s CPU instead of 3.0 s with the pause alone.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _load_pack(root: Path, name: str | None, collected: Collected) -> None:

@@ -61,7 +61,7 @@ def test_the_second_load_comes_from_the_cache(tmp_path: Path, monkeypatch: pytes
     def no_parsing(*_args: object) -> None:
         raise AssertionError("an unchanged tree must not be parsed again")
 
-    monkeypatch.setattr(cache, "load", no_parsing)
+    monkeypatch.setattr(cache, "load_fresh", no_parsing)
     assert load_cached([], shipped_content_dir(), tmp_path).curriculum.questions
 
 
