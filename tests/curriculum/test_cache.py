@@ -138,3 +138,17 @@ def test_list_prints_the_same_from_the_cache(tmp_path: Path, monkeypatch: pytest
     warm = CliRunner().invoke(cli, ["list", "questions", "--json"], catch_exceptions=False)
     assert cold.exit_code == warm.exit_code == 0
     assert warm.output == cold.output and json.loads(warm.output)
+
+
+def test_every_module_the_curriculum_imports_is_in_the_code_stamp() -> None:
+    """A change to any code that decides a load's result must make a new cache."""
+    import ast
+
+    code = Path(cache.__file__).resolve().parent
+    outside = set()
+    for path in code.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            module = node.module if isinstance(node, ast.ImportFrom) else None
+            if module and module.startswith("gitops_tutor.") and not module.startswith("gitops_tutor.curriculum"):
+                outside.add(code.parent / (module.removeprefix("gitops_tutor.").replace(".", "/") + ".py"))
+    assert outside <= set(cache._CODE_OUTSIDE)
