@@ -43,13 +43,27 @@ class Nav:
     target: str
     help: str
 
-    def factory(self) -> Callable[[], Screen[Any]]:
+    def factory(self, app: App[Any]) -> Callable[[], Screen[Any]]:
         def build() -> Screen[Any]:
             module_name, class_name = self.target.split(":")
             screen: Screen[Any] = getattr(importlib.import_module(module_name), class_name)()
+            styled_as_of_now(screen, app)
             return screen
 
         return build
+
+
+def styled_as_of_now(screen: Screen[Any], app: App[Any]) -> None:
+    """Mark a mode's new base screen as styled with the app's current CSS, which it is: it gets its
+    styles from the app's stylesheet as it mounts, like any pushed screen.
+
+    Textual 8.2 (pinned below 8.3) starts a screen at ``_css_update_count = -1``, so the first visit to
+    each mode re-parses every stylesheet source twice (``_init_mode`` and ``switch_mode`` both call
+    ``refresh_css``, and the first call leaves the new screen's count stale) and drops the parse cache,
+    so the next widget with its own CSS parses everything a third time: ~30 ms of CPU on each first
+    visit, Home's at start-up included. A theme change still bumps the app's count, so a screen built
+    before it is refreshed when it comes back, as before. tests/tui/test_mode_css.py pins this."""
+    screen._css_update_count = app._css_update_count
 
 
 NAV: tuple[Nav, ...] = (
@@ -137,7 +151,7 @@ class GitOpsTutorApp(App[None]):
         await self._apply_saved_theme()
         await self._apply_keymap()
         for nav in NAV:
-            self.add_mode(nav.name, nav.factory())
+            self.add_mode(nav.name, nav.factory(self))
         await self.switch_mode(self.start_mode)
         self.call_after_refresh(self._resume_collector)
         self._report_content_problems()
