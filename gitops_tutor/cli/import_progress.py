@@ -9,7 +9,8 @@ redirected stderr gets nothing: a log file should not fill with carriage returns
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 UPDATE_EVERY = 0.25  # seconds: at most four rewrites a second
@@ -18,9 +19,9 @@ UPDATE_EVERY = 0.25  # seconds: at most four rewrites a second
 class TerminalProgress:
     """A ``ProgressListener`` for ``import_file`` that draws on a terminal stream."""
 
-    def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
-        self.stream, self.clock = stream, clock
-        self.last_drawn = clock()  # nothing before the first interval: a quick import stays silent
+    def __init__(self, stream: TextIO, clock: Callable[[], float] | None = None) -> None:
+        self.stream, self.clock = stream, clock or time.monotonic
+        self.last_drawn = self.clock()  # nothing before the first interval: a quick import stays silent
         self.width = 0
         self.attempts = self.questions = 0
 
@@ -69,3 +70,17 @@ def progress_for(stream: TextIO) -> TerminalProgress | None:
     except (AttributeError, ValueError):  # a closed or unusual stream
         interactive = False
     return TerminalProgress(stream) if interactive else None
+
+
+@contextmanager
+def progress_line(stream: TextIO) -> Iterator[TerminalProgress | None]:
+    """The progress for one import, ended cleanly however the import ends (an error, Ctrl-C)."""
+    progress = progress_for(stream)
+    try:
+        yield progress
+    except BaseException:
+        if progress is not None:
+            progress.finish(succeeded=False)  # erased first, so the error that follows is its own line
+        raise
+    if progress is not None:
+        progress.finish(succeeded=True)

@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, NoReturn
+from typing import BinaryIO, NoReturn
 
 import click
 
@@ -22,9 +22,6 @@ from gitops_tutor.progress import Mastery, ProgressStore, Stats, StoreError
 from gitops_tutor.progress.scheduling import LEECH_THRESHOLD
 from gitops_tutor.progress.stats import LEECHES_SHOWN
 from gitops_tutor.terminal_text import safe_json, sanitize
-
-if TYPE_CHECKING:
-    from gitops_tutor.cli.import_progress import TerminalProgress
 
 BAR_WIDTH = 20
 
@@ -192,20 +189,18 @@ def import_history(settings: Settings, file: Path) -> None:
 
     Every row is checked as strictly as the app's own writes; one bad row refuses the whole file.
     """
-    from gitops_tutor.cli.import_progress import progress_for
+    from gitops_tutor.cli.import_progress import progress_line
     from gitops_tutor.progress.transfer import import_file
 
     with read_export(file) as stream, opened_store(settings) as store:
         backup = store.backup("before-import") if store.attempt_count() else None
-        progress = progress_for(sys.stderr)
         try:
-            summary = import_file(store, stream, str(file), progress)
+            with progress_line(sys.stderr) as progress:
+                summary = import_file(store, stream, str(file), progress)
         except StoreError as exc:
-            fail_after(progress, f"{exc}. Nothing was changed.")
+            fail(f"{exc}. Nothing was changed.")
         except OSError as exc:
-            fail_after(progress, f"{file}: cannot read it ({exc.strerror or exc}). Nothing was changed.")
-        if progress is not None:
-            progress.finish(succeeded=True)
+            fail(f"{file}: cannot read it ({exc.strerror or exc}). Nothing was changed.")
     click.echo(
         f"Imported {summary.attempts_added} new attempts ({summary.attempts_skipped} already present), "
         f"{summary.sections_added} lesson sections, {summary.lessons_completed_added} completed lessons, "
@@ -213,13 +208,6 @@ def import_history(settings: Settings, file: Path) -> None:
     )
     if backup is not None:
         click.echo(f"A copy of the database from before the import is in {backup}")
-
-
-def fail_after(progress: TerminalProgress | None, message: str) -> NoReturn:
-    """Erase the progress line first, so the error is the one line left."""
-    if progress is not None:
-        progress.finish(succeeded=False)
-    fail(message)
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from gitops_tutor.cli.import_progress import TerminalProgress, approximate, progress_for
+from gitops_tutor.cli.import_progress import TerminalProgress, approximate, progress_for, progress_line
 from gitops_tutor.cli.main import cli
 from gitops_tutor.progress import ProgressStore, transfer
 from gitops_tutor.progress.transfer import export_data, import_file
@@ -94,6 +94,18 @@ def test_a_shorter_text_covers_the_longer_one_before_it() -> None:
 @pytest.mark.parametrize(("total", "shown"), [(1_003_412, "~1,000,000"), (247_999, "~250,000"), (57, "~57")])
 def test_estimates_show_two_significant_figures(total: int, shown: str) -> None:
     assert approximate(total) == shown
+
+
+def test_an_interrupted_import_leaves_no_half_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C (or any error) erases the line, so whatever is printed next starts a clean line."""
+    stream, ticks = TerminalStream(), Ticks()
+    monkeypatch.setattr("gitops_tutor.cli.import_progress.time.monotonic", ticks)
+    with pytest.raises(KeyboardInterrupt), progress_line(stream) as progress:
+        assert progress is not None
+        ticks.now += 1
+        progress("attempts", 240_000, 1_000_000)
+        raise KeyboardInterrupt
+    assert stream.getvalue().endswith("\r" + " " * 39 + "\r")
 
 
 def test_no_progress_for_a_pipe_or_a_file() -> None:
