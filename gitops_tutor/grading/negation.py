@@ -169,6 +169,8 @@ OBJECT_PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these"})
 # An imperative prohibition opening a sentence rejects every wrong claim in it.
 PROHIBITIONS = frozenset({("dont",), ("never",), ("avoid",), ("do", "not")})
 SENTENCE_LEADS = frozenset({"so", "and", "but", "also", "please", "just", "then"})
+# Words that open the main clause after a condition or a prohibition ("if it breaks *just* run X").
+MAIN_CLAUSE_MARKERS = frozenset({"just", "simply", "then", "instead", "you", "we", "i", "they"})
 # A negation inside a condition or a default describes when, it denies nothing (Cues.conditional).
 CONDITIONS = frozenset({"if", "unless", "whenever"})
 CONDITION_OPENERS = frozenset({"when", "without", "otherwise", "until"})
@@ -283,17 +285,25 @@ class Cues:
         while start < first and raws[start] in SENTENCE_LEADS:
             start += 1
         opening = tuple(raws[start : start + 2])
-        return opening[:1] in PROHIBITIONS or opening in PROHIBITIONS
+        if not (opening[:1] in PROHIBITIONS or opening in PROHIBITIONS):
+            return False
+        # it governs its own clause only: "Don't bother with Git, just run X" still advises X
+        return tokens[start].clause == tokens[first].clause and not any(
+            raws[i] in MAIN_CLAUSE_MARKERS for i in range(start, first)
+        )
 
     def _in_condition(self, first: int) -> bool:
         """Whether a claim stands in an if-clause ("roll forward only if revert isn't possible")."""
         tokens, raws = self.tokens, self._raws
         clause = tokens[first].clause
+        marker = None  # "if it breaks *just* run X": X is the advice, not the condition
         for i in range(first - 1, -1, -1):
             if tokens[i].clause != clause:
                 return False
             if raws[i] in CONDITIONS:
-                return True
+                return marker is None or marker <= i + 1  # "if *you* don't ..." is the condition's subject
+            if raws[i] in MAIN_CLAUSE_MARKERS and marker is None:
+                marker = i  # the one nearest the claim
         return False
 
     def _purpose(self, cue: int) -> bool:
@@ -344,9 +354,10 @@ class Cues:
             start -= 1
         if raws[start] in CONDITION_OPENERS:
             return True
-        for i in range(start, first):
-            if raws[i] in CONDITIONS or (raws[i] == "by" and raws[i + 1] == "default"):
-                return True
+        if self._in_condition(first):
+            return True
+        if any(raws[i] == "by" and raws[i + 1] == "default" for i in range(start, first)):
+            return True
         end = positions[-1] + 1
         return any(raws[i] == "by" and raws[i + 1] == "default" for i in range(end, min(len(raws) - 1, end + 4)))
 

@@ -204,3 +204,14 @@ def test_nothing_stops_x_from_y_asserts_y() -> None:
     ):
         assert GRADER.grade(edit, answer).concepts[0].status == "hit", answer
     assert GRADER.grade(edit, "nobody can edit another team's ConfigMap").concepts[0].status == "negated"
+
+
+def test_a_prohibition_or_a_condition_does_not_excuse_the_advice_after_it() -> None:
+    """ "Don't bother with Git, just X" and "if it breaks just X" still advise X."""
+    assert claims(UNDO, "Don't bother with Git, just run kubectl rollout undo.") == ["undo"]
+    assert claims(UNDO, "Don't worry about history; kubectl rollout undo is fastest.") == ["undo"]
+    assert claims(UNDO, "If it breaks just do a kubectl rollout undo") == ["undo"]
+    assert claims(UNDO, "if it breaks you run kubectl rollout undo") == ["undo"]
+    revert = free_text(Concept("r", "git revert", ("git revert",), required=True))
+    assert GRADER.grade(revert, "if it breaks you don't git revert, you roll back").concepts[0].status == "negated"
+    assert claims(UNDO, "if you are in a hurry you run kubectl rollout undo") == ["undo"]
