@@ -11,11 +11,14 @@ import re
 from typing import Any
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Size
 from textual.strip import Strip
-from textual.widgets import RadioButton, RadioSet, SelectionList, TextArea
+from textual.widgets import Checkbox, OptionList, RadioButton, RadioSet, SelectionList, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
@@ -95,13 +98,50 @@ async def _ignore_key(event: events.Key) -> None:
     """A key the widget leaves to the screen."""
 
 
+# "▐●▌" and the space after it: where an option's text starts.
+_MARK_CELLS = 4
+# "12. ": an option's number, so wrapped lines line up with its text, not with the number.
+_NUMBER_PREFIX = re.compile(r"\d+\. ")
+_MIN_WRAP_CELLS = 12
+
+
+def wrapped_option(label: Content, width: int) -> list[Content]:
+    """An option's text as lines of at most ``width`` cells, broken between words.
+
+    Lines after the first are indented past the option's number ("2. "), so the
+    number stands out and the text reads as one block.
+    """
+    number = _NUMBER_PREFIX.match(label.plain)
+    indent = number.end() if number and number.end() < width // 2 else 0
+    body = label[indent:].wrap(max(width - indent, _MIN_WRAP_CELLS), overflow="fold") or [Content("")]
+    return [label[:indent] + body[0], *(line.pad_left(indent) for line in body[1:])]
+
+
 class MarkedRadioButton(RadioButton):
-    """A radio button whose mark is a dot only when chosen, so the choice shows without colour."""
+    """A radio button whose mark is a dot only when chosen, so the choice shows without colour.
+
+    Its option text wraps onto as many lines as it needs: a quarter of the shipped options
+    are longer than an 80-column card, and a cut-off option (sometimes the right one)
+    cannot be judged.
+    """
 
     @property
     def _button(self) -> Any:
         self.BUTTON_INNER = "●" if self.value else " "
         return super()._button
+
+    def _label_lines(self, width: int) -> list[Content]:
+        return wrapped_option(self.label, width - _MARK_CELLS - 1)  # one cell of padding after the text
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._label_lines(width))
+
+    def render(self) -> Content:
+        label_style = self.get_visual_style("toggle--label")
+        first, *rest = self._label_lines(self.size.width)
+        lines = [Content.assemble(self._button, first.pad(1, 1).stylize_before(label_style))]
+        lines += [line.pad_right(1).stylize_before(label_style).pad_left(_MARK_CELLS) for line in rest]
+        return Content("\n").join(lines)
 
 
 class OrderedRadioSet(RadioSet):
@@ -168,7 +208,19 @@ class OrderedRadioSet(RadioSet):
 
 
 class OrderedSelectionList(SelectionList[int]):
-    """A selection list that applies keys in order and marks chosen options with X, unchosen with a blank."""
+    """A selection list that applies keys in order, wraps long options and marks chosen options with X.
+
+    SelectionList cuts every option to one line and, when an option does take several
+    lines, draws its tick box from the wrong option; here each option wraps between words
+    and only its first line carries the box (X when chosen, a blank otherwise).
+    """
+
+    DEFAULT_CSS = """
+    OrderedSelectionList {
+        text-wrap: wrap;
+        text-overflow: fold;
+    }
+    """
 
     async def _on_key(self, event: events.Key) -> None:
         await handle_key_in_order(self, event, super()._on_key)
@@ -178,17 +230,29 @@ class OrderedSelectionList(SelectionList[int]):
         self._toggle_highlighted_selection()
 
     def render_line(self, y: int) -> Strip:
-        line = super().render_line(y)
-        _, scroll_y = self.scroll_offset
+        line = OptionList.render_line(self, y)
         try:
-            option = self.get_option_at_index(scroll_y + y)
-        except OptionDoesNotExist:
+            index, line_offset = self._lines[self.scroll_offset.y + y]
+            selection = self.get_option_at_index(index)
+        except (IndexError, OptionDoesNotExist):
             return line
-        segments = list(line)
-        if option.value not in self._selected and len(segments) > 1 and segments[1].text.strip():
-            segments[1] = Segment(" " * len(segments[1].text), segments[1].style)
-            return Strip(segments, line.cell_length)
-        return line
+        underlying = next(iter(line)).style or self.rich_style
+        if line_offset > 0:
+            return Strip([Segment(" " * _MARK_CELLS, underlying), *line])
+        return Strip([*self._tick_box(index, selection.value, underlying), Segment(" ", underlying), *line])
+
+    def _tick_box(self, index: int, value: int, underlying: Style) -> list[Segment]:
+        chosen = value in self._selected
+        component = "selection-list--button" + ("-selected" if chosen else "")
+        if self.highlighted == index:
+            component += "-highlighted"
+        box_style = self.get_component_rich_style(component) + Style(meta={"option": index})
+        side_style = Style.from_color(box_style.bgcolor, underlying.bgcolor) + Style(meta={"option": index})
+        return [
+            Segment(Checkbox.BUTTON_LEFT, side_style),
+            Segment(Checkbox.BUTTON_INNER if chosen else " ", box_style),
+            Segment(Checkbox.BUTTON_RIGHT, side_style),
+        ]
 
 
 class AnswerInput:

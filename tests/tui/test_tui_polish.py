@@ -1,0 +1,140 @@
+"""Polish from a fresh QA pass: long options wrap, drafts are never skipped away unasked,
+Esc leaves Help, the Argo vs Flux filter takes typing, and interview texts say what is true."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from textual.widget import Widget
+
+from gitops_tutor.curriculum.models import ChoiceQuestion, Curriculum, Option
+from gitops_tutor.interview.config import InterviewConfig
+from gitops_tutor.tui.app import GitOpsTutorApp
+from gitops_tutor.tui.screens.interview_run import InterviewRunScreen
+from gitops_tutor.tui.widgets.answer import MarkedRadioButton, OrderedRadioSet, OrderedSelectionList
+from tests.interview.conftest import FakeClock
+from tests.tui.conftest import ready, settle
+from tests.tui.test_interview import interview_app, wait_for_screen
+from tests.tui.test_practice import open_session
+
+LONG_OPTIONS = (
+    "Add full_name; ship code writing both and reading full_name with a fallback, backfill, then drop name later",
+    "Rename the column in a PreSync hook in the same release as the code that reads the new column name",
+    "Keep both columns forever",
+    "Let Argo CD rename it by pruning the old column and creating the new one during the final sync wave",
+)
+CHOICE_IDS = ("team-pull-benefit", "team-pick-flux-objects")
+
+
+def with_long_options(curriculum: Curriculum, options: tuple[str, ...] = LONG_OPTIONS) -> Curriculum:
+    """The fixture pack with its two choice questions' options replaced by long ones (the first is correct)."""
+    questions = dict(curriculum.questions)
+    for question_id in CHOICE_IDS:
+        question = questions[question_id]
+        assert isinstance(question, ChoiceQuestion)
+        long = tuple(Option(text, index == 0, "Because.") for index, text in enumerate(options))
+        questions[question_id] = replace(question, options=long)
+    return replace(curriculum, questions=questions)
+
+
+def shown_lines(app: GitOpsTutorApp, widget: Widget) -> list[str]:
+    """The text the terminal shows inside ``widget``'s content area (what a learner can read)."""
+    update = app.screen._compositor.render_full_update(simplify=True)
+    screen_lines = ["".join(strip.text for strip in line) for line in update.strips]
+    region = widget.scrollable_content_region.intersection(app.screen.region)
+    return [line[region.x : region.right] for line in screen_lines[region.y : region.bottom]]
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def assert_every_option_readable(app: GitOpsTutorApp, widget: Widget, options: tuple[str, ...]) -> None:
+    """Each option is on screen in full, broken only between words (a split word would not match)."""
+    shown = squeezed(" ".join(shown_lines(app, widget)))
+    assert "…" not in shown
+    for option in options:
+        assert squeezed(option) in shown, f"{option!r} is not shown whole in {shown!r}"
+
+
+async def test_single_choice_options_wrap_whole_at_80_columns(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum
+) -> None:
+    app = build_app(curriculum=with_long_options(pack_curriculum))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-pull-benefit")
+        radios = screen.query_one(OrderedRadioSet)
+        assert_every_option_readable(app, radios, LONG_OPTIONS)
+
+
+async def test_multi_choice_options_wrap_whole_at_80_columns(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum
+) -> None:
+    app = build_app(curriculum=with_long_options(pack_curriculum))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-pick-flux-objects")
+        options = screen.query_one(OrderedSelectionList)
+        assert_every_option_readable(app, options, LONG_OPTIONS)
+        await pilot.press("down", "space")
+        await settle(pilot)
+        lines = shown_lines(app, options)
+        ticked = [line for line in lines if line.startswith("▐X▌")]
+        assert len(ticked) == 1, lines  # the tick box sits on the chosen option's first line only
+        assert sorted(options.selected) == [1]
+
+
+async def test_choice_options_wrap_in_the_interview_layout(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum
+) -> None:
+    clock = FakeClock()
+    config = InterviewConfig(minutes=10, questions=2, seed=3, types=("single-choice", "multi-choice"), only_types=True)
+    curriculum = with_long_options(pack_curriculum)
+    app = interview_app(lambda **options: build_app(curriculum=curriculum, **options), clock, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        for position in range(len(run.session.items)):
+            if position:
+                run._move(lambda at=position: run.session.go_to(at))
+                await settle(pilot)
+            assert run.query_one("#iv-list").display  # the question list takes its share of the width
+            assert_every_option_readable(app, run.answer_widget, LONG_OPTIONS)
+
+
+async def test_scrolling_keeps_the_highlighted_long_option_in_view(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum
+) -> None:
+    many = tuple(f"{text} (variant {n})" for n in range(2) for text in LONG_OPTIONS)
+    app = build_app(curriculum=with_long_options(pack_curriculum, many))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-pull-benefit")
+        radios = screen.query_one(OrderedRadioSet)
+        assert radios.virtual_size.height > radios.scrollable_content_region.height, "the test needs a scrolling list"
+        buttons = list(radios.query(MarkedRadioButton))
+        for index in range(1, len(buttons)):
+            await pilot.press("down")
+            await settle(pilot)
+            assert radios._selected == index
+            assert radios.scrollable_content_region.contains_region(buttons[index].region), index
+
+
+async def test_scrolling_keeps_the_highlighted_long_multi_choice_option_in_view(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum
+) -> None:
+    many = tuple(f"{text} (variant {n})" for n in range(2) for text in LONG_OPTIONS)
+    app = build_app(curriculum=with_long_options(pack_curriculum, many))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-pick-flux-objects")
+        options = screen.query_one(OrderedSelectionList)
+        assert options.virtual_size.height > options.scrollable_content_region.height, "the test needs a scrolling list"
+        for index in range(1, options.option_count):
+            await pilot.press("down")
+            await settle(pilot)
+            assert options.highlighted == index
+            prompt = str(options.get_option_at_index(index).prompt)
+            assert squeezed(prompt) in squeezed(" ".join(shown_lines(app, options))), index
