@@ -12,8 +12,9 @@ from textual.widget import Widget
 from gitops_tutor.curriculum.models import ChoiceQuestion, Curriculum, Option
 from gitops_tutor.interview.config import InterviewConfig
 from gitops_tutor.tui.app import GitOpsTutorApp
+from gitops_tutor.tui.screens.confirm import ConfirmModal
 from gitops_tutor.tui.screens.interview_run import InterviewRunScreen
-from gitops_tutor.tui.widgets.answer import MarkedRadioButton, OrderedRadioSet, OrderedSelectionList
+from gitops_tutor.tui.widgets.answer import AnswerArea, MarkedRadioButton, OrderedRadioSet, OrderedSelectionList
 from tests.interview.conftest import FakeClock
 from tests.tui.conftest import ready, settle
 from tests.tui.test_interview import interview_app, wait_for_screen
@@ -138,3 +139,54 @@ async def test_scrolling_keeps_the_highlighted_long_multi_choice_option_in_view(
             assert options.highlighted == index
             prompt = str(options.get_option_at_index(index).prompt)
             assert squeezed(prompt) in squeezed(" ".join(shown_lines(app, options))), index
+
+
+async def test_skip_asks_before_a_typed_answer_is_thrown_away(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """ctrl+n dropped several typed lines without a word, while Esc asked first."""
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-what-does-reconcile-do", "team-pull-benefit")
+        await pilot.press(*"desired vs live", "enter", *"second line")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        assert app.screen.question == "Skip this question?"
+        await pilot.press("escape")  # the safe first choice: keep writing
+        await settle(pilot)
+        area = screen.query_one(AnswerArea)
+        assert app.screen is screen and area.has_focus
+        assert screen.question is not None and screen.question.id == "team-what-does-reconcile-do"
+        assert area.text == "desired vs live\nsecond line"
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.click("#confirm-skip")
+        await settle(pilot)
+        assert screen.question is not None and screen.question.id == "team-pull-benefit"
+
+
+async def test_skip_asks_before_a_picked_option_is_dropped_and_can_submit_it(
+    build_app: Callable[..., GitOpsTutorApp],
+) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-pull-benefit", "team-what-does-reconcile-do")
+        screen.query_one(OrderedRadioSet).pick(0)
+        await pilot.click("#skip")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.click("#confirm-submit")
+        await settle(pilot)
+        assert app.screen is screen and screen.pending is not None  # graded, waiting for a rating
+
+
+async def test_skip_without_an_answer_does_not_ask(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-what-does-reconcile-do", "team-pull-benefit")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.question is not None and screen.question.id == "team-pull-benefit"

@@ -334,6 +334,23 @@ class SessionScreen(TutorScreen):
         self.scores.append(pending.result.score)
 
     def action_skip(self) -> None:
+        """Skip to the next question; a typed or picked answer is not thrown away without asking (as Esc asks)."""
+        from gitops_tutor.tui.screens.confirm import ConfirmModal
+
+        if self.input is not None and self.pending is None and not self.busy and self.input.has_draft():
+            choices = [("stay", "Keep writing"), ("submit", "Submit it"), ("skip", "Discard it and skip")]
+            detail = "You have not submitted this answer. Skipping now throws it away."
+            self.app.push_screen(ConfirmModal("Skip this question?", detail, choices), self._skip_chosen)
+        else:
+            self._skip_now()
+
+    def _skip_chosen(self, choice: str | None) -> None:
+        if choice == "skip":
+            self._skip_now()
+        else:
+            self._left(choice)  # Submit it, or keep writing
+
+    def _skip_now(self) -> None:
         if self.input is not None and self.question is not None and self.pending is None and not self.busy:
             self.source.skip(self.question.id)
             self.run_worker(self._next(), exclusive=True, group="session")
