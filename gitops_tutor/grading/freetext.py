@@ -205,12 +205,17 @@ class _Answer:
                 continue
             flips = number < len(negative_ok) and negative_ok[number]
             for match in find(pattern, self.where, self.tokens, loose=loose, budget=self.budget):
+                if self._neither_way(match):
+                    continue
                 denied = self.cues.negates(match)
-                if denied and self.cues.conditional(match):
-                    continue  # "by default it won't delete it", "if you don't ...": a condition, no denial
                 wrong = (denied and not flips) or (swap is not None and swap(match))
                 (negated if wrong else asserted).append(match)
         return asserted, negated
+
+    def _neither_way(self, match: tuple[int, ...]) -> bool:
+        """A match said inside a condition or a default with a negation ("if you don't turn prune on",
+        "by default it won't delete"), or after a doubt ("I'm not sure you ..."): no claim either way."""
+        return (self.cues.negates(match) and self.cues.conditional(match)) or self.cues.doubted(match)
 
     def claimed(
         self, patterns: Sequence[Phrasing], prompt_stems: frozenset[str] = frozenset(), *, loose: bool = False
@@ -237,7 +242,7 @@ class _Answer:
             chosen = []
             clean = True
             for every in per_term:
-                matches = [m for m in every if not (self.cues.negates(m) and self.cues.conditional(m))]
+                matches = [m for m in every if not self._neither_way(m)]
                 if not matches:
                     break  # said only inside a condition: this sentence states nothing either way
                 plain = [m for m in matches if not self.cues.negates(m)]

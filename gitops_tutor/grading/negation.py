@@ -51,26 +51,10 @@ PSEUDO_NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("without", "doubt"),
     ("without", "a", "doubt"),
     ("no", "wonder"),
-    # Hedges doubt the speaker's memory, they deny nothing: "I'm not sure you revert it" (speech has
-    # no comma to end the cue's scope).
-    ("not", "sure"),
-    ("not", "100"),
-    ("not", "certain"),
-    ("not", "quite", "sure"),
-    ("not", "really", "sure"),
-    ("not", "totally", "sure"),
-    ("not", "entirely", "sure"),
-    ("not", "completely", "sure"),
-    ("not", "a", "hundred"),
+    # Discourse markers deny nothing: "if I'm not mistaken you revert it" asserts the revert.
     ("not", "mistaken"),
     ("if", "im", "not", "wrong"),
     ("if", "i", "am", "not", "wrong"),
-    ("dont", "remember"),
-    ("do", "not", "remember"),
-    ("dont", "recall"),
-    ("cant", "remember"),
-    ("cant", "recall"),
-    ("i", "dont", "know"),
     ("dont", "quote", "me"),
     ("not", "gonna", "lie"),
     ("not", "going", "to", "lie"),
@@ -85,6 +69,25 @@ PSEUDO_NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("nothing", "blocks"),
     ("nothing", "blocked"),
     ("nothing", "keeps"),
+)
+# Doubts: "I'm not sure you revert it", "I don't remember exactly": the speaker neither asserts nor
+# denies what follows in the clause, so a negated match there counts neither way (Cues.conditional).
+DOUBTS: tuple[tuple[str, ...], ...] = (
+    ("not", "sure"),
+    ("not", "100"),
+    ("not", "certain"),
+    ("not", "quite", "sure"),
+    ("not", "really", "sure"),
+    ("not", "totally", "sure"),
+    ("not", "entirely", "sure"),
+    ("not", "completely", "sure"),
+    ("not", "a", "hundred"),
+    ("dont", "remember"),
+    ("do", "not", "remember"),
+    ("dont", "recall"),
+    ("cant", "remember"),
+    ("cant", "recall"),
+    ("dont", "know"),
 )
 POST_CUES: tuple[tuple[str, ...], ...] = (
     ("bad", "idea"),
@@ -187,10 +190,10 @@ _PHRASE_STARTS = frozenset(phrase[0] for phrase in (*PSEUDO_NEGATIONS, *CONTRAST
 FREE_WORDS = frozenset({"or", "nor", "and", "any", "either", "a", "an", "the"})
 
 
-PSEUDO, CONTRA, POST = 0, 1, 2
+PSEUDO, CONTRA, POST, DOUBT = 0, 1, 2, 3
 # Phrase cues by first word, so an answer is only checked where such a word occurs.
 _PHRASES: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-for _kind, _group in ((PSEUDO, PSEUDO_NEGATIONS), (CONTRA, CONTRASTIVE_CUES), (POST, POST_CUES)):
+for _kind, _group in ((PSEUDO, PSEUDO_NEGATIONS), (CONTRA, CONTRASTIVE_CUES), (POST, POST_CUES), (DOUBT, DOUBTS)):
     for _phrase in _group:
         _PHRASES.setdefault(_phrase[0], []).append((_phrase, _kind))
 _WATCHED = HARD_CUES | _PHRASE_STARTS | CLAUSE_CONJUNCTIONS
@@ -213,12 +216,15 @@ class Cues:
         for i in watched:
             if raws[i] in HARD_CUES:
                 before[i] = HARD
-        for kind in (PSEUDO, CONTRA, POST):  # pseudo first: "not only" negates nothing, "instead of" wins
+        self._doubts: set[int] = set()  # positions where a doubt ("not sure", "don't remember") starts
+        for kind in (PSEUDO, CONTRA, POST, DOUBT):  # pseudo first: "not only" negates nothing, "instead of" wins
             for i in watched:
                 for phrase, phrase_kind in _PHRASES.get(raws[i], ()):
                     if phrase_kind != kind or tuple(raws[i : i + len(phrase)]) != phrase:
                         continue
-                    if kind == POST:
+                    if kind == DOUBT:
+                        self._doubts.add(i)
+                    elif kind == POST:
                         self.after[i] = True
                     else:
                         before[i : i + len(phrase)] = [CONTRASTIVE if kind == CONTRA else 0] * len(phrase)
@@ -342,6 +348,16 @@ class Cues:
             if self.after[i] and self._reaches(i, first):
                 return True
         return False
+
+    def doubted(self, positions: Sequence[int]) -> bool:
+        """Whether a doubt opens the match's clause before it ("I'm not sure you need to revert it"):
+        the speaker neither asserts nor denies it."""
+        if not self._doubts:
+            return False
+        tokens = self.tokens
+        first = positions[0]
+        clause = tokens[first].clause
+        return any(p < first and tokens[p].clause == clause for p in self._doubts)
 
     def conditional(self, positions: Sequence[int]) -> bool:
         """Whether the clause of a negated match states a condition or a default rather than a denial:

@@ -70,17 +70,21 @@ REVERT = free_text(Concept("revert", "git revert the commit", ("git revert",), r
 
 
 def test_a_hedge_negates_nothing() -> None:
-    """ "I'm not sure", "if I'm not mistaken", "I don't remember exactly" doubt the speaker's memory,
-    they do not deny what follows (transcribed speech has no comma to end the cue's scope)."""
+    """ "I'm not sure", "if I'm not mistaken", "I don't remember exactly" are about the speaker, they
+    do not deny what follows (transcribed speech has no comma to end the cue's scope). A doubt ("I'm
+    not sure you ...") does not assert it either; a discourse marker ("if I'm not mistaken") does."""
     for hedge in (
-        "I'm not sure you git revert the bad commit",
-        "I'm not 100% sure but you git revert the bad commit",
         "if I'm not mistaken you git revert the bad commit",
-        "I don't remember exactly you git revert the bad commit",
         "not gonna lie I would git revert the bad commit",
-        "I'm not really sure I think you git revert the bad commit",
+        "I'm not 100% sure but you git revert the bad commit",
     ):
         assert GRADER.grade(REVERT, hedge).concepts[0].status == "hit", hedge
+    for doubt in (
+        "I'm not sure you git revert the bad commit",
+        "I don't remember exactly whether you git revert the bad commit",
+        "I'm not really sure you need to git revert the bad commit",
+    ):
+        assert GRADER.grade(REVERT, doubt).concepts[0].status == "missed", doubt
     assert GRADER.grade(REVERT, "I'm sure you don't git revert the bad commit").concepts[0].status == "negated"
     assert GRADER.grade(REVERT, "you never git revert a bad commit").concepts[0].status == "negated"
 
