@@ -124,3 +124,6 @@ def test_the_shipped_aliases_read_terse_shorthand(shipped: Curriculum) -> None:
     assert grader.grade(ns, "own ns per tenant + ks per tenant").concepts[0].status == "hit"
     bg = free_text(Concept("b", "blue-green switches at once", ("blue green .. switch*",), required=True))
     assert grader.grade(bg, "b/g: switch 100% at once").concepts[0].status == "hit"
+    ignore = free_text(Concept("i", "ignore the field", ("ignore* .. field",), required=True))
+    assert grader.grade(ignore, "tell Argo to stop comparing that field").concepts[0].status == "hit"
+    assert grader.grade(ignore, "the webhook mutates that field").concepts[0].status == "missed"  # "mute" left out
