@@ -37,8 +37,9 @@ class Settings:
         return self._loaded
 
     def load_for_app(self) -> LoadResult:
-        """Content for the study app and ``list``, from the start-up cache when no file changed
-        (``validate`` always parses afresh); without the raw YAML trees, which only validate needs."""
+        """Content for the study app and every command but ``validate`` and ``new``, from the
+        start-up cache when no file changed (``validate`` always parses afresh); without the raw
+        YAML trees, which only validate needs."""
         if self._loaded is None:
             from gitops_tutor.curriculum.cache import load_cached
 

@@ -36,7 +36,7 @@ def grade(
     settings: Settings, question_id: str | None, answer: str | None, as_json: bool, batch: IO[bytes] | None
 ) -> None:
     """Grade ANSWER to QUESTION_ID and show score, verdict, concepts and feedback."""
-    curriculum = settings.load().curriculum
+    curriculum = settings.load_for_app().curriculum
     grader = Grader(curriculum.aliases)
     if batch is not None:
         _grade_batch(grader, curriculum, batch)

@@ -201,7 +201,7 @@ def _open_store(settings: Settings) -> ProgressStore:
 def _service(store: ProgressStore, settings: Settings) -> InterviewService:
     from gitops_tutor.interview.service import InterviewService
 
-    return InterviewService(store, settings.load().curriculum)
+    return InterviewService(store, settings.load_for_app().curriculum)
 
 
 def _discard_abandoned(service: InterviewService) -> None:

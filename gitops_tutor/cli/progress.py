@@ -52,7 +52,7 @@ def fail(message: str) -> NoReturn:
 @click.pass_obj
 def stats(settings: Settings, as_json: bool) -> None:
     """Show totals, what is due today, your streak, mastery per lesson and domain, and weak spots."""
-    curriculum = settings.load().curriculum
+    curriculum = settings.load_for_app().curriculum
     with opened_store(settings) as store:
         numbers = store.stats(curriculum)
     if as_json:
@@ -160,7 +160,7 @@ def export(settings: Settings, fmt: str, out: Path | None) -> None:
             text = safe_json(data, indent=2) + "\n"
             count = len(data["attempts"])
         else:
-            text = sanitize(export_markdown(store, settings.load().curriculum))
+            text = sanitize(export_markdown(store, settings.load_for_app().curriculum))
             count = store.attempt_count()
     if out is None:
         click.echo(text, nl=False)
