@@ -190,3 +190,20 @@ async def test_skip_without_an_answer_does_not_ask(build_app: Callable[..., GitO
         await settle(pilot)
         assert app.screen is screen
         assert screen.question is not None and screen.question.id == "team-pull-benefit"
+
+
+async def test_escape_leaves_help_for_the_screen_it_was_opened_from(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """Esc did nothing on Help (and the footer offered no way back)."""
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        for start_key, mode in (("l", "lessons"), ("s", "stats"), ("h", "home")):
+            await pilot.press(start_key)
+            await settle(pilot)
+            await pilot.press("question_mark")
+            await settle(pilot)
+            assert app.current_mode == "help"
+            assert "help-back" in {binding.id for _, binding, *_ in app.active_bindings.values()}
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.current_mode == mode

@@ -16,10 +16,15 @@ from textual.widgets import Header, Static
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.keybar import KeyBar
 
+HELP_MODE = "help"
 EXTRA_SCREENS = (
     ("Lesson reader", "gitops_tutor.tui.screens.reader:ReaderScreen"),
     ("Question card", "gitops_tutor.tui.screens.session:SessionScreen"),
 )
+
+
+def _mode_or_home(mode: str) -> str:
+    return "home" if mode in (HELP_MODE, "_default") else mode
 
 
 def screen_classes() -> list[tuple[str, type[Any]]]:
@@ -61,8 +66,26 @@ def binding_rows(
 
 
 class HelpScreen(TutorScreen):
+    """Every key; Esc goes back to the screen Help was opened from, as Esc goes back elsewhere."""
+
+    BINDINGS = [Binding("escape", "back", "Back", tooltip="Back to where you opened Help", id="help-back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Built as Help is first opened, while the app is still on the mode it is opened from.
+        self.came_from = _mode_or_home(self.app.current_mode)
+
     def on_mount(self) -> None:
         self.query_one("#help", VerticalScroll).focus()  # so the keys scroll it
+        self.app.mode_change_signal.subscribe(self, self._mode_changed, immediate=True)
+
+    def _mode_changed(self, mode: str) -> None:
+        """Every other mode shown is where a later visit to Help comes from."""
+        if mode != HELP_MODE:
+            self.came_from = mode
+
+    async def action_back(self) -> None:
+        await self.app.run_action(f"show({self.came_from!r})")
 
     def compose(self) -> ComposeResult:
         yield Header()
