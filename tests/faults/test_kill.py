@@ -232,7 +232,7 @@ def test_sigkill_at_a_random_moment_of_an_interview_then_resume(tmp_path: Path, 
     assert integrity(db) == [("ok",)]
     saved = answers_of(state)
 
-    resumed = run_cli(db, *INTERVIEW, "--resume")  # end of input submits what was saved
+    resumed = run_cli(db, *INTERVIEW, "--resume", stdin=":list\n")  # one line, then the end of input: submit
     assert resumed.returncode == 0, resumed.stderr
     assert "Traceback" not in resumed.stderr
     assert "Resuming the interview" in resumed.stdout and "Mock interview report" in resumed.stdout
