@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress
 from operator import itemgetter
@@ -46,7 +46,7 @@ from gitops_tutor.grading.result import (
     rating_for,
     verdict_for,
 )
-from gitops_tutor.grading.roles import concept_subjects, other_tool_context, swapped
+from gitops_tutor.grading.roles import concept_subjects, other_tool_context, party_examples, swapped
 from gitops_tutor.grading.text import Token, tokenize
 
 NEGATED_REQUIRED_CAP = 20.0
@@ -86,6 +86,7 @@ class CompiledRubric:
     oversized_phrasings: tuple[str, ...] = ()  # more than MAX_PATTERN_WORDS words: left out
     subjects: frozenset[str] = frozenset()  # the parties a contrasting rubric names (see roles.py)
     prompt_stems: frozenset[str] = frozenset()  # the question's words: which tools it is about
+    examples: Mapping[str, str] = field(default_factory=dict)  # "a source such as a GitRepository"
 
 
 def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRubric:
@@ -142,6 +143,7 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
         tuple(oversized),
         frozenset(s for s in subjects if s),
         frozenset(t.stem for t in aliases.apply(tokenize(question.prompt))),
+        party_examples(question.prompt, frozenset(s for s in subjects if s), aliases),
     )
 
 
@@ -274,7 +276,7 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     tokens = aliases.apply(plain)
     list_shape = shape.list_shape(text, plain)
     answer = _Answer(tokens, Cues(tokens, text), compiled.vocabulary.positions(tokens), list_shape != shape.NOT_A_LIST)
-    results = [_concept_result(c, answer, compiled.subjects) for c in compiled.concepts]
+    results = [_concept_result(c, answer, compiled.subjects, compiled.examples) for c in compiled.concepts]
     concepts = tuple(result for result, _ in results)
     says_an_idea = any(strong for _, strong in results)
     claimed = (_claim_result(c, answer, compiled.prompt_stems) for c in compiled.claims)
@@ -311,11 +313,13 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
 BROAD_HITS = 3
 
 
-def _concept_result(compiled: CompiledConcept, answer: _Answer, subjects: frozenset[str]) -> tuple[ConceptResult, bool]:
+def _concept_result(
+    compiled: CompiledConcept, answer: _Answer, subjects: frozenset[str], examples: Mapping[str, str]
+) -> tuple[ConceptResult, bool]:
     """The concept's result, and whether some match of it holds more than one word."""
     concept = compiled.concept
     own = compiled.subject
-    swap = (lambda m: swapped(answer.tokens, m, own, subjects)) if own else None  # noqa: E731
+    swap = (lambda m: swapped(answer.tokens, m, own, subjects, examples)) if own else None  # noqa: E731
     # said of the other party ("health status compares Git ..."): swapped, so negated
     asserted, negated = answer.hits(compiled.patterns, negative_ok=compiled.negative_ok, swap=swap)
     several_words = answer.set_hit or any(len(set(match)) > 1 for match in asserted)

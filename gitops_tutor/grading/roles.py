@@ -13,7 +13,7 @@ answers passing; adversarial probes (tests/grading/probes.yaml) 35 -> 29 traps p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.text import Token, tokenize
@@ -83,7 +83,39 @@ def _first_content_stem(tokens: Sequence[Token], allowed: set[str]) -> str | Non
     return None
 
 
-def swapped(tokens: Sequence[Token], match: tuple[int, ...], own: str, subjects: frozenset[str]) -> bool:
+# "a source such as a GitRepository": the prompt's example of a party stands for that party.
+EXAMPLE_MARKERS: tuple[tuple[str, ...], ...] = (("such", "as"), ("like",), ("eg",), ("e", "g"), ("for", "example"))
+EXAMPLE_REACH = 3  # words after the party in which the marker must come
+
+
+def party_examples(prompt: str, parties: frozenset[str], aliases: AliasMap) -> dict[str, str]:
+    """Stem of each example the prompt gives of a party -> the party's stem."""
+    tokens = aliases.apply(tokenize(prompt))
+    raws = [t.raw for t in tokens]
+    out: dict[str, str] = {}
+    for k, token in enumerate(tokens):
+        if token.stem not in parties:
+            continue
+        for j in range(k + 1, min(len(tokens), k + 1 + EXAMPLE_REACH)):
+            marker = next((m for m in EXAMPLE_MARKERS if tuple(raws[j : j + len(m)]) == m), None)
+            if marker is None:
+                continue
+            after = j + len(marker)
+            while after < len(tokens) and raws[after] in LEAD_WORDS:
+                after += 1
+            if after < len(tokens) and tokens[after].stem not in parties:
+                out[tokens[after].stem] = token.stem
+            break
+    return out
+
+
+def swapped(
+    tokens: Sequence[Token],
+    match: tuple[int, ...],
+    own: str,
+    subjects: frozenset[str],
+    examples: Mapping[str, str] | None = None,
+) -> bool:
     """Whether the clause holding ``match`` is about another subject and never names ``own``.
 
     A clause that opens with so/and/which and no subject ("..., so there is no release history")
@@ -93,18 +125,23 @@ def swapped(tokens: Sequence[Token], match: tuple[int, ...], own: str, subjects:
     first = match[0]
     sentence = tokens[first].sentence
     position = first
+    examples = examples or {}
+
+    def party(token: Token) -> str:
+        return examples.get(token.stem, token.stem)
+
     for carried in range(CARRY_UNITS + 1):
         start, end = _unit_span(tokens, position)
-        if any(tokens[k].stem == own for k in range(start, end)):
+        if any(party(tokens[k]) == own for k in range(start, end)):
             return False
         if carried and end - start < MIN_CLAUSE_WORDS:
             return False
         content = [t for t in tokens[start : min(first, end)] if t.raw not in LEAD_WORDS][:SUBJECT_WORDS]
         if content and content[0].raw in CONTEXT_WORDS:
             return False
-        rival = [t for t in content if t.stem in subjects]
+        rival = [t for t in content if party(t) in subjects]
         if rival:
-            return rival[0].stem != own and tokens[first].word - rival[0].word <= MAX_SUBJECT_GAP
+            return party(rival[0]) != own and tokens[first].word - rival[0].word <= MAX_SUBJECT_GAP
         if start == 0 or tokens[start - 1].sentence != sentence or tokens[start].raw not in CONTINUATIONS:
             return False
         position = start - 1

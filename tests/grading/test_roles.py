@@ -112,3 +112,22 @@ def test_things_the_prompt_names_without_contrast_are_no_parties() -> None:
     )
     answer = "Renewal is not rotation, and the keys stay around to decrypt old ciphertext in Git history."
     assert {c.id: c.status for c in Grader().grade(question, answer).concepts}["history"] == "hit"
+
+
+def test_the_prompts_example_of_a_party_stands_for_it() -> None:
+    """ "a source such as a GitRepository": "the GitRepository applies the manifests" gives the
+    Kustomization's job to the source."""
+    source = Concept("source-fetches", "The source fetches the repository", ("source* .. fetch*",), required=True)
+    kustomization = Concept(
+        "kustomization-applies", "The Kustomization applies it", ("kustomization .. appl*",), required=True
+    )
+    question = replace(
+        free_text(source, kustomization),
+        prompt="What is the job of a source such as a GitRepository, and what is the job of a Kustomization?",
+        content_hash="example-party",
+    )
+    swapped = "The GitRepository applies the manifests, the Kustomization stores the artifact."
+    statuses = {c.id: c.status for c in Grader().grade(question, swapped).concepts}
+    assert statuses["kustomization-applies"] == "negated"
+    right = "The source fetches the repo. The Kustomization applies it."
+    assert Grader().grade(question, right).verdict == "pass"
