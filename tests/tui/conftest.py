@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from gitops_tutor.cli.context import Settings
 from gitops_tutor.curriculum.loader import load
@@ -62,8 +64,23 @@ async def settle(pilot: Pilot[Any], rounds: int = 4) -> None:
     """Let background work (loading, grading, saving) and the resulting refreshes finish."""
     for _ in range(rounds):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_workers(pilot.app)
     await pilot.pause()
+
+
+async def wait_for_workers(app: Any) -> None:
+    """Wait for the app's workers; one cancelled on the way is no failure.
+
+    An exclusive worker (a screen's refresh) is cancelled when a newer one replaces it, and
+    Textual's ``wait_for_complete`` raises for it; under load that happens between the list of
+    workers being taken and awaited, which made tests fail at random.
+    """
+    for _ in range(20):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            await asyncio.sleep(0)
 
 
 async def ready(pilot: Pilot[Any]) -> None:
@@ -110,12 +127,30 @@ def with_comparison(curriculum: Curriculum) -> Curriculum:
     from gitops_tutor.curriculum.models import Comparison, Dimension
 
     dimensions = (
-        Dimension("sync-ui", "Web UI", "Built-in web UI with an app tree.", "No UI of its own; use Weave GitOps.",
-                  "Teams that debug in a browser prefer Argo CD.", "When developers need to see sync state."),
-        Dimension("helm", "Helm charts", "Renders charts with helm template.", "HelmRelease runs real Helm actions.",
-                  "Helm hooks behave differently.", "When charts rely on hooks."),
-        Dimension("tenancy", "Multi-tenancy", "AppProjects limit repos and clusters.",
-                  "Service account impersonation per Kustomization.", "", "Shared clusters."),
+        Dimension(
+            "sync-ui",
+            "Web UI",
+            "Built-in web UI with an app tree.",
+            "No UI of its own; use Weave GitOps.",
+            "Teams that debug in a browser prefer Argo CD.",
+            "When developers need to see sync state.",
+        ),
+        Dimension(
+            "helm",
+            "Helm charts",
+            "Renders charts with helm template.",
+            "HelmRelease runs real Helm actions.",
+            "Helm hooks behave differently.",
+            "When charts rely on hooks.",
+        ),
+        Dimension(
+            "tenancy",
+            "Multi-tenancy",
+            "AppProjects limit repos and clusters.",
+            "Service account impersonation per Kustomization.",
+            "",
+            "Shared clusters.",
+        ),
     )
     comparison = Comparison("argo-vs-flux", "Argo CD vs Flux", "How they differ.", dimensions)
     return replace(curriculum, comparison=comparison)
