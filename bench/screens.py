@@ -52,9 +52,10 @@ SCREENS = [
     ("s", "StatsScreen", r"Due now \d"),
     ("l", "LessonsScreen", r"Lessons  \(✓ done"),
     ("c", "CompareScreen", r"Dimension +Argo CD"),
+    # Argo vs Flux opens with typing in its filter, so a letter typed there filters: leave it with F1.
+    ("f1", "HelpScreen", r"Everywhere"),
     ("r", "ReviewScreen", r"due for review|Nothing is due"),
     ("p", "PracticeScreen", r"Practise: choose"),
-    ("question_mark", "HelpScreen", r"Everywhere"),
     ("h", "HomeScreen", r"Due for review: \d"),
 ]
 
@@ -106,7 +107,7 @@ def data_calls(db_path: Path, curriculum: Curriculum, now: datetime, rounds: int
     from gitops_tutor.tui.services import Background, Services
 
     with ProgressStore.open(db_path, clock=lambda: now) as store:
-        services = Services(curriculum, store, None, lambda: now, Background(inline=True))  # type: ignore[arg-type]
+        services = Services(curriculum, store, lambda: now, Background(inline=True))
         calls: dict[str, Callable[[Any], object]] = {
             "Home (home_data)": home_data,
             "Stats (stats_data)": stats_data,
@@ -228,7 +229,7 @@ def tmux_switches(db_path: Path, rounds: int, size: str) -> None:
 
 
 def tmux_key(key: str) -> str:
-    return "?" if key == "question_mark" else key
+    return {"question_mark": "?", "f1": "F1"}.get(key, key)
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual._context import NoActiveAppError
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
@@ -14,6 +15,28 @@ if TYPE_CHECKING:
 
 class TutorScreen(Screen[None]):
     """Re-reads its numbers from the store each time it comes to the front (after an answer, say)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._start_in_width_class()
+
+    def _start_in_width_class(self) -> None:
+        """Start with the ``HORIZONTAL_BREAKPOINTS`` class the first resize will choose for this width.
+
+        Textual adds that class on the screen's first resize, after every widget on the screen has
+        been styled, and a class change restyles them all once more before the first frame. With the
+        class already in place the resize changes nothing (a few ms off each first visit, Home's at
+        start-up included); later resizes switch it as before."""
+        breakpoints = self.HORIZONTAL_BREAKPOINTS
+        if not breakpoints:
+            return
+        try:
+            width = self.app.size.width
+        except NoActiveAppError:
+            return
+        fitting = [name for threshold, name in sorted(breakpoints) if width >= threshold]
+        if fitting:
+            self.add_class(fitting[-1], update=False)
 
     @property
     def services(self) -> Services:
