@@ -192,22 +192,35 @@ def import_history(settings: Settings, file: Path) -> None:
     from gitops_tutor.cli.import_progress import progress_line
     from gitops_tutor.progress.transfer import import_file
 
-    with read_export(file) as stream, opened_store(settings) as store:
-        backup = store.backup("before-import") if store.attempt_count() else None
-        try:
-            with progress_line(sys.stderr) as progress:
-                summary = import_file(store, stream, str(file), progress)
-        except StoreError as exc:
-            fail(f"{exc}. Nothing was changed.")
-        except OSError as exc:
-            fail(f"{file}: cannot read it ({exc.strerror or exc}). Nothing was changed.")
+    created = not settings.db_path.exists()
+    try:
+        with read_export(file) as stream, opened_store(settings) as store:
+            backup = store.backup("before-import") if store.attempt_count() else None
+            try:
+                with progress_line(sys.stderr) as progress:
+                    summary = import_file(store, stream, str(file), progress)
+            except StoreError as exc:
+                fail(f"{exc}. Nothing was changed.")
+            except OSError as exc:
+                fail(f"{file}: cannot read it ({exc.strerror or exc}). Nothing was changed.")
+    except SystemExit:
+        if created:  # "nothing was changed" includes not leaving an empty database behind
+            remove_new_database(settings.db_path)
+        raise
     click.echo(
         f"Imported {summary.attempts_added} new attempts ({summary.attempts_skipped} already present), "
         f"{summary.sections_added} lesson sections, {summary.lessons_completed_added} completed lessons, "
-        f"{summary.settings_added} settings, {summary.interview_rows_added} interview records."
+        f"{summary.settings_added} settings, {summary.interviews_added} interviews "
+        f"({summary.interview_answers_added} answers)."
     )
     if backup is not None:
         click.echo(f"A copy of the database from before the import is in {backup}")
+
+
+def remove_new_database(db_path: Path) -> None:
+    """Take away the database file a refused import created, with its WAL companions."""
+    for path in (db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
+        path.unlink(missing_ok=True)
 
 
 @contextmanager

@@ -45,8 +45,9 @@ class ImportSummary:
     sections_added: int
     lessons_completed_added: int
     settings_added: int
-    interview_rows_added: int
+    interviews_added: int
     questions_rescheduled: int
+    interview_answers_added: int = 0
 
     @property
     def changed(self) -> bool:
@@ -56,7 +57,8 @@ class ImportSummary:
                 self.sections_added,
                 self.lessons_completed_added,
                 self.settings_added,
-                self.interview_rows_added,
+                self.interviews_added,
+                self.interview_answers_added,
             )
         )
 
@@ -279,7 +281,8 @@ class ImportRun:
         self.attempts_seen = self.attempts_added = 0
         self.touched: set[str] = set()
         self.days: set[str] = set()
-        self.counts = {"lesson_sections": 0, "lessons_completed": 0, "settings": 0, "interviews": 0}
+        self.counts = dict.fromkeys(("lesson_sections", "lessons_completed", "settings", "interviews"), 0)
+        self.counts["interview_answers"] = 0
 
     def member(self, conn: sqlite3.Connection, key: str, value: Any) -> None:
         if key in ("format", "version"):
@@ -297,7 +300,8 @@ class ImportRun:
         elif key == "interviews":
             self.counts[key] += self.insert_checked(conn, key, value, key, self.checker.interview)
         elif key == "interview_answers":
-            self.counts["interviews"] += self.insert_checked(conn, key, value, key, self.checker.interview_answer)
+            checker = self.checker.interview_answer
+            self.counts[key] += self.insert_checked(conn, key, value, key, checker)
 
     def check_header(self, complete: bool) -> None:
         """The format first (a wrong file is named as such), then a version this release can read."""
@@ -363,6 +367,7 @@ class ImportRun:
             self.counts["settings"],
             self.counts["interviews"],
             len(self.touched),
+            self.counts["interview_answers"],
         )
 
 

@@ -143,3 +143,22 @@ def test_stats_lists_leeches_with_their_prompt(shipped: Curriculum) -> None:
     assert code == 0
     leeches = out.split("Leeches (failed 4 times or more)")[1]
     assert f"{question.id} (4 failures): {question.prompt.split()[0]}" in leeches
+
+
+def test_a_refused_import_leaves_no_new_database_behind(tmp_path: Path) -> None:
+    """fresh-eyes QA: 'Nothing was changed' while a new empty database was left at the --db path."""
+    source = tmp_path / "history.json"
+    source.write_text('{"format": "x"}')
+    fresh = tmp_path / "fresh.db"
+    code, _, err = run("--db", str(fresh), "import", str(source))
+    assert code == 1 and "Nothing was changed" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["history.json"]
+
+
+def test_a_refused_import_into_an_existing_database_keeps_it(shipped: Curriculum, tmp_path: Path) -> None:
+    source = tmp_path / "history.json"
+    source.write_text('{"format": "x"}')
+    existing = tmp_path / "mine.db"
+    ProgressStore.open(existing).close()
+    code, _, _ = run("--db", str(existing), "import", str(source))
+    assert code == 1 and existing.is_file()
