@@ -144,6 +144,14 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
     ("isnt", "part", "of"),
     ("arent", "part", "of"),
     ("no", "longer", "needed"),
+    ("not", "supported"),
+    ("isnt", "supported"),
+    ("arent", "supported"),
+    ("unsupported",),
+    ("not", "possible"),
+    ("isnt", "possible"),
+    ("impossible",),
+    ("a", "myth"),
 )
 
 # Cues that only say "not": in a rubric phrasing ("nobody review*", "lookup doesnt help") any of

@@ -219,3 +219,11 @@ def test_a_prohibition_or_a_condition_does_not_excuse_the_advice_after_it() -> N
     revert = free_text(Concept("r", "git revert", ("git revert",), required=True))
     assert GRADER.grade(revert, "if it breaks you don't git revert, you roll back").concepts[0].status == "negated"
     assert claims(UNDO, "if you are in a hurry you run kubectl rollout undo") == ["undo"]
+
+
+def test_an_evaluation_after_the_idea_negates_it() -> None:
+    """ "Two repos is not supported", "a revert isn't possible": said after the idea, they deny it."""
+    two = free_text(Concept("two", "two repositories", ("two repo*",), required=True))
+    for answer in ("Two repos is not supported.", "Two repos are unsupported by Flux.", "Two repos isn't possible."):
+        assert GRADER.grade(two, answer).concepts[0].status == "negated", answer
+    assert GRADER.grade(two, "Two repos are supported by both tools.").concepts[0].status == "hit"
