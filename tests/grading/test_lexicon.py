@@ -127,3 +127,12 @@ def test_the_shipped_aliases_read_terse_shorthand(shipped: Curriculum) -> None:
     ignore = free_text(Concept("i", "ignore the field", ("ignore* .. field",), required=True))
     assert grader.grade(ignore, "tell Argo to stop comparing that field").concepts[0].status == "hit"
     assert grader.grade(ignore, "the webhook mutates that field").concepts[0].status == "missed"  # "mute" left out
+
+
+def test_a_failed_sync_is_no_health_state(shipped: Curriculum) -> None:
+    """ "failing" shares its stem with "fail"/"failed": in `unhealthy` it read "the sync failed" as a health
+    state, and gave a swapped sync/health answer the health concept."""
+    grader = Grader(shipped.aliases)
+    health = free_text(Concept("h", "health says it is unhealthy", ("health* .. unhealthy",), required=True))
+    assert grader.grade(health, "health status is set when the sync failed").concepts[0].status == "missed"
+    assert grader.grade(health, "health status shows the pods are degraded").concepts[0].status == "hit"
