@@ -19,10 +19,10 @@ from tests.grading.regression import load_blind
 TUNING = sorted(Path(__file__).with_name("blind").glob("tuning*.yaml"))
 # Wave 4 (518 answers in new voices: speech, analogies, non-native English) joined the tuning half
 # at 18:14 and brought the figures down: waves 1-3 alone measure 78.7% / 60.0% / 0 worst, wave 4
-# 69.3% / 25.7% / 21 (grader-3's final figures; 67.6% / 25.7% / 22 when the wave arrived).
-FLOOR_ALL = 0.74  # measured 2026-11-30 (grader-3): 74.0% of 1,043
+# 69.7% / 25.7% / 20 (grader-3's final figures; 67.6% / 25.7% / 22 when the wave arrived).
+FLOOR_ALL = 0.74  # measured 2026-11-30 (grader-3): 74.2% of 1,043
 FLOOR_LOW_OVERLAP = 0.42  # measured: 43.0% of 149
-MAX_WORST = 21  # wrong or negated answers that pass, measured: 21 of 298, all in wave 4
+MAX_WORST = 20  # wrong or negated answers that pass, measured: 20 of 298, all in wave 4
 
 
 @pytest.fixture(scope="module")
