@@ -22,6 +22,7 @@ def check_samples(curriculum: Curriculum) -> Iterator[Problem]:
     for question in curriculum.questions.values():
         if isinstance(question, FreeTextQuestion):
             yield from _free_text_problems(grader, question)
+            grader.forget(question)  # each rubric is checked once: memory stays flat however big the content
         elif isinstance(question, ManifestQuestion):
             yield from _manifest_problems(grader, question)
 
