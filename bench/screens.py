@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import random
 import statistics
@@ -130,6 +131,8 @@ async def headless_switches(db_path: Path, curriculum: Curriculum, now: datetime
 
     width, height = (int(part) for part in size.split("x"))
     app = make_app(Settings((), db_path), clock=lambda: now, curriculum=curriculum, seed=1)
+    app.collector_paused = True  # the collector as the command line runs it (cli.app.start_app), not as pytest's
+    gc.disable()
     first: dict[str, float] = {}
     first_cpu: dict[str, float] = {}
     later: dict[str, list[float]] = {name: [] for _key, name, _text in SCREENS}
