@@ -26,11 +26,10 @@ OWN_PACKAGE = "gitops_tutor."
 def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
     """The current screen's actions, then the content commands (once content has loaded)."""
     seen: set[str] = set()
-    for active in screen.active_bindings.values():
-        node, binding = active.node, active.binding
+    for node, binding, enabled in _palette_bindings(screen):
         if isinstance(node, App) or not type(node).__module__.startswith(OWN_PACKAGE):
             continue
-        if not binding.show or not active.enabled or binding.action in seen:
+        if not binding.show or not enabled or binding.action in seen:
             continue
         seen.add(binding.action)
         title = binding.description or binding.action
@@ -39,6 +38,18 @@ def screen_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
     services: Services | None = getattr(screen.app, "services", None)
     if services is not None:
         yield from content_commands(screen.app, services, skip_titles=seen_titles(screen))
+
+
+def _palette_bindings(screen: Screen[Any]) -> Iterable[tuple[DOMNode, Any, bool]]:
+    """The active bindings, then the screen's own: while a text box has the focus, the bindings of
+    letter keys are not active (the box takes those keys), and the palette is how they are reached."""
+    for active in screen.active_bindings.values():
+        yield active.node, active.binding, active.enabled
+    for bindings in screen._bindings.key_to_bindings.values():
+        for binding in bindings:
+            state = screen.app._check_action_state(binding.action, screen)
+            if state is not False:
+                yield screen, binding, bool(state)
 
 
 def seen_titles(screen: Screen[Any]) -> set[str]:

@@ -50,7 +50,7 @@ async def test_moving_the_cursor_updates_the_detail_pane(
     async with app.run_test(size=(100, 34)) as pilot:
         await ready(pilot)
         screen = await open_compare(pilot, app)
-        await pilot.press("down", "down")
+        await pilot.press("escape", "down", "down")  # Esc: from the filter (focused on arrival) to the table
         await settle(pilot)
         assert "Shared clusters" in str(screen.query_one("#detail", Static).visual)
 
@@ -62,7 +62,7 @@ async def test_which_tool_drill_asks_which_tool_questions(
     async with app.run_test(size=(100, 34)) as pilot:
         await ready(pilot)
         await open_compare(pilot, app)
-        await pilot.press("d")
+        await pilot.press("escape", "d")  # on arrival letters go to the filter; on the table d drills
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.question is not None and app.screen.question.type == "which-tool"
@@ -105,7 +105,7 @@ async def test_a_filter_without_matches_says_so_and_clears_the_detail(
         assert not screen.query_one(DataTable).display
         assert "No row matches “zzzq”" in str(screen.query_one("#no-match", Static).visual)
         assert "Web UI" not in str(screen.query_one("#detail", Static).visual)
-        await pilot.press("escape")
+        await pilot.press("escape")  # nothing to go to in the table: Esc clears the filter
         await settle(pilot)
         assert screen.query_one(DataTable).row_count == 3
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from textual.widget import Widget
+from textual.widgets import DataTable, Input
 
 from gitops_tutor.curriculum.models import ChoiceQuestion, Curriculum, Option
 from gitops_tutor.interview.config import InterviewConfig
@@ -16,7 +17,7 @@ from gitops_tutor.tui.screens.confirm import ConfirmModal
 from gitops_tutor.tui.screens.interview_run import InterviewRunScreen
 from gitops_tutor.tui.widgets.answer import AnswerArea, MarkedRadioButton, OrderedRadioSet, OrderedSelectionList
 from tests.interview.conftest import FakeClock
-from tests.tui.conftest import ready, settle
+from tests.tui.conftest import ready, settle, with_comparison
 from tests.tui.test_interview import interview_app, wait_for_screen
 from tests.tui.test_practice import open_session
 
@@ -207,3 +208,49 @@ async def test_escape_leaves_help_for_the_screen_it_was_opened_from(build_app: C
             await pilot.press("escape")
             await settle(pilot)
             assert app.current_mode == mode
+
+
+async def test_typing_on_argo_vs_flux_filters_and_esc_leaves_the_filter_then_clears_it(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum
+) -> None:
+    """The filter said "type words", but h opened Home and l Lessons; Esc cleared instead of leaving."""
+    from gitops_tutor.tui.screens.compare import CompareScreen
+    from gitops_tutor.tui.screens.home import HomeScreen
+
+    app = build_app(curriculum=with_comparison(pack_curriculum))
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("c", *"helm")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        filter_input, table = screen.query_one("#filter", Input), screen.query_one(DataTable)
+        assert filter_input.value == "helm" and table.row_count == 1
+        await pilot.press("escape")  # leaves the filter; the rows stay narrowed
+        await settle(pilot)
+        assert table.has_focus and filter_input.value == "helm" and table.row_count == 1
+        await pilot.press("escape")  # on the table: clears it
+        await settle(pilot)
+        assert table.has_focus and filter_input.value == "" and table.row_count == 3
+        await pilot.press("slash", *"hel", "down")  # down also goes from the filter to the rows
+        await settle(pilot)
+        assert table.has_focus and table.cursor_row == 0 and table.row_count == 1
+        await pilot.press("escape", "h")  # on the table letters are keys again
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_esc_in_a_filter_that_matches_nothing_clears_it_and_goes_to_the_rows(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum
+) -> None:
+    app = build_app(curriculum=with_comparison(pack_curriculum))
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("c", *"zzzq")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert table.row_count == 3 and table.has_focus and table.display
+

@@ -21,6 +21,7 @@ from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.keybar import KeyBar
 
 MATCH_STYLE = "bold reverse"
+FILTER_HINT = "Type words to filter the rows (e.g. helm); Esc goes to the table"  # fits at 80 columns
 NAME_WIDTH = 22
 
 
@@ -147,8 +148,12 @@ class CompareScreen(TutorScreen):
     }
     """
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", tooltip="Type to filter the rows", id="filter"),
+        Binding("slash", "focus_filter", "Filter", tooltip="Type to filter the rows", id="filter", priority=True),
         Binding("d", "drill", "Which tool?", tooltip="Drill the which-tool questions", id="drill"),
+        Binding("escape", "leave_filter", "To the table", tooltip="Letters are keys again there", id="leave-filter"),
+        Binding("escape", "clear_filter", "Clear filter", tooltip="Show every row again", id="clear-filter"),
+        # Priority, as the filter takes down itself; only while the filter has the focus (check_action).
+        Binding("down", "leave_filter", "To the table", show=False, id="filter-to-table", priority=True),
     ]
 
     def __init__(self) -> None:
@@ -164,7 +169,7 @@ class CompareScreen(TutorScreen):
         yield Header()
         title = comparison.title if comparison else "Argo CD vs Flux"
         yield Static(safe_text(title, "bold"), id="compare-title")
-        yield Input(placeholder="Filter: type words to narrow the rows (e.g. helm, multi-tenancy)", id="filter")
+        yield Input(placeholder=FILTER_HINT, id="filter")
         with Container(id="compare-body"):
             yield DimensionTable(id="dimensions", cursor_type="row", zebra_stripes=True)
             yield Static("", id="no-match")
@@ -181,7 +186,8 @@ class CompareScreen(TutorScreen):
         self._fill()
         if self.app.is_headless:
             self.query_one("#filter", Input).cursor_blink = False
-        self.query_one("#dimensions", DataTable).focus()
+        # The filter says "type words": typing does that on arrival; Esc hands the keys to the table.
+        self.query_one("#filter", Input).focus()
 
     @on(DimensionTable.Resized)
     def _table_resized(self) -> None:
@@ -228,7 +234,7 @@ class CompareScreen(TutorScreen):
         if not empty:
             return
         if self.dimensions:
-            message = Text.assemble("No row matches ", (f"“{sanitize(self.query_text)}”", "bold"), ". Esc clears.")
+            message = Text.assemble("No row matches ", (f"“{sanitize(self.query_text)}”", "bold"), ". Esc clears it.")
             self.query_one("#no-match", Static).update(message)
             self.query_one("#detail", Static).update(Text("No row matches the filter.", style="dim"))
         else:
@@ -255,18 +261,34 @@ class CompareScreen(TutorScreen):
     def _filter(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self._fill()
+        self.refresh_bindings()  # Esc's meaning on the table depends on whether a filter is set
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
         self.query_one("#dimensions", DataTable).focus()
 
-    def key_escape(self) -> None:
-        """Esc in the filter clears it (and a second Esc leaves it for the table)."""
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc leaves the filter first (the rows stay narrowed), then clears it from the table."""
+        if action not in ("leave_filter", "clear_filter"):
+            return True
         filter_input = self.query_one("#filter", Input)
-        if filter_input.has_focus and filter_input.value:
-            filter_input.value = ""
-        elif filter_input.has_focus:
-            self.query_one("#dimensions", DataTable).focus()
+        if action == "leave_filter":
+            return filter_input.has_focus
+        if action == "clear_filter":
+            return not filter_input.has_focus and bool(filter_input.value)
+        return True
+
+    def action_leave_filter(self) -> None:
+        """To the table; a filter that matches nothing is cleared on the way (there is no row to go to)."""
+        table = self.query_one("#dimensions", DataTable)
+        if not table.row_count:
+            self.action_clear_filter()
+        table.focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.query_text = ""
+        self._fill()  # now, not when the input's Changed message arrives: the table is shown again at once
 
     @on(DataTable.RowHighlighted, "#dimensions")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
