@@ -46,7 +46,8 @@ def fresh_paper_text(new: int, drawn: int, preset: str) -> str:
 
 
 def signed(delta: int) -> str:
-    return f"+{delta}" if delta > 0 else str(delta)
+    """A change with its sign, no change as "±0": a bare "tooling 0" reads as a score of 0."""
+    return f"+{delta}" if delta > 0 else str(delta) if delta < 0 else "±0"
 
 
 # -- the facts ------------------------------------------------------------------------------------

@@ -240,20 +240,22 @@ class GitOpsTutorApp(App[None]):
         from gitops_tutor.tui.screens.confirm import ConfirmModal
 
         stacks: dict[str, list[Screen[Any]]] = getattr(self, "_screen_stacks", {"": self.screen_stack})
-        work = _unsaved([screen for stack in stacks.values() for screen in stack])
+        screens = [screen for stack in stacks.values() for screen in stack]
+        work = _unsaved(screens)
         if work is None or isinstance(self.screen, ConfirmModal):  # asked already: a second quit means it
             self.exit()
         else:
-            self._confirm("Quit gitops-tutor?", work, "Quit anyway", self.exit)
+            self._confirm("Quit gitops-tutor?", work, "Quit anyway", self.exit, kept=_kept(screens))
 
-    def _confirm(self, question: str, work: str, go_label: str, go: Callable[[], Any]) -> None:
+    def _confirm(self, question: str, work: str, go_label: str, go: Callable[[], Any], kept: str = "") -> None:
         from gitops_tutor.tui.screens.confirm import ConfirmModal
 
         def chosen(choice: str | None) -> None:
             if choice == "go":
                 go()
 
-        modal = ConfirmModal(question, f"{work} It would be lost.", [("stay", "Keep working"), ("go", go_label)])
+        detail = f"{work} It would be lost." + (f"\n{kept}" if kept else "")
+        modal = ConfirmModal(question, detail, [("stay", "Keep working"), ("go", go_label)])
         self.push_screen(modal, chosen)
 
     def action_toggle_theme(self) -> None:
@@ -282,6 +284,13 @@ def _unsaved(screens: Iterable[Screen[Any]]) -> str | None:
         if work:
             return str(work)
     return None
+
+
+def _kept(screens: Iterable[Screen[Any]]) -> str:
+    """What is safe anyway (a running interview saves as it goes), so a learner in an interview
+    does not read the warning about a practice draft as one about the interview."""
+    notes = [getattr(screen, "saved_work", lambda: None)() for screen in screens]
+    return " ".join(str(note) for note in notes if note)
 
 
 def _call(method: Callable[[str], Awaitable[None]], argument: str) -> Callable[[], Awaitable[None]]:

@@ -254,3 +254,45 @@ async def test_esc_in_a_filter_that_matches_nothing_clears_it_and_goes_to_the_ro
         await settle(pilot)
         assert table.row_count == 3 and table.has_focus and table.display
 
+
+def test_an_unchanged_domain_reads_as_a_change_not_a_score() -> None:
+    """The report said "Per domain since last time: tooling 0", which reads as a score of 0."""
+    from gitops_tutor.interview.render import summary_facts
+    from gitops_tutor.interview.report import Change, InterviewReport
+
+    change = Change(previous_score=60, delta=0, earlier_count=1, best_before=60, domain_deltas={"tooling": 0, "x": -5})
+    report = InterviewReport(
+        "iv", "setup", "start", "end", "finished", 600, 300.0, 60, "almost", 1, 1, (), (), (), change=change
+    )
+    facts = {fact.label: fact.text for fact in summary_facts(report)}
+    assert facts["Per domain since last time"] == "tooling ±0, x -5"
+    assert facts["Change"].startswith("±0 against the previous interview")
+
+
+async def test_quitting_in_an_interview_says_the_interview_is_saved_and_names_the_draft_at_risk(
+    build_app: Callable[..., GitOpsTutorApp],
+) -> None:
+    """The quit dialog, shown over an interview, said "Your answer to this question ... would be lost":
+    the draft at risk was a practice one, and the interview's answers are saved as they change."""
+    from gitops_tutor.tui.screens.interview import REQUEST_ATTRIBUTE, InterviewRequest
+
+    app = build_app(clock=FakeClock().now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        practice = await open_session(pilot, "team-what-does-reconcile-do")
+        practice.query_one(AnswerArea).insert("a practice draft")
+        config = InterviewConfig(minutes=10, questions=1, seed=3, types=("single-choice",), only_types=True)
+        setattr(app, REQUEST_ATTRIBUTE, InterviewRequest(config, False))  # noqa: B010
+        await app.run_action("show('interview')")  # as i does (here i would go into the practice draft)
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        await pilot.press("1", "q")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        detail = app.screen.detail
+        assert "Your answer in “Test session” is not submitted yet. It would be lost." in detail
+        assert "Your interview answers are saved; resume the interview with i." in detail
+        assert "this question" not in detail
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is run
+

@@ -294,6 +294,12 @@ class InterviewRunScreen(Screen[None]):
         snapshot = Snapshot.of(self.session)
         self.run_worker(self.services.db(self.service.repository.write, snapshot), group="iv-save")
 
+    def saved_work(self) -> str | None:
+        """Said when quitting asks about a draft elsewhere: the interview itself is saved as it goes."""
+        if self.session.running and not self.completing:
+            return "Your interview answers are saved; resume the interview with i."
+        return None
+
     def on_unmount(self) -> None:
         """Quitting the app mid-interview: one last save, waited for, so the resume has every keystroke."""
         if not self.session.running or self.completing:

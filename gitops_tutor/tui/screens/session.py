@@ -165,9 +165,9 @@ class SessionScreen(TutorScreen):
     def unsaved_work(self) -> str | None:
         """What leaving now would lose, in the learner's words, or None."""
         if self.pending is not None:
-            return "Your graded answer is not saved yet: it is saved when you pick a rating."
+            return f"Your graded answer in “{sanitize(self.session_title)}” is saved only when you pick a rating."
         if self.input is not None and self.input.has_draft():
-            return "Your answer to this question is not submitted yet."
+            return f"Your answer in “{sanitize(self.session_title)}” is not submitted yet."
         return None
 
     async def _cleared_card(self) -> Vertical:
