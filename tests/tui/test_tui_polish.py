@@ -296,3 +296,97 @@ async def test_quitting_in_an_interview_says_the_interview_is_saved_and_names_th
         await settle(pilot)
         assert app.screen is run
 
+
+LONG_PROMPT = "In the comparison of Argo CD and Flux, which component keeps the cluster in line with Git when {n}?"
+
+
+def with_long_prompts(curriculum: Curriculum) -> Curriculum:
+    questions = {
+        question_id: replace(question, prompt=LONG_PROMPT.format(n=number))
+        for number, (question_id, question) in enumerate(curriculum.questions.items())
+    }
+    return replace(curriculum, questions=questions)
+
+
+async def test_interview_question_list_titles_use_the_list_width_and_never_wrap(
+    build_app: Callable[..., GitOpsTutorApp], pack_curriculum: Curriculum
+) -> None:
+    """Titles were cut at 38 characters and then wrapped, mid-word at 100 columns; now each is one line,
+    cut with an ellipsis where the list ends."""
+    clock = FakeClock()
+    config = InterviewConfig(minutes=10, questions=3, seed=3)
+    curriculum = with_long_prompts(pack_curriculum)
+    app = interview_app(lambda **options: build_app(curriculum=curriculum, **options), clock, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        listing = run.query_one("#iv-list")
+        for size in ((120, 40), (100, 30)):  # below 100 the list folds away behind ctrl+l
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            rows = [line.rstrip() for line in shown_lines(app, listing) if line.strip()]
+            assert len(rows) == len(run.session.items), rows  # one line per question: nothing wraps
+            for row in rows:
+                assert row.endswith("…") and len(row) == listing.scrollable_content_region.width, row
+
+
+async def test_report_question_headings_wrap_instead_of_being_cut() -> None:
+    from tests.tui.test_interview_report_screen import ReportApp, long_report, screen_text
+
+    report = long_report()
+    heading = "Argo CD Image Updater offers two write-back methods. What are they, and which one keeps Git the source?"
+    first = replace(report.questions[0], prompt=heading)
+    app = ReportApp(replace(report, questions=(first, *report.questions[1:])))
+    async with app.run_test(size=(80, 200)) as pilot:
+        await settle(pilot)
+        assert f"1. {heading}" in screen_text(app.screen)
+
+
+async def test_the_question_above_the_feedback_shows_code_without_backticks(
+    build_app: Callable[..., GitOpsTutorApp],
+) -> None:
+    """The which-tool drill's header showed `spec.prune` with raw backticks once answered."""
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-which-tool-kustomization")
+        await pilot.press("f")
+        await settle(pilot)
+        header = screen.query_one("#prompt-again").render()
+        assert "`" not in str(header) and "spec.prune" in str(header)
+
+
+async def test_discarding_an_unfinished_interview_asks_first(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """One Enter on "Discard that unfinished interview" dropped a 60-question exam."""
+    from textual.widgets import OptionList
+
+    from gitops_tutor.tui.screens.interview import InterviewScreen
+
+    clock = FakeClock()
+    config = InterviewConfig(minutes=10, questions=3, seed=4, lessons=("team-reconcile-basics",))
+    app = interview_app(build_app, clock, config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        run.query_one(AnswerArea).insert("first draft")
+        run.tick()
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+    again = interview_app(build_app, clock, None)
+    async with again.run_test(size=(120, 36)) as pilot:
+        setup = await wait_for_screen(pilot, InterviewScreen)
+        await settle(pilot)
+        waiting = setup.waiting
+        assert waiting is not None
+        choices = setup.query_one("#iv-choices", OptionList)
+        choices.focus()
+        await pilot.press("down", "enter")  # "Discard that unfinished interview"
+        await settle(pilot)
+        assert isinstance(again.screen, ConfirmModal)
+        assert "cannot be resumed or undone" in again.screen.detail
+        await pilot.press("enter")  # the safe first choice: keep it
+        await settle(pilot)
+        assert setup.waiting is not None and setup.waiting.id == waiting.id
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        await pilot.click("#confirm-discard")
+        await settle(pilot)
+        assert setup.waiting is None

@@ -200,7 +200,7 @@ class InterviewScreen(TutorScreen):
         if choice == "resume":
             self.run_worker(self._resume(), exclusive=True, group="iv-setup")
         elif choice == "discard":
-            self.run_worker(self._discard(), exclusive=True, group="iv-setup")
+            self._ask_discard()
         elif choice == "request" and (request := self._request()) is not None:
             request.used = True
             self.run_worker(self._start(request.config), exclusive=True, group="iv-setup")
@@ -226,6 +226,26 @@ class InterviewScreen(TutorScreen):
             self.notify(str(error), title="Cannot resume", severity="error", markup=False)
             return
         self._open(session)
+
+    def _ask_discard(self) -> None:
+        """Discarding deletes every answer of the interview (up to a 90-minute exam), so ask first."""
+        from gitops_tutor.tui.screens.confirm import ConfirmModal
+
+        waiting = self.waiting
+        if waiting is None:
+            return
+        detail = (
+            f"The interview from {waiting.created_at:%Y-%m-%d %H:%M} UTC has {waiting.answered} of "
+            f"{waiting.question_count} questions answered and {clock_text(waiting.remaining_seconds)} left. "
+            "Discarding deletes it and its answers; it cannot be resumed or undone."
+        )
+        choices = [("keep", "Keep it"), ("discard", "Discard it")]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                self.run_worker(self._discard(), exclusive=True, group="iv-setup")
+
+        self.app.push_screen(ConfirmModal("Discard the unfinished interview?", detail, choices), chosen)
 
     async def _discard(self) -> None:
         assert self.service is not None

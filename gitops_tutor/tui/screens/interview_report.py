@@ -27,11 +27,13 @@ def export_path(report: InterviewReport) -> Path:
 class InterviewReportScreen(Screen[None]):
     # Answers and model answers are code blocks (a manifest keeps its lines); Textual's fences
     # scroll sideways with no scrollbar, which clipped every answer at the right edge. Here they
-    # wrap instead: the report is where a learner reads the model answers in full.
+    # wrap instead: the report is where a learner reads the model answers in full. A question's
+    # heading (its prompt's first line) is sized to its text by Textual and was cut at the edge.
     DEFAULT_CSS = """
     InterviewReportScreen #iv-report { height: 1fr; padding: 0 1; }
     InterviewReportScreen MarkdownFence { overflow: hidden hidden; layout: vertical; }
     InterviewReportScreen MarkdownFence > Label { width: 100%; height: auto; text-wrap: wrap; }
+    InterviewReportScreen MarkdownH3 { width: 1fr; }
     """
     BINDINGS = [
         Binding("e", "export", "Export", tooltip="Save this report as a Markdown file", id="iv-export"),

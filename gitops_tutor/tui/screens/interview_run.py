@@ -62,7 +62,6 @@ if TYPE_CHECKING:
 
 TICK_SECONDS = 0.5
 SAVE_EVERY_SECONDS = 2.0
-LIST_PROMPT_CHARS = 38
 NARROW_COLUMNS = 100  # below this the question list folds away (ctrl+l shows it) so the answer gets the width
 
 
@@ -252,7 +251,7 @@ class InterviewRunScreen(Screen[None]):
             follow = "↳ " if item.follow_up_of else ""
             prompt = self.session.question_at(position).prompt.strip().splitlines()[0]
             label = f"{self._list_marks[position]} {position + 1}. {follow}{prompt}"
-            listing.add_option(Option(inline_markdown(label[:LIST_PROMPT_CHARS]), id=f"q{position}"))
+            listing.add_option(Option(inline_markdown(label), id=f"q{position}"))  # cut at the list's width (CSS)
         listing.highlighted = self.session.position
 
     def _marks(self) -> list[str]:

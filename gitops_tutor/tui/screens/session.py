@@ -28,6 +28,7 @@ from gitops_tutor.tui.widgets.answer import AnswerInput, OrderedRadioSet
 from gitops_tutor.tui.widgets.keybar import KeyBar
 from gitops_tutor.tui.widgets.keyorder import after_typed_keys
 from gitops_tutor.tui.widgets.result import RATINGS, ResultView
+from gitops_tutor.tui.wording import inline_markdown
 
 
 class QuestionSource(Protocol):
@@ -291,7 +292,7 @@ class SessionScreen(TutorScreen):
         self.pending = Pending(question, answer_text, result, self.started_at, ended)
         shown_order = self.input.shuffled.order if self.input is not None and self.input.shuffled else None
         card = await self._cleared_card()
-        await card.mount(Static(safe_text(sanitize(question.prompt), "bold"), id="prompt-again"))
+        await card.mount(Static(inline_markdown(question.prompt, "bold"), id="prompt-again"))  # `code`, no backticks
         await card.mount(ResultView(question, answer_text, result, shown_order=shown_order, picks=answer))
         self.refresh_bindings()
 
