@@ -1,7 +1,8 @@
-"""A start-up cache of loaded content, as plain JSON, for the app and ``list``.
+"""A start-up cache of loaded content, as plain JSON, for the app and the reading commands.
 
 Parsing and checking the shipped content is most of a start's CPU, and the files rarely
-change between two starts. So the app and ``list`` keep what a load made (the models and
+change between two starts. So the app, ``list``, ``grade``, ``interview``, ``stats`` and
+``export`` (``Settings.load_for_app``) keep what a load made (the models and
 the problems, never the raw YAML trees) in one JSON file in ``paths.cache_dir()``, keyed by
 every file's path, size, mtime and a hash of its bytes, the loader's own source files, the
 Python version and the current folder (problems show paths relative to it). ``validate``
