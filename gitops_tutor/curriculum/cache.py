@@ -8,9 +8,10 @@ every file's path, size, mtime and a hash of its bytes, the loader's own source 
 Python version and the current folder (problems show paths relative to it). ``validate``
 never reads it: it always parses everything.
 
-The file holds data only: dataclasses are written as their class name and field values,
-and read back only into the model classes named below; it is never unpickled or executed.
-A damaged, foreign or stale file is ignored and rewritten. Anything unusual about the
+The file holds data only: a first line with the key and a hash of the rest, then JSON in
+which dataclasses are written as their class name and field values, read back only into the
+model classes named below; it is never unpickled or executed. A damaged, foreign or stale
+file is ignored and rewritten. Anything unusual about the
 content (a missing pack, a link or read problem, an oversized pack) skips the cache, so
 those problems are always found afresh.
 """
@@ -38,7 +39,7 @@ from gitops_tutor.curriculum.files import discover, pack_budget_problem
 from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.curriculum.yamlread import YamlError
 
-FORMAT = 1
+FORMAT = 2
 CACHE_FILE = "content-cache.json"
 _CODE = Path(__file__).resolve().parent  # the loader's sources and schemas: a change there is a new cache
 _CODE_OUTSIDE = (_CODE.parent / "terminal_text.py",)  # the one module outside it that decides a problem
@@ -128,11 +129,17 @@ def _add_pack(digest: Any, root: Path) -> bool:
 
 
 def _read(cache_file: Path, key: str) -> LoadResult | None:
+    """The cached result, or None when the file is missing, stale, foreign or damaged.
+
+    The first line holds the key and a hash of the rest, so a file changed on disk after it
+    was written (a flipped line number still parses as JSON) is never read as content.
+    """
     try:
-        stored = json.loads(cache_file.read_bytes())
-        if stored.get("key") != key:
+        header, _, payload = cache_file.read_bytes().partition(b"\n")
+        stored = json.loads(header)
+        if stored.get("key") != key or stored.get("sum") != _checksum(payload):
             return None
-        result = _decode(stored["result"])
+        result = _decode(json.loads(payload))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
         return None  # damaged or foreign: loaded afresh and written again
     if not isinstance(result, LoadResult) or not isinstance(result.curriculum, models.Curriculum):
@@ -143,17 +150,22 @@ def _read(cache_file: Path, key: str) -> LoadResult | None:
 def _write(cache_file: Path, key: str, result: LoadResult) -> None:
     """Write atomically (a reader sees the old file or the new one); a cache that cannot be written is skipped."""
     try:
-        text = json.dumps({"key": key, "result": encode(result)}, separators=(",", ":"))
+        payload = json.dumps(encode(result), separators=(",", ":")).encode("ascii")  # escapes keep it one line
     except (TypeError, ValueError):  # a value the cache cannot hold: the next start loads afresh too
         return
+    header = json.dumps({"key": key, "sum": _checksum(payload)}).encode("ascii")
     temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}.tmp")
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8")
+        temporary.write_bytes(header + b"\n" + payload)
         os.replace(temporary, cache_file)
     except OSError:
         with contextlib.suppress(OSError):  # the folder itself may be unusable: then nothing was written
             temporary.unlink(missing_ok=True)
+
+
+def _checksum(payload: bytes) -> str:
+    return hashlib.blake2b(payload, digest_size=20).hexdigest()
 
 
 def encode(value: Any) -> Any:

@@ -27,4 +27,5 @@ def test_app_start_reads_and_writes_no_pickle(tmp_path: Path, monkeypatch: pytes
         assert result.curriculum.questions and not result.errors
         assert result.raw_files == ()
     assert sorted(path.name for path in cache.iterdir()) == [CACHE_FILE]
-    assert json.loads((cache / CACHE_FILE).read_text(encoding="utf-8"))["result"]["c"] == "LoadResult"
+    header, payload = (cache / CACHE_FILE).read_text(encoding="utf-8").split("\n", 1)
+    assert json.loads(header)["key"] and json.loads(payload)["c"] == "LoadResult"
