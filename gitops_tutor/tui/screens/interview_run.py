@@ -8,6 +8,7 @@ the UI thread and writes it on the store's thread, in order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -52,7 +53,13 @@ from gitops_tutor.tui.widgets.answer import (
     OrderedSelectionList,
 )
 from gitops_tutor.tui.widgets.keybar import KeyBar
-from gitops_tutor.tui.widgets.keyorder import after_typed_keys
+from gitops_tutor.tui.widgets.keyorder import (
+    after_typed_keys,
+    handle_key_in_order,
+    hold_keys,
+    release_keys,
+    screen_key_in_order,
+)
 from gitops_tutor.tui.wording import inline_markdown
 
 if TYPE_CHECKING:
@@ -103,6 +110,26 @@ def read_answer(widget: Any, question: AnyQuestion) -> str:
     if isinstance(widget, SelectionList):
         return answer_for_indexes(list(widget.selected))
     return ""
+
+
+class QuestionList(OptionList):
+    """The question list (ctrl+l): keys apply in order, and Enter jumps at once.
+
+    OptionList posts a message on Enter and the jump would come after the keys typed
+    behind it, which then went to the list or were lost; here the jump starts inline,
+    so those keys are held for the question it shows.
+    """
+
+    def __init__(self, jump: Callable[[int], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.jump = jump
+
+    async def _on_key(self, event: events.Key) -> None:
+        await handle_key_in_order(self, event, super()._on_key)
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.jump(self.highlighted)
 
 
 class FinishModal(ModalScreen[str]):
@@ -184,7 +211,7 @@ class InterviewRunScreen(Screen[None]):
         yield Header()
         yield Static("", id="iv-top")
         with Horizontal(id="iv-body"):
-            yield OptionList(id="iv-list")
+            yield QuestionList(self._jump_to, id="iv-list")
             yield Vertical(id="iv-card")
         yield KeyBar()
 
@@ -216,9 +243,9 @@ class InterviewRunScreen(Screen[None]):
         )
         await card.mount(self.answer_widget)
         self.set_class(False, "-list-open")
-        # Focus at once (``focus()`` is queued), then show the question, so a key typed the
-        # moment it shows goes into its answer.
-        self.set_focus(self.answer_widget)
+        # Focus at once (``focus()`` is queued) with the keys typed since the move, then show
+        # the question, so a key typed the moment it shows goes into its answer after them.
+        release_keys(self, self.answer_widget)
         await card.mount(prompt, before=0)
         self.refresh_list()
         self.refresh_top()
@@ -317,6 +344,7 @@ class InterviewRunScreen(Screen[None]):
             return
         self.capture()
         self._retire_answer_widget()
+        hold_keys(self)  # keys typed from here on belong to the question shown next
         move()
         self.run_worker(self.show_current(), exclusive=True, group="iv-show")
 
@@ -353,18 +381,22 @@ class InterviewRunScreen(Screen[None]):
     def _open_list(self) -> None:
         self.capture()
         self.add_class("-list-open")
-        # At once, not queued like focus(): keys typed after ctrl+l are for the list.
-        self.set_focus(self.query_one("#iv-list", OptionList))
+        # Keys typed after ctrl+l are for the list, even those already on their way to the answer.
+        hold_keys(self)
+        release_keys(self, self.query_one("#iv-list", OptionList))
 
     def _close_list(self) -> None:
         self.remove_class("-list-open")
         if self.answer_widget is not None:
-            self.set_focus(self.answer_widget)
+            hold_keys(self)
+            release_keys(self, self.answer_widget)
 
-    @on(OptionList.OptionSelected, "#iv-list")
-    def _jump(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        position = int((event.option.id or "q0")[1:])
+    async def _on_key(self, event: events.Key) -> None:
+        """Keys that reach the screen itself: held during a move, else its bindings in order."""
+        await screen_key_in_order(self, event)
+
+    def _jump_to(self, position: int) -> None:
+        """Enter (or a click) on the question list."""
         if position != self.session.position:
             self._move(lambda: self.session.go_to(position))
         else:

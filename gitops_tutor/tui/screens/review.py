@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,6 +15,7 @@ from gitops_tutor.tui.queries import weak_question_ids
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
 from gitops_tutor.tui.widgets.keybar import KeyBar
+from gitops_tutor.tui.widgets.keyorder import hand_keys_on, hold_keys, release_keys, take_if_held
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,14 @@ class ReviewScreen(TutorScreen):
         self.query_one("#queue-summary", Static).update(self._summary_text(self.summary))
         start = self.query_one("#start", Button)
         start.display = bool(self.summary.due or self.summary.new)
-        (start if start.display else self.query_one("#cram", Button)).focus()
+        focus = start if start.display else self.query_one("#cram", Button)
         if self.start_asked:
             self.start_asked = False
             self.action_start()
+            hand_keys_on(self)
+            if self.app.screen is not self:
+                return  # the review opened: the held keys are its first card's
+        release_keys(self, focus)  # keys held since an early Enter go on (to the review, once it shows)
 
     def _summary_text(self, summary: QueueSummary) -> Text:
         if not summary.due and not summary.new:
@@ -70,6 +75,20 @@ class ReviewScreen(TutorScreen):
         if summary.changed:
             text.append(f"\n{summary.changed} of them changed since you last answered.", style="dim")
         return text
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Enter on Start opens the review here, in order, rather than once the button's press
+        comes back: an answer typed with the Enter goes into the first card, not to screen keys."""
+        if take_if_held(self, event):
+            return
+        if event.key == "enter" and self.focused in (None, self.query_one("#start", Button)):
+            event.prevent_default()
+            event.stop()
+            self.action_start()
+            if self.start_asked:
+                hold_keys(self)  # until the queue is counted
+            else:
+                hand_keys_on(self)
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,7 +26,7 @@ from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
 from gitops_tutor.tui.widgets.answer import AnswerInput, OrderedRadioSet
 from gitops_tutor.tui.widgets.keybar import KeyBar
-from gitops_tutor.tui.widgets.keyorder import after_typed_keys
+from gitops_tutor.tui.widgets.keyorder import after_typed_keys, hold_keys, release_keys, screen_key_in_order
 from gitops_tutor.tui.widgets.result import RATINGS, ResultView
 from gitops_tutor.tui.wording import inline_markdown
 
@@ -135,7 +135,13 @@ class SessionScreen(TutorScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        hold_keys(self)  # keys typed as the session opens are for its first question
         self.run_worker(self._next(), exclusive=True, group="session")
+
+    async def _on_key(self, event: events.Key) -> None:
+        """While a card is replaced (question, feedback, next question) keys are held for the
+        widget shown next; a screen key (a rating) runs here, in order with the keys behind it."""
+        await screen_key_in_order(self, event)
 
     async def _next(self) -> None:
         question_id = await self.source.next_id(self.services)
@@ -151,9 +157,9 @@ class SessionScreen(TutorScreen):
         await card.mount_all(rest)
         if isinstance(self.input.widget, OrderedRadioSet):
             self.input.widget.on_shortcut = self._submit_now  # one key answers a drill question
-        # Focus first (at once, not queued like ``focus()``), then show the question: a key
-        # typed the moment the question shows goes into its answer, never to the old focus.
-        self.set_focus(self.input.widget)
+        # Focus first (at once, not queued like ``focus()``) with the keys typed since the
+        # last card, then show the question: a key typed the moment it shows goes after them.
+        release_keys(self, self.input.widget)
         await card.mount(with_prompt, before=0)
         self.refresh_bindings()
 
@@ -218,10 +224,10 @@ class SessionScreen(TutorScreen):
         if self.offered_step is not None:  # R4: where the learner goes next, offered where they finish
             await card.mount(Button(safe_text(self.offered_step[0]), id="next-step", variant="primary"))
             await card.mount(Button("Back (esc)", id="back"))
-            card.query_one("#next-step", Button).focus()
+            release_keys(self, card.query_one("#next-step", Button))
         else:
             await card.mount(Button("Back (esc)", id="back", variant="primary"))
-            card.query_one("#back", Button).focus()
+            release_keys(self, card.query_one("#back", Button))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -276,6 +282,7 @@ class SessionScreen(TutorScreen):
             self.notify("Choose an option first.", severity="warning")
             return
         self.busy = True
+        hold_keys(self)  # keys typed from here on are for the feedback
         self.run_worker(self._grade(self.question, *answer), exclusive=True, group="session")
 
     async def _grade(self, question: AnyQuestion, answer: Any, answer_text: str) -> None:
@@ -285,6 +292,7 @@ class SessionScreen(TutorScreen):
         except Exception as error:  # noqa: BLE001 - a grader bug must not crash the app or lose the answer
             message = f"Could not grade this answer ({error}); it is still in the box."
             self.notify(message, severity="error", markup=False)
+            release_keys(self, self.input.widget if self.input is not None else None)
             return
         finally:
             self.busy = False
@@ -294,18 +302,28 @@ class SessionScreen(TutorScreen):
         card = await self._cleared_card()
         await card.mount(Static(inline_markdown(question.prompt, "bold"), id="prompt-again"))  # `code`, no backticks
         await card.mount(ResultView(question, answer_text, result, shown_order=shown_order, picks=answer))
+        release_keys(self, self._suggested_rating())
         self.refresh_bindings()
+
+    def _suggested_rating(self) -> Button | None:
+        """The feedback's suggested rating button (it takes the focus, so Enter accepts it)."""
+        if self.pending is None:
+            return None
+        return self.query_one(f"#rate-{self.pending.result.rating}", Button)
 
     def action_rate(self, rating: str) -> None:
         if self.pending is None or rating not in dict(RATINGS) or self.busy:
             return
         pending, self.pending = self.pending, None
         self.busy = True
+        hold_keys(self)  # keys typed from here on are for the next question
         self.run_worker(self._save_then_next(pending, rating), exclusive=True, group="session")
 
     async def _save_then_next(self, pending: Pending, rating: str) -> None:
         if await self._saved(pending, rating):
             await self._next()
+        else:
+            release_keys(self, self._suggested_rating())
 
     async def _saved(self, pending: Pending, rating: str) -> bool:
         """Save the result; on a store error keep it pending (nothing is lost) and say how to retry."""
@@ -354,6 +372,7 @@ class SessionScreen(TutorScreen):
     def _skip_now(self) -> None:
         if self.input is not None and self.question is not None and self.pending is None and not self.busy:
             self.source.skip(self.question.id)
+            hold_keys(self)
             self.run_worker(self._next(), exclusive=True, group="session")
 
     def action_leave(self) -> None:

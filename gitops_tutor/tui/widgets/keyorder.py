@@ -16,18 +16,28 @@ The workarounds here, until a Textual release fixes it:
   finish, quit) runs only after the focused widget has handled every key it was
   already given, by queueing the action behind them;
 - ``PasteSafeParser``: a bracketed paste is taken out whole before Textual's parser
-  sees it, since that parser turns an escape sequence inside a paste into keys.
+  sees it, since that parser turns an escape sequence inside a paste into keys;
+- ``hold_keys`` / ``release_keys``: while a screen replaces its answer widget (next
+  question, feedback, a jump in a list), the widget that should take the next keys
+  does not exist yet. The screen holds every key (and every priority action) that
+  arrives meanwhile, in the order typed, and hands them to the widget that gets the
+  focus next. A screen that holds calls ``screen_key_in_order`` from its ``_on_key``.
 """
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Awaitable, Callable, Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary, WeakSet
 
 from textual import events
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
@@ -43,24 +53,53 @@ async def handle_key_in_order(
     to bindings that already ran.
     """
     event.prevent_default()
+    if take_if_held(widget.screen, event):
+        return  # an earlier key in this queue started a swap: the key waits for the next widget
     focused = widget.app.focused
     if focused is not None and focused is not widget:
         # An earlier key in this queue moved the focus (a list opened, a dialog came up):
         # this key was meant for the widget that has the focus now.
         event.stop()
-        focused.post_message(events.Key(event.key, event.character))
+        focused.post_message(_copy_key(event))
         return
-    if await _run_bindings(widget, event.key, own=True):
+    if await _run_bindings(widget, event, own=True):
         event.stop()
         return
     await own_handler(event)
     if event._stop_propagation:  # the widget used the key (typed a character)
         return
-    if await _run_bindings(widget, event.key, own=False):
+    await _run_bindings(widget, event, own=False)
+    # Done with, used or not: bubbling up it would reach a screen that may be holding keys
+    # by then, and be held there although it was typed before.
+    event.stop()
+
+
+async def screen_key_in_order(screen: Screen[Any], event: events.Key) -> bool:
+    """For a screen's ``_on_key``: hold the key during a swap, or run the screen's own binding now.
+
+    A key reaches the screen when nothing has the focus (a swap is under way) or when it
+    bubbles up from a widget. Run here, in the screen's queue, a binding that starts a
+    swap (a rating, Esc) holds the keys behind it; left to the app, they would run first.
+    True when the key was used (it is then stopped).
+    """
+    if take_if_held(screen, event, from_widget=screen.focused is not None):
+        return True
+    if event in _typed_ahead:  # typed before the screen showed anything for it: never an app key
         event.stop()
+    for namespace, bindings in screen._modal_binding_chain:
+        if namespace is not screen:
+            if bindings.key_to_bindings.get(event.key):
+                return False  # the focused widget's own binding comes first, as usual
+            continue
+        for binding in bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await screen.app.run_action(binding.action, namespace):
+                event.prevent_default()
+                event.stop()
+                return True
+    return False
 
 
-async def _run_bindings(widget: Widget, key: str, *, own: bool) -> bool:
+async def _run_bindings(widget: Widget, event: events.Key, *, own: bool) -> bool:
     """Run the first non-priority binding for ``key``: the widget's own, or its ancestors' up to a modal.
 
     The screen's chain already applies the keymap and drops keys the focused widget
@@ -69,9 +108,9 @@ async def _run_bindings(widget: Widget, key: str, *, own: bool) -> bool:
     """
     app = widget.app
     for namespace, bindings in widget.screen._modal_binding_chain:
-        if (namespace is widget) != own:
+        if (namespace is widget) != own or (namespace is app and event in _typed_ahead):
             continue
-        for binding in bindings.key_to_bindings.get(key, ()):
+        for binding in bindings.key_to_bindings.get(event.key, ()):
             if not binding.priority and await app.run_action(binding.action, namespace):
                 return True
     return False
@@ -82,10 +121,202 @@ def after_typed_keys(app: App[Any], callback: Callable[[], Any]) -> None:
 
     The app passes keys on in the order they came; queueing the callback on the same
     widget puts it behind them, so a submit sees the whole answer however fast it was typed.
+    While the screen holds keys (a swap is under way) the callback is held with them.
     """
+    screen = app.screen
+    if _in_typed_order.get():
+        _run_unless_held(screen, callback)
+        return
+    if screen in _holds:
+        # Keys typed before this one may still be on their way into the hold: join it behind them.
+        screen.call_later(_hold_callback, screen, callback)
+        return
     focused = app.focused
-    target: Any = focused if focused is not None and focused.is_attached else app.screen
-    target.call_later(callback)
+    target: Any = focused if focused is not None and focused.is_attached else screen
+    target.call_later(_run_unless_held, screen, callback)
+
+
+def _run_unless_held(screen: Widget, callback: Callable[[], Any]) -> None:
+    """Run a priority action queued behind the keys typed before it, unless one of them
+    started a swap: then it waits in the hold, behind those keys (all taken from this
+    queue) and ahead of any typed after it (the app passed those on after the action)."""
+    hold = _holds.get(screen)
+    if hold is None:
+        callback()
+    else:
+        hold.take_callback(callback, hold.latest_from_widgets)
+
+
+@dataclass(order=True)
+class _Held:
+    """A held key (or priority action), ordered by when it was typed."""
+
+    time: float
+    order: int
+    key: events.Key | None = field(compare=False, default=None)
+    callback: Callable[[], Any] | None = field(compare=False, default=None)
+
+
+@dataclass
+class KeyHold:
+    """What arrived while a screen replaced its answer widget, in the order it was typed.
+
+    Keys come in through two queues (the old widget's, then the screen's), so each is
+    placed by the time it was typed rather than by when it was taken.
+    """
+
+    items: list[_Held] = field(default_factory=list)
+    generation: int = 0
+    screens: list[Widget] = field(default_factory=list)
+    sources: list[Widget] = field(default_factory=list)  # widgets that had the focus: keys may still be queued there
+    latest_from_widgets: float = 0.0  # the last key taken from a widget's queue rather than the screen's
+
+    def take(self, event: events.Key, *, from_widget: bool) -> None:
+        insort(self.items, _Held(event.time, len(self.items), key=event))
+        if from_widget:
+            self.latest_from_widgets = max(self.latest_from_widgets, event.time)
+
+    def take_callback(self, callback: Callable[[], Any], time: float | None = None) -> None:
+        """After every key already held (the priority key that asked for it was typed after them)."""
+        if time is None:
+            time = self.items[-1].time if self.items else 0.0
+        insort(self.items, _Held(time, len(self.items), callback=callback))
+
+
+_typed_ahead: WeakSet[events.Key] = WeakSet()  # held keys handed on: typed before their widget showed
+_in_typed_order: ContextVar[bool] = ContextVar("_in_typed_order", default=False)
+_holds: WeakKeyDictionary[Widget, KeyHold] = WeakKeyDictionary()
+RELEASE_RETRIES = 50  # a screen whose queue keeps filling (keys still pouring in) is released after this many waits
+
+
+def hold_keys(screen: Widget, also: Widget | None = None) -> None:
+    """Hold every key that reaches ``screen`` (or ``also``, a screen the swap started from) until ``release_keys``.
+
+    The focus goes nowhere meanwhile, so keys come to the screen rather than to the
+    widget on its way out, or to whatever Textual would focus once it is removed.
+    """
+    hold = _holds.get(screen) or (_holds.get(also) if also is not None else None) or KeyHold()
+    hold.generation += 1
+    for holder in (screen, also):
+        if holder is not None and holder not in hold.screens:
+            hold.screens.append(holder)
+            _holds[holder] = hold
+    if screen.is_mounted and isinstance(screen, Screen):
+        if screen.focused is not None and screen.focused not in hold.sources:
+            hold.sources.append(screen.focused)
+        screen.set_focus(None)
+
+
+def hand_keys_on(screen: Screen[Any]) -> None:
+    """``screen`` just opened another screen that builds its answer widget first: the keys
+    still on their way to ``screen`` (and any typed meanwhile) wait for that widget."""
+    opened = screen.app.screen
+    if opened is not screen:
+        hold_keys(opened, also=screen)
+
+
+def release_keys(screen: Screen[Any], widget: Widget | None) -> None:
+    """Focus ``widget`` and type into it, in order, whatever was held for it."""
+    hold = _holds.get(screen)
+    if hold is None:
+        if widget is not None:
+            screen.set_focus(widget)
+        return
+    # Behind the keys already queued for the widgets that had the focus, then behind
+    # those in the screen's queue, so every one of them is held first.
+    release = (_release, screen, hold, hold.generation, widget, RELEASE_RETRIES)
+    _after_queues([source for source in hold.sources if source.is_attached], screen, release)
+
+
+def _after_queues(sources: list[Widget], screen: Widget, release: tuple[Any, ...]) -> None:
+    """Run ``release`` on ``screen`` once each of ``sources`` has handled what it was given."""
+    if sources:
+        sources[0].call_later(_after_queues, sources[1:], screen, release)
+    else:
+        screen.call_later(*release)
+
+
+def _release(screen: Screen[Any], hold: KeyHold, generation: int, widget: Widget | None, retries: int) -> None:
+    if _holds.get(screen) is not hold or hold.generation != generation:
+        return  # a newer swap started: its own release hands the keys on
+    if retries and not screen._message_queue.empty():
+        screen.call_later(_release, screen, hold, generation, widget, retries - 1)
+        return
+    for holder in hold.screens:
+        _holds.pop(holder, None)
+    if widget is not None and widget.is_attached:
+        screen.set_focus(widget)
+    target: Widget = screen.focused or screen
+    for item in hold.items:
+        if item.key is not None:
+            priority = _priority_binding(screen, item.key.key)
+            if priority is None:
+                typed_ahead = _copy_key(item.key)
+                _typed_ahead.add(typed_ahead)
+                target.post_message(typed_ahead)
+            else:  # typed on the screen before, which did not bind it (ctrl+s typed with Enter on Review)
+                target.call_later(_run_priority_action, screen, *priority)
+        elif item.callback is not None:
+            target.call_later(_run_or_hold, screen, item)
+
+
+def _priority_binding(screen: Screen[Any], key: str) -> tuple[str, Any] | None:
+    """The action and namespace of a priority binding for ``key`` on ``screen`` now, if any."""
+    for namespace, bindings in reversed(screen._binding_chain):
+        for binding in bindings.key_to_bindings.get(key, ()):
+            if binding.priority:
+                return binding.action, namespace
+    return None
+
+
+async def _run_priority_action(screen: Screen[Any], action: str, namespace: Any) -> None:
+    """A held priority key, run where it was typed among the keys handed on: its action
+    acts now (``after_typed_keys`` does not queue it again behind later keys)."""
+    token = _in_typed_order.set(True)
+    try:
+        await screen.app.run_action(action, namespace)
+    finally:
+        _in_typed_order.reset(token)
+
+
+def _run_or_hold(screen: Widget, item: _Held) -> None:
+    """A held priority action, handed on behind the keys typed before it: run it, unless
+    one of those keys started another swap (then it waits in that one's hold)."""
+    assert item.callback is not None
+    hold = _holds.get(screen)
+    if hold is None:
+        item.callback()
+    else:
+        hold.take_callback(item.callback, item.time)
+
+
+def take_if_held(screen: Widget, event: events.Key, *, from_widget: bool = True) -> bool:
+    """Hold ``event`` if ``screen`` is between two answer widgets; True when it was held (and stopped)."""
+    hold = _holds.get(screen)
+    if hold is None:
+        return False
+    event.prevent_default()
+    event.stop()
+    hold.take(event, from_widget=from_widget)
+    return True
+
+
+def _hold_callback(screen: Widget, callback: Callable[[], Any]) -> None:
+    """A priority action typed during a swap, after the keys the screen took before it."""
+    hold = _holds.get(screen)
+    if hold is not None:
+        hold.take_callback(callback)
+    else:  # released meanwhile: behind the keys just handed on
+        after_typed_keys(screen.app, callback)
+
+
+def _copy_key(event: events.Key) -> events.Key:
+    """A fresh key event for another widget, stamped with the time the original was typed."""
+    copy = events.Key(event.key, event.character)
+    copy.time = event.time
+    if event in _typed_ahead:
+        _typed_ahead.add(copy)
+    return copy
 
 
 class PasteSafeParser(XTermParser):
