@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -30,6 +30,7 @@ from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
 from gitops_tutor.tui.widgets.keybar import KeyBar
+from gitops_tutor.tui.widgets.keyorder import screen_key_in_order
 
 PART_SECTIONS = 25
 PART_CHARS = 60_000
@@ -154,6 +155,10 @@ class ReaderScreen(TutorScreen):
         Binding("n", "next_lesson", "Next lesson", tooltip="Once this lesson is done: the next one", id="next-lesson"),
         Binding("escape", "back", "Back", id="reader-back"),
     ]
+
+    async def _on_key(self, event: events.Key) -> None:
+        """k runs here, in order, so an answer typed with it reaches the first check question."""
+        await screen_key_in_order(self, event)
 
     def __init__(self, lesson_id: str, section: str | None = None) -> None:
         super().__init__()

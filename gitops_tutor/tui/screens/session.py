@@ -110,6 +110,8 @@ class SessionScreen(TutorScreen):
         Binding("n", "next_step", "Next lesson", tooltip="Once the checks are done: the next lesson", id="next-step"),
     ]
 
+    HOLDS_KEYS_UNTIL_READY = True  # keys typed with the key that opened the session go to its first question
+
     def __init__(
         self, source: QuestionSource, mode: str, title: str, on_finish: Any = None, next_step: NextStep | None = None
     ) -> None:

@@ -80,6 +80,8 @@ async def screen_key_in_order(screen: Screen[Any], event: events.Key) -> bool:
     A key reaches the screen when nothing has the focus (a swap is under way) or when it
     bubbles up from a widget. Run here, in the screen's queue, a binding that starts a
     swap (a rating, Esc) holds the keys behind it; left to the app, they would run first.
+    A screen with ``HOLDS_KEYS_UNTIL_READY`` that the binding opened (a session, holding
+    keys until its first question shows) gets the keys behind it too.
     True when the key was used (it is then stopped).
     """
     if take_if_held(screen, event, from_widget=screen.focused is not None):
@@ -95,6 +97,8 @@ async def screen_key_in_order(screen: Screen[Any], event: events.Key) -> bool:
             if not binding.priority and await screen.app.run_action(binding.action, namespace):
                 event.prevent_default()
                 event.stop()
+                if getattr(screen.app.screen, "HOLDS_KEYS_UNTIL_READY", False):
+                    hand_keys_on(screen)  # the binding opened a session: keys on their way here are its
                 return True
     return False
 
