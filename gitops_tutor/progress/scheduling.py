@@ -16,26 +16,14 @@ from typing import Any
 
 from fsrs import Card, Rating, Scheduler
 
+from gitops_tutor.progress.due import LEECH_THRESHOLD as LEECH_THRESHOLD
+from gitops_tutor.progress.due import due_cutoff as due_cutoff
+from gitops_tutor.progress.due import is_due as is_due
 from gitops_tutor.progress.models import RATINGS
 from gitops_tutor.progress.timeutil import iso, parse_iso, to_utc
 
-LEECH_THRESHOLD = 4
 RECENT_SCORES = 5
 _RATINGS = {"again": Rating.Again, "hard": Rating.Hard, "good": Rating.Good, "easy": Rating.Easy}
-
-
-def due_cutoff(now: datetime) -> str:
-    """THE definition of "due", used by every screen and command: a card is due when its due time
-    (an ISO string in the cards table) is at or before this; compare with ``due <= due_cutoff(now)``.
-
-    Cards whose short learning step (1-10 minutes) ends later today are not due yet: they are
-    "due later today", counted apart, so no screen says 8 due while the queue offers nothing (B8).
-    """
-    return iso(now)
-
-
-def is_due(due: str, now: datetime) -> bool:
-    return due <= due_cutoff(now)
 
 
 def make_scheduler(fuzz: bool = True) -> Scheduler:

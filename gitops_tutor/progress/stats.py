@@ -15,8 +15,8 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from gitops_tutor.curriculum.models import AnyQuestion, Curriculum
+from gitops_tutor.progress.due import LEECH_THRESHOLD, due_cutoff
 from gitops_tutor.progress.models import DayTrend, Leech, Mastery, Stats, Totals, WeakSpot
-from gitops_tutor.progress.scheduling import LEECH_THRESHOLD, due_cutoff
 from gitops_tutor.progress.timeutil import day_of, end_of_day, iso
 
 if TYPE_CHECKING:

@@ -17,17 +17,18 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fsrs import Scheduler
-
 from gitops_tutor.curriculum.models import AnyQuestion, Curriculum, Question
 from gitops_tutor.progress import opening
+from gitops_tutor.progress.due import due_cutoff
 from gitops_tutor.progress.migrations import schema_version
 from gitops_tutor.progress.models import MODES, Attempt, GradeLike, LessonProgress, QueueItem, Stats
-from gitops_tutor.progress.scheduling import CardState, Review, apply_review, due_cutoff, make_scheduler, to_rating
 from gitops_tutor.progress.timeutil import Clock, end_of_day, iso, parse_iso, system_clock, to_utc
 
 if TYPE_CHECKING:
+    from fsrs import Scheduler
     from sqlite_utils import Database
+
+    from gitops_tutor.progress.scheduling import CardState
 
 NEW_PER_DAY_KEY = "new_per_day"
 DEFAULT_NEW_PER_DAY = 15
@@ -36,12 +37,21 @@ DEFAULT_NEW_PER_DAY = 15
 class ProgressStore:
     """Open with ``ProgressStore.open(path)``; the clock is injectable so tests never read the real date."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock, scheduler: Scheduler) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        clock: Clock,
+        scheduler: Scheduler | None = None,
+        *,
+        fuzz: bool = True,
+    ) -> None:
         self.conn = conn
         self._db: Database | None = None
         self.path = path
         self._clock = clock
-        self.scheduler = scheduler
+        self._scheduler = scheduler
+        self._fuzz = fuzz
         self._depth = 0
 
     @classmethod
@@ -50,12 +60,22 @@ class ProgressStore:
         clock = clock or system_clock
         path = Path(db_path)
         conn = opening.open_database(path, to_utc(clock()))
-        return cls(conn, path, clock, make_scheduler(fuzz))
+        return cls(conn, path, clock, fuzz=fuzz)
 
     # -- plumbing ---------------------------------------------------------------------------------
 
     def now(self) -> datetime:
         return to_utc(self._clock())
+
+    @property
+    def scheduler(self) -> Scheduler:
+        """fsrs, made at the first review: opening the store and counting what is due (all Home and
+        Stats do) never import it."""
+        if self._scheduler is None:
+            from gitops_tutor.progress.scheduling import make_scheduler
+
+            self._scheduler = make_scheduler(self._fuzz)
+        return self._scheduler
 
     @property
     def db(self) -> Database:
@@ -155,6 +175,8 @@ class ProgressStore:
         """
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        from gitops_tutor.progress.scheduling import to_rating
+
         rating = rating or result.rating
         to_rating(rating)
         ended = to_utc(ended_at or self.now())
@@ -181,6 +203,8 @@ class ProgressStore:
         return attempt_id
 
     def _review_card(self, conn: sqlite3.Connection, record: dict[str, Any]) -> None:
+        from gitops_tutor.progress.scheduling import Review, apply_review
+
         state = self.card_state(record["question_id"])
         review = Review(
             record["rating"], record["score"], record["verdict"], record["content_hash"], parse_iso(record["ended_at"])
@@ -189,6 +213,8 @@ class ProgressStore:
         save_card(conn, updated)
 
     def card_state(self, question_id: str) -> CardState | None:
+        from gitops_tutor.progress.scheduling import CardState
+
         rows = self.rows("SELECT * FROM cards WHERE question_id = ?", [question_id])
         return CardState.from_record(rows[0]) if rows else None
 

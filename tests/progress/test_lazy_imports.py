@@ -1,5 +1,5 @@
 """Packages whose names load on first use (PEP 562) still give every caller the same names, and the
-store brings in sqlite-utils only where it is used (issue 15: start-up imports neither)."""
+store brings in sqlite-utils and fsrs only where they are used (issue 15: start-up imports neither)."""
 
 from __future__ import annotations
 
@@ -52,3 +52,11 @@ def test_the_sqlite_utils_view_wraps_the_stores_own_connection(tmp_path: Path) -
         assert store.db.conn is store.conn
         assert store.db is store.db  # made once
         assert "attempts" in store.db.table_names()
+
+
+def test_the_scheduler_is_made_at_the_first_review_with_the_fuzz_asked_for(tmp_path: Path) -> None:
+    for fuzz in (False, True):
+        with ProgressStore.open(tmp_path / f"progress-{fuzz}.db", clock=lambda: NOW, fuzz=fuzz) as store:
+            assert store._scheduler is None  # opening and counting what is due need no fsrs
+            assert store.scheduler.enable_fuzzing is fuzz
+            assert store.scheduler is store.scheduler

@@ -1,5 +1,5 @@
 """Start-up imports only what Home's first frame needs: not the grader, not the interview machinery,
-not sqlite-utils (issue 15). Each would add tens of milliseconds between the first frame and Home."""
+not sqlite-utils, not fsrs (issue 15). Each would add milliseconds between the first frame and Home."""
 
 from __future__ import annotations
 
@@ -50,6 +50,7 @@ NOT_BEFORE_HOME = (
     "gitops_tutor.interview.service",
     "rapidfuzz",
     "sqlite_utils",
+    "fsrs",
 )
 
 
@@ -62,7 +63,7 @@ def modules_when_home_mounts(db_path: Path) -> list[str]:
     return list(modules)
 
 
-def test_the_start_path_to_home_imports_neither_grader_nor_interview_machinery_nor_sqlite_utils(
+def test_the_start_path_to_home_imports_no_grader_interview_machinery_sqlite_utils_or_fsrs(
     db_path: Path,
 ) -> None:
     ProgressStore.open(db_path, clock=fixed_clock).close()  # an up-to-date file: no migration to apply
