@@ -26,6 +26,7 @@ The workarounds here, until a Textual release fixes it:
 
 from __future__ import annotations
 
+import sys
 from bisect import insort
 from collections.abc import Awaitable, Callable, Iterable
 from contextvars import ContextVar
@@ -129,26 +130,44 @@ def after_typed_keys(app: App[Any], callback: Callable[[], Any]) -> None:
     """
     screen = app.screen
     if _in_typed_order.get():
-        _run_unless_held(screen, callback)
+        _run_unless_held(screen, callback, None)
         return
-    if screen in _holds:
-        # Keys typed before this one may still be on their way into the hold: join it behind them.
-        screen.call_later(_hold_callback, screen, callback)
+    typed_at = _time_of_key_being_handled()
+    hold = _holds.get(screen)
+    if hold is not None:
+        # Placed by when its key was typed: keys typed before it may still be on their way in.
+        hold.take_callback(callback, typed_at)
         return
     focused = app.focused
     target: Any = focused if focused is not None and focused.is_attached else screen
-    target.call_later(_run_unless_held, screen, callback)
+    target.call_later(_run_unless_held, screen, callback, typed_at)
 
 
-def _run_unless_held(screen: Widget, callback: Callable[[], Any]) -> None:
+def _run_unless_held(screen: Widget, callback: Callable[[], Any], typed_at: float | None) -> None:
     """Run a priority action queued behind the keys typed before it, unless one of them
     started a swap: then it waits in the hold, behind those keys (all taken from this
-    queue) and ahead of any typed after it (the app passed those on after the action)."""
+    queue) and ahead of any typed after it."""
     hold = _holds.get(screen)
     if hold is None:
         callback()
     else:
-        hold.take_callback(callback, hold.latest_from_widgets)
+        hold.take_callback(callback, hold.latest_from_widgets if typed_at is None else typed_at)
+
+
+def _time_of_key_being_handled() -> float | None:
+    """When the priority key now being handled was typed, or None (an action run another way).
+
+    Textual passes the key to the priority binding without it, so it is read from the
+    app's ``on_event`` frame; a held action needs it to take its place among held keys
+    that came in through other queues.
+    """
+    frame = sys._getframe(1)
+    while frame is not None:
+        event = frame.f_locals.get("event") if frame.f_code.co_name == "on_event" else None
+        if isinstance(event, events.Key):
+            return event.time
+        frame = frame.f_back  # type: ignore[assignment]
+    return None
 
 
 @dataclass(order=True)
@@ -303,15 +322,6 @@ def take_if_held(screen: Widget, event: events.Key, *, from_widget: bool = True)
     event.stop()
     hold.take(event, from_widget=from_widget)
     return True
-
-
-def _hold_callback(screen: Widget, callback: Callable[[], Any]) -> None:
-    """A priority action typed during a swap, after the keys the screen took before it."""
-    hold = _holds.get(screen)
-    if hold is not None:
-        hold.take_callback(callback)
-    else:  # released meanwhile: behind the keys just handed on
-        after_typed_keys(screen.app, callback)
 
 
 def _copy_key(event: events.Key) -> events.Key:
