@@ -175,24 +175,31 @@ def main() -> None:
 
 
 def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
-    """The blind tables: waves 1-3 and wave 4 apart, tuning halves first.
+    """The blind tables: waves 1-3, wave 4 and wave 5 apart, tuning halves first.
 
-    Wave 4 was written later by new writers in new voices and split before anyone graded it; its
-    test half is the fresh figure. The waves 1-3 test half was looked at (in aggregate) five times
-    during earlier tuning, so it is shown, but it is no longer a clean measurement.
+    Waves 4 and 5 were written later by new writers in new voices, each split before anyone graded
+    it (same questions in each half). The waves 1-3 test half was looked at (in aggregate) five
+    times during earlier tuning and wave 4's once (2026-11-30 19:20 UTC), so they are shown but are
+    no longer clean measurements; wave 5's test half is the fresh figure.
     """
 
-    def wave(half: str, fresh: bool) -> list[Path]:
-        return [p for p in sorted(BLIND.glob(f"{half}*.yaml")) if p.stem.endswith("-4") == fresh]
+    def wave(half: str, suffix: str | None) -> list[Path]:
+        later = ("-4", "-5")
+        files = sorted(BLIND.glob(f"{half}*.yaml"))
+        if suffix is None:
+            return [p for p in files if not p.stem.endswith(later)]
+        return [p for p in files if p.stem.endswith(suffix)]
 
     sets = [
-        ("Blind set waves 1-3, tuning half (tests/grading/blind/tuning{,-2,-3}.yaml)", wave("tuning", False)),
-        ("Blind set wave 4, tuning half (tests/grading/blind/tuning-4.yaml)", wave("tuning", True)),
+        ("Blind set waves 1-3, tuning half (tests/grading/blind/tuning{,-2,-3}.yaml)", wave("tuning", None)),
+        ("Blind set wave 4, tuning half (tests/grading/blind/tuning-4.yaml)", wave("tuning", "-4")),
+        ("Blind set wave 5, tuning half (tests/grading/blind/tuning-5.yaml)", wave("tuning", "-5")),
     ]
     if with_test_halves:  # while tuning: the test halves are read only for the final figures
         sets += [
-            ("Blind set waves 1-3, TEST half, looked at five times before (test{,-2,-3}.yaml)", wave("test", False)),
-            ("Blind set wave 4, TEST half, fresh: never tuned on or looked at (test-4.yaml)", wave("test", True)),
+            ("Blind set waves 1-3, TEST half, looked at five times before (test{,-2,-3}.yaml)", wave("test", None)),
+            ("Blind set wave 4, TEST half, looked at once before (test-4.yaml)", wave("test", "-4")),
+            ("Blind set wave 5, TEST half, fresh: never tuned on or looked at (test-5.yaml)", wave("test", "-5")),
         ]
     return sets
 
