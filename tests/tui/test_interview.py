@@ -21,7 +21,7 @@ from gitops_tutor.tui.screens.interview_report import InterviewReportScreen, exp
 from gitops_tutor.tui.screens.interview_run import FinishModal, InterviewRunScreen
 from gitops_tutor.tui.widgets.answer import AnswerArea
 from tests.interview.conftest import FakeClock
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, wait_for_workers
 
 LESSON = "team-reconcile-basics"
 PARTIAL = "It compares the desired state with the live state."
@@ -155,7 +155,7 @@ async def test_an_unfinished_interview_is_offered_on_the_next_start(
         clock.advance(90)
         run.tick()  # typing is saved within two seconds by this tick
         await settle(pilot)
-        await pilot.app.workers.wait_for_complete()
+        await wait_for_workers(pilot.app)
     # The app is gone without finishing, as after a crash; start it again from the Interview screen.
     clock.advance(3600)
     again = interview_app(build_app, clock, None)

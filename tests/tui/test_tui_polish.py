@@ -17,7 +17,7 @@ from gitops_tutor.tui.screens.confirm import ConfirmModal
 from gitops_tutor.tui.screens.interview_run import InterviewRunScreen
 from gitops_tutor.tui.widgets.answer import AnswerArea, MarkedRadioButton, OrderedRadioSet, OrderedSelectionList
 from tests.interview.conftest import FakeClock
-from tests.tui.conftest import ready, settle, with_comparison
+from tests.tui.conftest import ready, settle, wait_for_workers, with_comparison
 from tests.tui.test_interview import interview_app, wait_for_screen
 from tests.tui.test_practice import open_session
 
@@ -369,7 +369,7 @@ async def test_discarding_an_unfinished_interview_asks_first(build_app: Callable
         run.query_one(AnswerArea).insert("first draft")
         run.tick()
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
     again = interview_app(build_app, clock, None)
     async with again.run_test(size=(120, 36)) as pilot:
         setup = await wait_for_screen(pilot, InterviewScreen)
