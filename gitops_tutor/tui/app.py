@@ -118,6 +118,7 @@ class GitOpsTutorApp(App[None]):
         self.startup_error: str | None = None
         self._theme_ready = False
         self.collector_paused = False  # set by run_app: turn the collector back on once Home is up
+        self._delay_updates = True  # see _switch_without_delay
 
     def get_default_screen(self) -> Screen[Any]:
         return StartScreen()
@@ -152,13 +153,37 @@ class GitOpsTutorApp(App[None]):
         await self._apply_keymap()
         for nav in NAV:
             self.add_mode(nav.name, nav.factory(self))
-        await self.switch_mode(self.start_mode)
+        if self.start_mode == "home":
+            await self._switch_without_delay(self.start_mode)
+        else:
+            await self.switch_mode(self.start_mode)
         self.call_after_refresh(self._resume_collector)
         self._report_content_problems()
         if self.start_mode == "home":
             from gitops_tutor.tui.screens.interview import offer_resume
 
             await offer_resume(self)
+
+    async def _switch_without_delay(self, mode: str) -> None:
+        """Switch to Home at start-up and let its first frame out as soon as it is drawn.
+
+        ``switch_mode`` holds every frame back for 50 ms (``delay_update``) to hide a screen that is
+        still filling in. Home at start-up is not: it mounts with the loader's figures already in it
+        (``on_mount``), so its first frame is the finished screen, and the delay only kept it off
+        the terminal (50-100 ms, more on a busy machine). Every other switch keeps Textual's delay,
+        e.g. a first visit to Stats, whose numbers arrive after it mounts.
+        tests/tui/test_start_frame.py checks that Home's first frame out has its figures."""
+        self._delay_updates = False
+        try:
+            switched = self.switch_mode(mode)  # calls delay_update before it returns
+        finally:
+            self._delay_updates = True
+        await switched
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual's frame hold on a switch, skipped only inside ``_switch_without_delay``."""
+        if self._delay_updates:
+            super().delay_update(delay)
 
     def _resume_collector(self) -> None:
         """Start-up is over: keep what it built (Textual, the content, the screens) frozen, out of
