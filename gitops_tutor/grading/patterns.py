@@ -156,12 +156,32 @@ class Vocabulary:
 
 def _close_prefix(raw: str, prefix: str) -> bool:
     """``reconsiling`` still meets ``reconcil*``: long prefixes tolerate a typo too."""
-    return len(prefix) >= 6 and len(raw) >= len(prefix) and _close(raw[: len(prefix)], prefix)
+    return (
+        len(prefix) >= 6
+        and len(raw) >= len(prefix)
+        and _negative(raw) == _negative(prefix)
+        and _close(raw[: len(prefix)], prefix)
+    )
+
+
+# Negative contractions (apostrophe dropped): "shouldnt" is five letters of "should" plus a denial,
+# so typo tolerance would read it as "should". A negation is never a typo of its positive form.
+NEGATIVE_CONTRACTIONS = frozenset(
+    {
+        "shouldnt", "wouldnt", "couldnt", "mustnt", "neednt", "doesnt", "didnt", "isnt", "arent", "wasnt",
+        "werent", "hasnt", "havent", "hadnt", "dont", "cant", "wont", "aint", "shant", "mightnt", "cannot",
+    }
+)  # fmt: skip
+
+
+def _negative(word: str) -> bool:
+    return word in NEGATIVE_CONTRACTIONS or word in NEGATORS
 
 
 def _close(a: str, b: str) -> bool:
-    """Typo tolerance: 85% similar (80% for long words), same first letter."""
-    if a[0] != b[0]:
+    """Typo tolerance: 85% similar (80% for long words), same first letter, and the same polarity
+    ("shouldnt" is no typo of "should")."""
+    if a[0] != b[0] or _negative(a) != _negative(b):
         return False
     cutoff = 0.80 if max(len(a), len(b)) >= 8 else 0.85
     return Indel.normalized_similarity(a, b, score_cutoff=cutoff) >= cutoff
@@ -367,6 +387,10 @@ def _extend(
             break
         if gap == FILLER_GAP and _crosses_conjunction(tokens, last, position):
             break  # a phrase's words do not straddle "and": "Git again and undo" is not "git revert"
+        if gap == FILLER_GAP and not loose and token.clause != previous.clause and token.word > previous.word + 1:
+            break  # nor skip words over a comma: "ImageRepository scans, ImagePolicy picks" is no "repository picks"
+        if gap == FILLER_GAP and _gap_reverses(tokens, last, position):
+            continue  # "stays out of sync" is not "stays synced"
         if pattern.after_negator and pattern.after_negator[k] and _verb_in_gap(tokens, last, position):
             continue  # "doesn't skip testing" is not "not tested"
         rest = _extend(pattern, lists, tokens, k + 1, position, loose, memo, budget)
@@ -409,6 +433,11 @@ PHRASE_BREAKERS = frozenset({"and", "or", "then", "so", "but", "because"})
 
 def _crosses_conjunction(tokens: Sequence[Token], after: int, before: int) -> bool:
     return any(tokens[i].raw in PHRASE_BREAKERS for i in range(after + 1, before))
+
+
+def _gap_reverses(tokens: Sequence[Token], after: int, before: int) -> bool:
+    """Whether a phrase's filler gap holds "out of", which turns the next word round."""
+    return any(tokens[i].raw == "out" and tokens[i + 1].raw == "of" for i in range(after + 1, before - 1))
 
 
 def _crosses_actor(tokens: Sequence[Token], after: int, before: int) -> bool:

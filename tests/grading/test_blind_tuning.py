@@ -22,7 +22,7 @@ TUNING = sorted(Path(__file__).with_name("blind").glob("tuning*.yaml"))
 # 69.7% / 25.7% / 20 (grader-3's final figures; 67.6% / 25.7% / 22 when the wave arrived).
 FLOOR_ALL = 0.74  # measured 2026-11-30 (grader-3): 74.2% of 1,043
 FLOOR_LOW_OVERLAP = 0.42  # measured: 43.0% of 149
-MAX_WORST = 20  # wrong or negated answers that pass, measured: 20 of 298, all in wave 4
+MAX_WORST = 29  # wrong or negated answers that pass: 29 of 446 when wave 5 joined (18 in wave 4, 11 in wave 5)
 
 
 @pytest.fixture(scope="module")

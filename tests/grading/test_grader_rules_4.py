@@ -1,0 +1,54 @@
+"""Grader rules from the trap authors' findings (issue 12): each failed before its rule."""
+
+from __future__ import annotations
+
+from gitops_tutor.curriculum.models import Concept, WrongClaim
+from gitops_tutor.grading import Grader, GradeResult
+from tests.grading.conftest import free_text
+
+GRADER = Grader({})
+
+
+def status(question: object, answer: str, concept_id: str = "idea") -> str:
+    result: GradeResult = GRADER.grade(question, answer)  # type: ignore[arg-type]
+    return next(c.status for c in result.concepts if c.id == concept_id)
+
+
+def claims(question: object, answer: str) -> list[str]:
+    return [c.id for c in GRADER.grade(question, answer).wrong_claims]  # type: ignore[arg-type]
+
+
+TEMPLATED = free_text(
+    Concept("idea", "the project is not templated", ("project shouldnt be templated",), required=True),
+    claims=(WrongClaim("manual", "switch to manual sync", ("you should switch to manual sync",), penalty=40),),
+)
+
+
+def test_a_negative_contraction_is_no_typo_of_its_positive_form() -> None:
+    assert status(TEMPLATED, "The project should be templated too") == "missed"
+    assert status(TEMPLATED, "The project shouldn't be templated") == "hit"
+    assert claims(TEMPLATED, "You shouldn't switch to manual sync for this") == []
+    assert claims(TEMPLATED, "You should switch to manual sync for this") == ["manual"]
+
+
+IMAGE = free_text(
+    Concept("idea", "the ImageRepository scans the registry", ("imagerepository scans",), required=True),
+    claims=(WrongClaim("swap", "ImageRepository picks the tag", ("imagerepository picks",), penalty=40),),
+)
+
+
+def test_a_phrase_does_not_skip_words_over_a_comma() -> None:
+    assert claims(IMAGE, "ImageRepository scans, ImagePolicy picks the tag") == []
+    assert claims(IMAGE, "The ImageRepository also picks the newest tag") == ["swap"]
+    assert status(IMAGE, "ImageRepository, scans the registry") == "hit"  # next word over a comma still joins
+
+
+SYNCED = free_text(
+    Concept("idea", "drift shows as OutOfSync", ("outofsync",), required=True),
+    claims=(WrongClaim("stays", "the app stays synced", ("stays synced",), penalty=40),),
+)
+
+
+def test_a_phrase_gap_does_not_swallow_out_of() -> None:
+    assert claims(SYNCED, "After the edit the app stays out of sync, so it shows OutOfSync") == []
+    assert claims(SYNCED, "After the edit the app stays fully synced") == ["stays"]
