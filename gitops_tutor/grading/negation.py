@@ -171,7 +171,7 @@ FINITE_VERBS = frozenset(
     {
         "is", "are", "was", "were", "am", "has", "have", "had", "can", "could", "will", "would", "shall", "should",
         "may", "might", "must", "does", "do", "did", "gets", "get", "got", "stays", "remains", "becomes", "keeps",
-        "isnt", "arent", "doesnt", "dont", "cant", "cannot", "wont", "wasnt",
+        "isnt", "arent", "doesnt", "dont", "cant", "cannot", "wont", "wasnt", "its", "thats", "theres", "whats",
     }
 )  # fmt: skip
 # Words that open a new clause's subject after a "without" phrase ("without selfHeal the change stays").

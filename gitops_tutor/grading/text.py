@@ -106,12 +106,17 @@ def stem(word: str) -> str:
     return word
 
 
+# "it's", "what's", "that's" are "it is", "what is", "that is", never possessives: they keep their
+# "s" ("whats in git" is a lexicon form; "it's a bug" is not "it a bug").
+CONTRACTED_IS = frozenset({"it", "what", "that", "there", "here", "who", "where", "how", "he", "she", "let"})
+
+
 def normalise_word(word: str) -> str:
     """Lowercase, drop a possessive "'s" (Argo CD's UI), then drop apostrophes (don't -> dont)."""
     word = word.lower()
     if "'" not in word and "’" not in word:
         return word
-    if word.endswith(("'s", "’s")):
+    if word.endswith(("'s", "’s")) and word[:-2] not in CONTRACTED_IS:
         word = word[:-2]
     return word.replace("'", "").replace("’", "")
 

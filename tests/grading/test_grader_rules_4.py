@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gitops_tutor.curriculum.models import Concept, WrongClaim
 from gitops_tutor.grading import Grader, GradeResult
+from gitops_tutor.grading.text import tokenize
 from tests.grading.conftest import free_text
 
 GRADER = Grader({})
@@ -52,3 +53,12 @@ SYNCED = free_text(
 def test_a_phrase_gap_does_not_swallow_out_of() -> None:
     assert claims(SYNCED, "After the edit the app stays out of sync, so it shows OutOfSync") == []
     assert claims(SYNCED, "After the edit the app stays fully synced") == ["stays"]
+
+
+def test_its_whats_thats_are_contractions_not_possessives() -> None:
+    assert [t.raw for t in tokenize("It's what's in Git, that's all; Argo CD's UI")] == [
+        *("its", "whats", "in", "git", "thats", "all", "argo", "cd", "ui"),
+    ]
+    lexicon = Grader({"desired state": ("whats in git",)})
+    question = free_text(Concept("idea", "the desired state", ("desired state",), required=True))
+    assert lexicon.grade(question, "Argo CD compares the cluster with what's in Git").verdict == "pass"
