@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gitops_tutor.curriculum.models import Concept, WrongClaim
 from gitops_tutor.grading import Grader, GradeResult
 from gitops_tutor.grading.text import tokenize
@@ -62,3 +64,23 @@ def test_its_whats_thats_are_contractions_not_possessives() -> None:
     lexicon = Grader({"desired state": ("whats in git",)})
     question = free_text(Concept("idea", "the desired state", ("desired state",), required=True))
     assert lexicon.grade(question, "Argo CD compares the cluster with what's in Git").verdict == "pass"
+
+
+WAIT = free_text(Concept("idea", "health checks wait for readiness", ("wait* .. ready",), required=True))
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "isn't necessary",
+        "is not used by Flux",
+        "is not how it works",
+        "has nothing to do with it",
+        "makes no difference",
+        "doesn't trigger anything",
+        "only warns",
+    ],
+)
+def test_a_denial_after_the_idea_negates_it(denial: str) -> None:
+    assert status(WAIT, f"Waiting until it is ready {denial}") == "negated"
+    assert status(WAIT, "Waiting until it is ready matters") == "hit"
