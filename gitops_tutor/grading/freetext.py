@@ -207,6 +207,9 @@ class _Answer:
                 continue
             flips = number < len(negative_ok) and negative_ok[number]
             for match in find(pattern, self.where, self.tokens, loose=loose, budget=self.budget):
+                if self.cues.stressed(match):
+                    asserted.append(match)  # "Without X, <what goes wrong>" stresses X
+                    continue
                 if self._neither_way(match):
                     continue
                 denied = self.cues.negates(match)
@@ -244,10 +247,11 @@ class _Answer:
             chosen = []
             clean = True
             for every in per_term:
-                matches = [m for m in every if not self._neither_way(m)]
+                stressed = [m for m in every if self.cues.stressed(m)]
+                matches = stressed or [m for m in every if not self._neither_way(m)]
                 if not matches:
                     break  # said only inside a condition: this sentence states nothing either way
-                plain = [m for m in matches if not self.cues.negates(m)]
+                plain = stressed or [m for m in matches if not self.cues.negates(m)]
                 chosen.append(plain[0] if plain else matches[0])
                 clean &= bool(plain)
             if len(chosen) < len(per_term):

@@ -254,7 +254,7 @@ class Cues:
         self.before = before = [0] * n
         self.after = [False] * n
         for i in watched:
-            if raws[i] in HARD_CUES:
+            if raws[i] in HARD_CUES and not _blocks_a_thing(raws, i):
                 before[i] = HARD
         self._doubts: set[int] = set()  # positions where a doubt ("not sure", "don't remember") starts
         for kind in (PSEUDO, CONTRA, POST, DOUBT):  # pseudo first: "not only" negates nothing, "instead of" wins
@@ -417,6 +417,25 @@ class Cues:
         end = positions[-1] + 1
         return any(raws[i] == "by" and raws[i + 1] == "default" for i in range(end, min(len(raws) - 1, end + 4)))
 
+    def stressed(self, positions: Sequence[int]) -> bool:
+        """Whether the match sits in a sentence-opening "Without X, <result>": the sentence says what
+        goes wrong without X, so it stresses X rather than denying it ("Without the age key, nothing
+        can decrypt the files")."""
+        tokens, raws = self.tokens, self._raws
+        first = positions[0]
+        clause, sentence = tokens[first].clause, tokens[first].sentence
+        start = first
+        while start > 0 and tokens[start - 1].clause == clause:
+            start -= 1
+        if raws[start] != "without" or (start > 0 and tokens[start - 1].sentence == sentence):
+            return False
+        if any(self.before[i] == HARD for i in range(start + 1, positions[-1] + 1)):
+            return False  # "Without no ..." or a second cue inside the phrase
+        end = positions[-1] + 1
+        while end < len(tokens) and tokens[end].clause == clause:
+            end += 1
+        return end < len(tokens) and tokens[end].sentence == sentence
+
     def _phrase_ended(self, cue: int, first: int) -> bool:
         """Whether the phrase a "without" governs ends before ``first``: "without selfHeal the change
         stays", "without it the change stays" (speech drops the comma that would end the scope).
@@ -499,6 +518,15 @@ REJECTING_BEFORE = frozenset({"avoid", "avoids", "avoiding", "unlike", "instead"
 # "Some think X, but ...", "people say X": a reported belief, not the answer's own claim.
 REPORTING_VERBS = frozenset({"think", "believe", "say", "claim", "assume", "thought", "believed", "said", "claimed"})
 REPORTERS = frozenset({"some", "people", "many", "folks", "others", "often", "some people", "everyone"})
+
+
+STOPS = frozenset({"stop", "stops", "stopped"})
+
+
+def _blocks_a_thing(raws: Sequence[str], i: int) -> bool:
+    """ "stop" denies an activity ("Flux stops reconciling"), but "controller flags stop cross-namespace
+    references" blocks a thing: it says the references are the danger, not that they are absent."""
+    return raws[i] in STOPS and not (i + 1 < len(raws) and raws[i + 1].endswith("ing"))
 
 
 def _opens_clause(raws: Sequence[str], tokens: Sequence[Token], i: int) -> bool:

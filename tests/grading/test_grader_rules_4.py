@@ -84,3 +84,24 @@ WAIT = free_text(Concept("idea", "health checks wait for readiness", ("wait* .. 
 def test_a_denial_after_the_idea_negates_it(denial: str) -> None:
     assert status(WAIT, f"Waiting until it is ready {denial}") == "negated"
     assert status(WAIT, "Waiting until it is ready matters") == "hit"
+
+
+AGE_KEY = free_text(
+    Concept("idea", "the age key decrypts the files", ("age key",), required=True),
+    Concept("set", "the key stays in the cluster", ("key & cluster",)),
+)
+
+
+def test_without_x_then_a_result_stresses_x() -> None:
+    assert status(AGE_KEY, "Without the age key, nothing can decrypt the files") == "hit"
+    assert status(AGE_KEY, "Without the key in the cluster, Flux cannot decrypt anything", "set") == "hit"
+    assert status(AGE_KEY, "It works fine without the age key") == "negated"
+    assert status(AGE_KEY, "Without the age key.") != "hit"  # no result named: nothing stressed
+
+
+CROSS = free_text(Concept("idea", "cross-namespace references are the risk", ("cross namespace ref*",)))
+
+
+def test_stop_blocks_a_thing_without_denying_it() -> None:
+    assert status(CROSS, "The controller flags stop cross namespace references") == "hit"
+    assert status(CROSS, "Flux stopped allowing cross namespace references") == "negated"
