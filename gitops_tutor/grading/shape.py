@@ -33,7 +33,8 @@ FUNCTION_WORDS = word_set(
 # Phrasings that ask for an enumeration: a correct terse list answers such a question (partly).
 _ASKS_FOR_LIST = re.compile(
     r"\b(?:which|what|name)\b(?:\s+\w+){0,3}?\s+(?:fields|flags|options|settings|objects|steps|kinds|components|"
-    r"controllers|tools|features|guards)\b|\blist\b|\bname\b(?:\s+\w+){0,2}?\s+(?:two|three|four|five|\d)\b",
+    r"controllers|tools|features|guards|questions|guardrails)\b|\blist\b"
+    r"|\bname\b(?:\s+\w+){0,2}?\s+(?:two|three|four|five|\d)\b",
     re.IGNORECASE,
 )
 
@@ -105,9 +106,10 @@ def list_shape(text: str, tokens: Sequence[Token]) -> int:
         return NOT_A_LIST  # prose: too few separators for items of three words or less
     if len(_LABEL_LINE.findall(text)) >= 2:
         return NOT_A_LIST
-    sizes = [size for _, _, size in list_items(text, tokens)]
+    items = list_items(text, tokens)
+    sizes = [size for _, _, size in items]
     short = sum(size <= 3 for size in sizes)
-    if len(sizes) >= 5 and short / len(sizes) >= 0.8 and function_share < 0.15:
+    if len(sizes) >= 5 and short / len(sizes) >= 0.8 and _list_grammar(items, tokens, function_share) < 0.15:
         return KEYWORD_LIST
     if 3 <= len(sizes) == short:
         return SHORT_LIST
@@ -117,6 +119,21 @@ def list_shape(text: str, tokens: Sequence[Token]) -> int:
         if function_share < 0.15:  # "overlays per environment patch tags and replicas" may be shorthand
             return SHORT_LIST
     return NOT_A_LIST
+
+
+LONG_ITEM_WORDS = 5  # "single point of failure" is one keyword; "commit replicas 10 via fast PR" says something
+
+
+def _list_grammar(items: Sequence[tuple[int, int, int]], tokens: Sequence[Token], function_share: float) -> float:
+    """The share of grammar words in a list. One item of four or five words ("hub, outbound, NAT,
+    single point of failure") carries its own grammar: only the short items count, or that one
+    item would turn a list of keywords into prose."""
+    long_items = [size for _, _, size in items if size > 3]
+    if len(long_items) != 1 or long_items[0] > LONG_ITEM_WORDS:
+        return function_share
+    spans = [(start, end) for start, end, size in items if size <= 3]
+    words = [t.raw for t in tokens if any(start <= t.start < end for start, end in spans)]
+    return sum(map(FUNCTION_WORDS.__contains__, words)) / (len(words) or 1)
 
 
 # Shorthand relates its items ("source = fetch", "Failed -> abort", "selfHeal on: reverted");

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gitops_tutor.curriculum.models import Concept, WrongClaim
-from gitops_tutor.grading import Grader, GradeResult
+from gitops_tutor.grading import Grader, GradeResult, shape
 from gitops_tutor.grading.text import tokenize
 from tests.grading.conftest import free_text
 
@@ -105,3 +105,15 @@ CROSS = free_text(Concept("idea", "cross-namespace references are the risk", ("c
 def test_stop_blocks_a_thing_without_denying_it() -> None:
     assert status(CROSS, "The controller flags stop cross namespace references") == "hit"
     assert status(CROSS, "Flux stopped allowing cross namespace references") == "negated"
+
+
+def test_one_long_item_does_not_hide_a_keyword_list() -> None:
+    answer = "hub, in-cluster, outbound, NAT, credentials, upgrades, single point of failure"
+    assert shape.list_shape(answer, tokenize(answer)) == shape.KEYWORD_LIST
+    prose = "Commit replicas 10 via fast PR; or pause selfHeal, scale, commit, re-enable."
+    assert shape.list_shape(prose, tokenize(prose)) != shape.KEYWORD_LIST
+
+
+def test_which_questions_would_you_ask_asks_for_a_list() -> None:
+    assert shape.asks_for_list("Which questions would you ask of each candidate tool?")
+    assert not shape.asks_for_list("How does Flagger run a canary, and what happens when its checks fail?")
