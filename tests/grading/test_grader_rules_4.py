@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from gitops_tutor.curriculum.models import Concept, WrongClaim
@@ -117,3 +119,17 @@ def test_one_long_item_does_not_hide_a_keyword_list() -> None:
 def test_which_questions_would_you_ask_asks_for_a_list() -> None:
     assert shape.asks_for_list("Which questions would you ask of each candidate tool?")
     assert not shape.asks_for_list("How does Flagger run a canary, and what happens when its checks fail?")
+
+
+PLATFORM = Concept("idea", "Platform repo references each team's repo", ("points at", "referenc*"), required=True)
+TEAM = Concept("team", "Team repos hold each team's apps", ("own* .. repo",))
+REPOS = replace(
+    free_text(PLATFORM, TEAM), prompt="How do you split the platform repo and the team repos between the teams?"
+)
+
+
+def test_a_relative_clause_has_its_own_subject() -> None:
+    assert status(REPOS, "Each team owns a repo that the central repo points at") == "hit"
+    assert status(REPOS, "Each team owns a repo and the team repo points at other repos") == "negated"
+    assert status(REPOS, "The platform repo lists the team repo, which references its own apps") == "negated"
+    assert status(REPOS, "The team repo is a copy, which points at every other repo") == "negated"
