@@ -184,6 +184,13 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
     ("not", "the", "reason"),
     ("isnt", "true"),
     ("not", "true"),
+    ("dont", "really", "matter"),
+    ("doesnt", "really", "matter"),
+    ("not", "really", "needed"),
+    ("isnt", "really", "needed"),
+    ("arent", "really", "needed"),
+    ("not", "really", "necessary"),
+    ("isnt", "really", "necessary"),
 )
 
 # Cues that only say "not": in a rubric phrasing ("nobody review*", "lookup doesnt help") any of

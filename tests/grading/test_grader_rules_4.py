@@ -81,6 +81,8 @@ WAIT = free_text(Concept("idea", "health checks wait for readiness", ("wait* .. 
         "makes no difference",
         "doesn't trigger anything",
         "only warns",
+        "doesn't really matter",
+        "isn't really needed",
     ],
 )
 def test_a_denial_after_the_idea_negates_it(denial: str) -> None:
