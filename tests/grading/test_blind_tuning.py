@@ -1,4 +1,4 @@
-"""The blind tuning half (tests/grading/blind/tuning*.yaml, waves 1-4) stays above its measured floor.
+"""The blind tuning half (tests/grading/blind/tuning*.yaml, waves 1-5) stays above its measured floor.
 
 Only the tuning half is asserted: the test half is for the honest figure in the README and is
 read by bench/grading.py alone, in aggregate. Floors are the agreement measured when this test
@@ -18,11 +18,12 @@ from tests.grading.regression import load_blind
 
 TUNING = sorted(Path(__file__).with_name("blind").glob("tuning*.yaml"))
 # Wave 4 (518 answers in new voices: speech, analogies, non-native English) joined the tuning half
-# at 18:14 and brought the figures down: waves 1-3 alone measure 78.7% / 60.0% / 0 worst, wave 4
-# 69.7% / 25.7% / 20 (grader-3's final figures; 67.6% / 25.7% / 22 when the wave arrived).
-FLOOR_ALL = 0.74  # measured 2026-11-30 (grader-3): 74.2% of 1,043
-FLOOR_LOW_OVERLAP = 0.42  # measured: 43.0% of 149
-MAX_WORST = 29  # wrong or negated answers that pass: 29 of 446 when wave 5 joined (18 in wave 4, 11 in wave 5)
+# at 18:14 and wave 5 (518 more, new voices again) at 19:35. Per wave, measured by grader-4 after
+# the issue-12 trap-author rules: waves 1-3 79.8% / 61.3% / 0 worst, wave 4 70.3% / 25.7% / 18,
+# wave 5 73.6% / 45.9% / 10 (74.4% / 44.4% / 29 over all five when wave 5 arrived).
+FLOOR_ALL = 0.74  # measured 2026-11-30 (grader-4): 74.6% of 1,561
+FLOOR_LOW_OVERLAP = 0.44  # measured: 44.4% of 223
+MAX_WORST = 28  # wrong or negated answers that pass, measured: 28 of 446 (18 in wave 4, 10 in wave 5)
 
 
 @pytest.fixture(scope="module")
