@@ -280,11 +280,13 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     tokens = aliases.apply(plain)
     list_shape = shape.list_shape(text, plain)
     answer = _Answer(tokens, Cues(tokens, text), compiled.vocabulary.positions(tokens), list_shape != shape.NOT_A_LIST)
-    results = [_concept_result(c, answer, compiled.subjects, compiled.examples) for c in compiled.concepts]
-    concepts = tuple(result for result, _ in results)
-    says_an_idea = any(strong for _, strong in results)
     claimed = (_claim_result(c, answer, compiled.prompt_stems) for c in compiled.claims)
     claims = tuple(r for r in claimed if r is not None)
+    results = _untangle_directions(
+        [_concept_result(c, answer, compiled.subjects, compiled.examples) for c in compiled.concepts], claims
+    )
+    concepts = tuple(result for result, _ in results)
+    says_an_idea = any(strong for _, strong in results)
     if list_shape != shape.NOT_A_LIST and compiled.asks_for_list and _correct_list(text, plain, concepts, claims):
         # a list answers a list question: in full when it also covers what a full answer needs
         full = list_shape == shape.SHORT_LIST and _correct_shorthand(concepts, claims)
@@ -319,8 +321,9 @@ BROAD_HITS = 3
 
 def _concept_result(
     compiled: CompiledConcept, answer: _Answer, subjects: frozenset[str], examples: Mapping[str, str]
-) -> tuple[ConceptResult, bool]:
-    """The concept's result, and whether some match of it holds more than one word."""
+) -> tuple[ConceptResult, bool, bool]:
+    """The concept's result, whether some match of it holds more than one word, and whether only its
+    direction turned round negates it."""
     concept = compiled.concept
     own = compiled.subject
     swap = (lambda m: swapped(answer.tokens, m, own, subjects, examples)) if own else None  # noqa: E731
@@ -341,7 +344,30 @@ def _concept_result(
     else:
         status, evidence = "missed", ()
     result = ConceptResult(concept.id, concept.label, status, evidence, concept.weight, concept.required)  # type: ignore[arg-type]
-    return result, status == "hit" and several_words
+    return result, status == "hit" and several_words, status == "negated" and bool(turned) and not negated
+
+
+def _untangle_directions(
+    results: list[tuple[ConceptResult, bool, bool]], claims: Sequence[ClaimResult]
+) -> list[tuple[ConceptResult, bool]]:
+    """A concept negated only by its direction turned round is missed instead, when every turned match
+    lies inside words credited to another concept and no wrong claim of the rubric covers it. A rubric
+    with opposite-direction concepts (apply lowest wave first, prune highest first) must not read "Apply
+    goes lowest wave first" as a denial of the pruning concept; "Pruning goes lowest wave first" still
+    is one (its "pruning" is its own)."""
+    credited = [span for result, _, _ in results if result.status == "hit" for span in result.evidence]
+    wrong = [span for claim in claims for span in claim.evidence]
+
+    def excused(s: int, e: int) -> bool:
+        inside = any(s2 <= s and e <= e2 for s2, e2 in credited)
+        return inside and not any(s2 < e and s < e2 for s2, e2 in wrong)
+
+    out = []
+    for result, strong, by_turning in results:
+        if by_turning and all(excused(s, e) for s, e in result.evidence):
+            result = replace(result, status="missed", evidence=())
+        out.append((result, strong))
+    return out
 
 
 # A list whose items are nearly all correct concepts, with no wrong or negated one, names what

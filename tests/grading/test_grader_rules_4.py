@@ -135,3 +135,14 @@ def test_a_relative_clause_has_its_own_subject() -> None:
     assert status(REPOS, "Each team owns a repo and the team repo points at other repos") == "negated"
     assert status(REPOS, "The platform repo lists the team repo, which references its own apps") == "negated"
     assert status(REPOS, "The team repo is a copy, which points at every other repo") == "negated"
+
+
+WAVES = free_text(
+    Concept("idea", "Lowest wave is applied first", ("lowest .. first",), required=True),
+    Concept("prune", "Pruning goes highest wave first", ("highest .. first", "prun* .. highest")),
+)
+
+
+def test_an_opposite_direction_concept_is_not_denied_by_its_sibling_wording() -> None:
+    assert status(WAVES, "Argo CD applies the lowest wave first and waits for health.", "prune") == "missed"
+    assert status(WAVES, "Pruning also goes by the lowest wave first.", "prune") == "negated"
