@@ -511,7 +511,7 @@ CONSEQUENCE_STEMS = frozenset(
     stem(word)
     for word in word_set(
         """late early break breaks broken fail fails failing lose loses lost leave leaves left different
-    revert reverts reverted undo undoes undone overwrite overwrites overwritten back bypass bypasses drift drifts
+    revert reverts reverted undo undoes undone overwrite overwrites overwritten bypass bypasses drift drifts
     fight fights fighting wrong bad worse risk risky danger dangerous conflict conflicts race miss misses missed
     wipe wipes wiped mess diverge diverges hide hides mask masks stale loop loops flap flaps silently
     inconsistent lie lies confusing confuse useless pointless noisy outofsync"""

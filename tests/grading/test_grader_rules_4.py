@@ -146,3 +146,14 @@ WAVES = free_text(
 def test_an_opposite_direction_concept_is_not_denied_by_its_sibling_wording() -> None:
     assert status(WAVES, "Argo CD applies the lowest wave first and waits for health.", "prune") == "missed"
     assert status(WAVES, "Pruning also goes by the lowest wave first.", "prune") == "negated"
+
+
+UNDO = free_text(
+    Concept("idea", "git revert", ("git revert",), required=True),
+    claims=(WrongClaim("undo", "kubectl rollout undo", ("rollout undo",), penalty=40),),
+)
+
+
+def test_going_back_is_the_advice_not_a_bad_consequence() -> None:
+    assert claims(UNDO, "Run kubectl rollout undo and it will go back to the old version") == ["undo"]
+    assert claims(UNDO, "A rollout undo would be reverted by Argo CD on the next sync") == []
