@@ -37,6 +37,9 @@ CONTRASTIVE_CUES: tuple[tuple[str, ...], ...] = (
     ("as", "opposed", "to"),
     ("better", "than"),
     ("safer", "than"),
+    # "not just as traceable" is "less traceable": unlike "not just X" (= "not only X") it denies.
+    ("not", "just", "as"),
+    ("not", "only", "as"),
 )
 PSEUDO_NEGATIONS: tuple[tuple[str, ...], ...] = (
     ("not", "only"),

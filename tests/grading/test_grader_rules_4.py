@@ -157,3 +157,14 @@ UNDO = free_text(
 def test_going_back_is_the_advice_not_a_bad_consequence() -> None:
     assert claims(UNDO, "Run kubectl rollout undo and it will go back to the old version") == ["undo"]
     assert claims(UNDO, "A rollout undo would be reverted by Argo CD on the next sync") == []
+
+
+TRACEABLE = free_text(
+    Concept("idea", "a PR is traceable", ("pull request",), required=True),
+    claims=(WrongClaim("same", "kubectl is as traceable", ("just as traceable",), penalty=40),),
+)
+
+
+def test_not_just_as_denies_while_not_just_adds() -> None:
+    assert claims(TRACEABLE, "A kubectl edit is not just as traceable as a pull request") == []
+    assert claims(TRACEABLE, "A kubectl edit is just as traceable as a pull request") == ["same"]
