@@ -318,6 +318,8 @@ class Cues:
                 return True
             if self._raws[i] in REPORTING_VERBS and i > 0 and self._raws[i - 1] in REPORTERS:
                 return True
+            if self._raws[i] in REPORTING_VERBS and tuple(self._raws[max(0, i - 2) : i]) == ("mistake", "to"):
+                return True  # "a common mistake to think X": a belief reported as wrong
         end = min(len(tokens), last + 1 + CONSEQUENCE_REACH)
         for i in range(last + 1, end):
             if tokens[i].sentence != sentence:

@@ -168,3 +168,8 @@ TRACEABLE = free_text(
 def test_not_just_as_denies_while_not_just_adds() -> None:
     assert claims(TRACEABLE, "A kubectl edit is not just as traceable as a pull request") == []
     assert claims(TRACEABLE, "A kubectl edit is just as traceable as a pull request") == ["same"]
+
+
+def test_a_mistake_to_think_reports_the_claim() -> None:
+    assert claims(UNDO, "It's a common mistake to think a rollout undo is enough; do a git revert") == []
+    assert claims(UNDO, "I think a rollout undo is enough") == ["undo"]
