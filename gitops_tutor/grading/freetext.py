@@ -231,7 +231,9 @@ class _Answer:
         return [
             match
             for match in asserted
-            if not self.cues.rejects(match) and not other_tool_context(self.tokens, match, prompt_stems)
+            if not self.cues.rejects(match)
+            and not self.cues.quoted(match)
+            and not other_tool_context(self.tokens, match, prompt_stems)
         ]
 
     def _set_hits(
@@ -331,7 +333,7 @@ def _concept_result(
     asserted, negated = answer.hits(compiled.patterns, negative_ok=compiled.negative_ok, swap=swap)
     several_words = answer.set_hit or any(len(set(match)) > 1 for match in asserted)
     opposite, _ = answer.hits(compiled.negations, loose=answer.list_like)
-    opposite = [m for m in opposite if not answer.cues.conditional(m)]  # "without wait: true, Ready means ..."
+    opposite = [m for m in opposite if not answer.cues.conditional(m) and not answer.cues.quoted(m)]
     turned, _ = answer.hits(compiled.turned) if compiled.turned and not opposite and not asserted else ([], [])
     if opposite:
         status, evidence = "negated", answer.spans(opposite)

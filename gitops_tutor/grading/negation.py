@@ -284,8 +284,15 @@ class Cues:
                 _drop_cues_in_code(before, self.after, tokens, text, watched)
         # cue position -> the quotation holding it: '"No UI" is out of date' denies nothing outside it
         self._quoted = _quoted_cues(before, self.after, tokens, text, watched) if '"' in text or "“" in text else {}
+        self._quotations = [m.span() for m in QUOTATION.finditer(text)] if '"' in text or "“" in text else []
         self._raws = raws
         self._opens_clause: dict[int, bool] = {}  # conjunction position -> starts a clause (computed when reached)
+
+    def quoted(self, positions: Sequence[int]) -> bool:
+        """Whether the whole match stands inside one quotation: 'their claim: "admission control is
+        redundant"' mentions a claim, it does not make it."""
+        start, end = self.tokens[positions[0]].start, self.tokens[positions[-1]].end
+        return any(s <= start and end <= e for s, e in self._quotations)
 
     def _stops_at(self, i: int) -> bool:
         if self._raws[i] in REASON_WORDS:

@@ -173,3 +173,17 @@ def test_not_just_as_denies_while_not_just_adds() -> None:
 def test_a_mistake_to_think_reports_the_claim() -> None:
     assert claims(UNDO, "It's a common mistake to think a rollout undo is enough; do a git revert") == []
     assert claims(UNDO, "I think a rollout undo is enough") == ["undo"]
+
+
+REDUNDANT = free_text(
+    Concept("idea", "both are needed", ("both",), negated_by=("admission control is redundant",), required=True),
+    claims=(WrongClaim("ci", "CI alone is enough", ("ci alone is enough",), penalty=40),),
+)
+
+
+def test_a_quoted_claim_is_mentioned_not_made() -> None:
+    answer = 'Their claim: "CI alone is enough, admission control is redundant." No: you need both.'
+    assert claims(REDUNDANT, answer) == []
+    assert status(REDUNDANT, answer) == "hit"
+    assert claims(REDUNDANT, "CI alone is enough, admission control is redundant.") == ["ci"]
+    assert status(REDUNDANT, "CI alone is enough; admission control is redundant, both are a waste") == "negated"
