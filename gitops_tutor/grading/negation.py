@@ -194,6 +194,10 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
     ("arent", "really", "needed"),
     ("not", "really", "necessary"),
     ("isnt", "really", "necessary"),
+    ("doesnt", "change", "anything"),
+    ("doesnt", "really", "change", "anything"),
+    ("does", "not", "change", "anything"),
+    ("changes", "nothing"),
 )
 
 # Cues that only say "not": in a rubric phrasing ("nobody review*", "lookup doesnt help") any of

@@ -83,6 +83,7 @@ WAIT = free_text(Concept("idea", "health checks wait for readiness", ("wait* .. 
         "only warns",
         "doesn't really matter",
         "isn't really needed",
+        "doesn't really change anything",
     ],
 )
 def test_a_denial_after_the_idea_negates_it(denial: str) -> None:
