@@ -233,6 +233,7 @@ CONDITIONS = frozenset({"if", "unless", "whenever"})
 CONDITION_OPENERS = frozenset({"when", "without", "otherwise", "until"})
 # A reason always opens a clause of its own: a cue before it does not reach the reason.
 REASON_WORDS = frozenset({"because", "since", "cause", "cuz", "coz"})
+MANNER_REACH = 3  # words after a match in which "by <-ing>" names how, not whether
 VERB_REACH = 4  # words after the conjunction in which a finite verb marks a new clause
 PURPOSE_REACH = 6  # words between "so that" and the cue it governs
 # Compounds where a hyphenated cue still negates: "no-one reviewed it".
@@ -398,8 +399,9 @@ class Cues:
             if i not in matched and self.before[i] == HARD and self._reaches(i, first):
                 return True
         budget = WINDOW_BEFORE
+        manner = self._manner_follows(last)
         for i in range(first - 1, -1, -1):
-            if self.tokens[i].clause != clause or budget == 0 or self._stops_at(i):
+            if self.tokens[i].clause != clause or budget == 0 or self._stops_at(i) or manner:
                 break
             if self.before[i] and not self._purpose(i) and self._reaches(i, first) and not self._phrase_ended(i, first):
                 return True
@@ -409,6 +411,18 @@ class Cues:
             if self.tokens[i].clause != clause:
                 break
             if self.after[i] and self._reaches(i, first):
+                return True
+        return False
+
+    def _manner_follows(self, last: int) -> bool:
+        """Whether "by <-ing>" follows the match in its clause: "don't fix drift by kubectl-editing it
+        back" denies the manner, not the fixing, so a cue before the match does not negate it."""
+        tokens, raws = self.tokens, self._raws
+        clause = tokens[last].clause
+        for j in range(last + 1, min(len(tokens) - 1, last + 1 + MANNER_REACH)):
+            if tokens[j].clause != clause:
+                return False
+            if raws[j] == "by" and tokens[j + 1].clause == clause and raws[j + 1].endswith("ing"):
                 return True
         return False
 

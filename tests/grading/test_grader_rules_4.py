@@ -188,3 +188,11 @@ def test_a_quoted_claim_is_mentioned_not_made() -> None:
     assert status(REDUNDANT, answer) == "hit"
     assert claims(REDUNDANT, "CI alone is enough, admission control is redundant.") == ["ci"]
     assert status(REDUNDANT, "CI alone is enough; admission control is redundant, both are a waste") == "negated"
+
+
+FIX = free_text(Concept("idea", "reconciliation fixes drift", ("fix* drift",), required=True))
+
+
+def test_a_denied_manner_does_not_deny_the_act() -> None:
+    assert status(FIX, "Don't fix drift by editing it back with kubectl; commit to Git.") == "hit"
+    assert status(FIX, "Don't fix drift, it is a feature.") == "negated"
