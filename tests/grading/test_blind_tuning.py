@@ -19,9 +19,9 @@ from tests.grading.regression import load_blind
 TUNING = sorted(Path(__file__).with_name("blind").glob("tuning*.yaml"))
 # Wave 4 (518 answers in new voices: speech, analogies, non-native English) joined the tuning half
 # at 18:14 and wave 5 (518 more, new voices again) at 19:35. Per wave, measured by grader-4 after
-# the issue-12 trap-author rules: waves 1-3 79.8% / 61.3% / 0 worst, wave 4 70.3% / 25.7% / 18,
-# wave 5 73.6% / 45.9% / 10 (74.4% / 44.4% / 29 over all five when wave 5 arrived).
-FLOOR_ALL = 0.74  # measured 2026-11-30 (grader-4): 74.6% of 1,561
+# the issue-12 trap-author rules: waves 1-3 79.8% / 61.3% / 0 worst, wave 4 70.5% / 25.7% / 18,
+# wave 5 73.7% / 45.9% / 10 (74.4% / 44.4% / 29 over all five when wave 5 arrived).
+FLOOR_ALL = 0.74  # measured 2026-11-30 (grader-4): 74.7% of 1,561
 FLOOR_LOW_OVERLAP = 0.44  # measured: 44.4% of 223
 MAX_WORST = 28  # wrong or negated answers that pass, measured: 28 of 446 (18 in wave 4, 10 in wave 5)
 
