@@ -257,12 +257,22 @@ def opposites(pattern: Pattern, vocabulary: Vocabulary) -> list[Pattern]:
     out = []
     for k, index in enumerate(pattern.words):
         other = ANTONYMS.get(vocabulary.words[index].text)
-        if other is None:
-            continue
+        if other is None or _echoes(other, pattern.words[:k] + pattern.words[k + 1 :], vocabulary):
+            continue  # "health* .. unhealthy" turned is "health* .. healthy": "health" says nothing opposite
         word = vocabulary.add(Word(other, stem(other), False))
         words = (*pattern.words[:k], word, *pattern.words[k + 1 :])
         out.append(Pattern(f"{pattern.source} (turned round)", words, pattern.gaps, pattern.names_actor))
     return out
+
+
+def _echoes(word: str, others: Sequence[int], vocabulary: Vocabulary) -> bool:
+    """Whether ``word`` would also meet another word of the pattern (a prefix or the same stem)."""
+    return any(
+        word.startswith(vocabulary.words[w].text)
+        if vocabulary.words[w].prefix
+        else stem(word) == vocabulary.words[w].stem
+        for w in others
+    )
 
 
 @lru_cache(maxsize=1 << 15)

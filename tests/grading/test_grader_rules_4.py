@@ -196,3 +196,11 @@ FIX = free_text(Concept("idea", "reconciliation fixes drift", ("fix* drift",), r
 def test_a_denied_manner_does_not_deny_the_act() -> None:
     assert status(FIX, "Don't fix drift by editing it back with kubectl; commit to Git.") == "hit"
     assert status(FIX, "Don't fix drift, it is a feature.") == "negated"
+
+
+HEALTH = free_text(Concept("idea", "health shows broken resources", ("health* .. unhealthy",), required=True))
+
+
+def test_a_turned_word_that_echoes_the_phrase_states_no_opposite() -> None:
+    assert status(HEALTH, "Health is whether the app is healthy.") == "missed"
+    assert status(HEALTH, "Health shows the app as unhealthy when pods crash.") == "hit"
