@@ -455,9 +455,9 @@ class Cues:
         return any(raws[i] == "by" and raws[i + 1] == "default" for i in range(end, min(len(raws) - 1, end + 4)))
 
     def stressed(self, positions: Sequence[int]) -> bool:
-        """Whether the match sits in a sentence-opening "Without X, <result>": the sentence says what
+        """Whether the match sits in a sentence-opening "Without X, <bad result>": the sentence says what
         goes wrong without X, so it stresses X rather than denying it ("Without the age key, nothing
-        can decrypt the files")."""
+        can decrypt the files"). "Without X, it still works" says X is not needed: not stressed."""
         tokens, raws = self.tokens, self._raws
         first = positions[0]
         clause, sentence = tokens[first].clause, tokens[first].sentence
@@ -471,7 +471,9 @@ class Cues:
         end = positions[-1] + 1
         while end < len(tokens) and tokens[end].clause == clause:
             end += 1
-        return end < len(tokens) and tokens[end].sentence == sentence
+        result = range(end, len(tokens))
+        bad = (i for i in result if tokens[i].sentence == sentence)  # the result must be a bad one:
+        return any(self.before[i] == HARD or tokens[i].stem in CONSEQUENCE_STEMS for i in bad)  # "still works" is not
 
     def _phrase_ended(self, cue: int, first: int) -> bool:
         """Whether the phrase a "without" governs ends before ``first``: "without selfHeal the change

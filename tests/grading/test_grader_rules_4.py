@@ -204,3 +204,8 @@ HEALTH = free_text(Concept("idea", "health shows broken resources", ("health* ..
 def test_a_turned_word_that_echoes_the_phrase_states_no_opposite() -> None:
     assert status(HEALTH, "Health is whether the app is healthy.") == "missed"
     assert status(HEALTH, "Health shows the app as unhealthy when pods crash.") == "hit"
+
+
+def test_without_x_then_a_good_result_does_not_stress_x() -> None:
+    assert status(AGE_KEY, "Without the age key, everything still works.") != "hit"
+    assert status(AGE_KEY, "Without the age key, decryption fails.") == "hit"
