@@ -181,8 +181,6 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
     ("doesnt", "happen"),
     ("does", "not", "happen"),
     ("never", "happens"),
-    ("only", "warns"),
-    ("just", "warns"),
     ("isnt", "the", "reason"),
     ("not", "the", "reason"),
     ("isnt", "true"),

@@ -80,7 +80,6 @@ WAIT = free_text(Concept("idea", "health checks wait for readiness", ("wait* .. 
         "has nothing to do with it",
         "makes no difference",
         "doesn't trigger anything",
-        "only warns",
         "doesn't really matter",
         "isn't really needed",
         "doesn't really change anything",
@@ -89,6 +88,12 @@ WAIT = free_text(Concept("idea", "health checks wait for readiness", ("wait* .. 
 def test_a_denial_after_the_idea_negates_it(denial: str) -> None:
     assert status(WAIT, f"Waiting until it is ready {denial}") == "negated"
     assert status(WAIT, "Waiting until it is ready matters") == "hit"
+
+
+def test_only_warns_describes_a_mode_without_denying_it() -> None:
+    audit = free_text(Concept("idea", "roll out in audit mode first", ("audit mode",), required=True))
+    assert status(audit, "Start in audit mode: audit mode only warns, enforce mode blocks.") == "hit"
+    assert status(audit, "Audit mode only warns") == "hit"
 
 
 AGE_KEY = free_text(
