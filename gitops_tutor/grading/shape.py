@@ -28,7 +28,8 @@ FUNCTION_WORDS = word_set(
     and or so if when while because since after before until unless that this these those it its they them
     their there here we you your our i me my he she his her who whom which what how why where do does did
     doing done can could should would will shall may might must has have had having not no never dont doesnt
-    isnt arent cant wont without whereas but however whether either neither nor gets got becomes stays"""
+    isnt arent cant wont without whereas but however whether either neither nor gets got becomes stays thats
+    whats theres heres lets"""
 )
 # Phrasings that ask for an enumeration: a correct terse list answers such a question (partly).
 _ASKS_FOR_LIST = re.compile(

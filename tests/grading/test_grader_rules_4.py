@@ -63,6 +63,7 @@ def test_its_whats_thats_are_contractions_not_possessives() -> None:
     assert [t.raw for t in tokenize("It's what's in Git, that's all; Argo CD's UI")] == [
         *("its", "whats", "in", "git", "thats", "all", "argo", "cd", "ui"),
     ]
+    assert {"its", "whats", "thats", "theres"} <= shape.FUNCTION_WORDS  # grammar for the list-shape check
     lexicon = Grader({"desired state": ("whats in git",)})
     question = free_text(Concept("idea", "the desired state", ("desired state",), required=True))
     assert lexicon.grade(question, "Argo CD compares the cluster with what's in Git").verdict == "pass"
