@@ -220,6 +220,8 @@ class ReaderScreen(TutorScreen):
         self.headers = []
         document = self.query_one("#lesson-md", Markdown)
         await document.update(part_markdown(self.lesson, self.intro, self.sections, part, self.parts))
+        if not self.query("#page-note"):
+            return  # the learner left (Esc) while the part was parsed: its widgets are already taken down
         self.headers = list(document.query("MarkdownH2"))
         self._show_page_end()
         self.refresh_bindings()

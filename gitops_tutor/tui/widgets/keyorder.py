@@ -262,7 +262,7 @@ def _after_queues(sources: list[Widget], screen: Widget, release: tuple[Any, ...
 def _release(screen: Screen[Any], hold: KeyHold, generation: int, widget: Widget | None, retries: int) -> None:
     if _holds.get(screen) is not hold or hold.generation != generation:
         return  # a newer swap started: its own release hands the keys on
-    if retries and not screen._message_queue.empty():
+    if retries and _keys_still_queued(screen, widget):
         screen.call_later(_release, screen, hold, generation, widget, retries - 1)
         return
     for holder in hold.screens:
@@ -281,6 +281,14 @@ def _release(screen: Screen[Any], hold: KeyHold, generation: int, widget: Widget
                 target.call_later(_run_priority_action, screen, *priority)
         elif item.callback is not None:
             target.call_later(_run_or_hold, screen, item)
+
+
+def _keys_still_queued(screen: Screen[Any], widget: Widget | None) -> bool:
+    """Keys may still wait in the screen's queue or in a widget that took the focus meanwhile
+    (a new screen's auto-focus): they are held first, or they would overtake the held keys
+    posted behind them (a burst's middle typed before its start)."""
+    queues = [screen, widget, screen.focused]
+    return any(holder is not None and not holder._message_queue.empty() for holder in queues)
 
 
 def _priority_binding(screen: Screen[Any], key: str) -> tuple[str, Any] | None:
