@@ -142,7 +142,12 @@ def swapped(
         rival = [t for t in content if party(t) in subjects]
         relative = _relative_subject(tokens, start, min(first, end), rival[0] if rival else None)
         if relative is not None:
-            return bool(relative) and party(relative[0]) in subjects and party(relative[0]) != own
+            candidates, explicit = relative
+            named = [t for t in candidates if party(t) in subjects]
+            if named:
+                return party(named[0]) != own
+            if explicit:
+                return False  # "a repo that the fleet repo points at": a subject of its own, no party
         if rival:
             return party(rival[0]) != own and tokens[first].word - rival[0].word <= MAX_SUBJECT_GAP
         if start == 0 or tokens[start - 1].sentence != sentence or tokens[start].raw not in CONTINUATIONS:
@@ -157,20 +162,26 @@ def swapped(
 RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 
 
-def _relative_subject(tokens: Sequence[Token], start: int, first: int, rival: Token | None) -> list[Token] | None:
-    """The subject of a relative clause holding the match, or None when the match is in no relative clause.
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "your", "each"})
 
-    "each team owns its repo *that the fleet repo points at*": the match belongs to the relative
-    clause, whose subject is its own ("the fleet repo") or, when it has none ("the repo which points
-    at"), the noun before the pronoun; never the main clause's subject. An empty list: the relative
-    clause names no subject the roles rule knows.
+
+def _relative_subject(
+    tokens: Sequence[Token], start: int, first: int, rival: Token | None
+) -> tuple[list[Token], bool] | None:
+    """The candidate subjects of a relative clause holding the match, and whether it has a subject of
+    its own; None when the match is in no relative clause.
+
+    "each team owns its repo *that the fleet repo points at*": the clause has its own subject ("the
+    fleet repo"), never the main clause's. "the repo *which points at*" has none: its subject is the
+    noun before the pronoun, which stands for the main subject in "Health is the one that compares".
     """
     low = start if rival is None else tokens.index(rival, start) + 1
     relative = next((k for k in range(first - 1, low - 1, -1) if tokens[k].raw in RELATIVES), None)
     if relative is None or relative == start:
         return None
     own = [t for t in tokens[relative + 1 : first] if t.raw not in LEAD_WORDS][:SUBJECT_WORDS]
-    return own + [tokens[relative - 1]]
+    explicit = relative + 1 < first and tokens[relative + 1].raw in DETERMINERS
+    return own + [tokens[relative - 1]], explicit
 
 
 def _unit_span(tokens: Sequence[Token], position: int) -> tuple[int, int]:

@@ -215,3 +215,7 @@ def test_a_turned_word_that_echoes_the_phrase_states_no_opposite() -> None:
 def test_without_x_then_a_good_result_does_not_stress_x() -> None:
     assert status(AGE_KEY, "Without the age key, everything still works.") != "hit"
     assert status(AGE_KEY, "Without the age key, decryption fails.") == "hit"
+
+
+def test_a_subject_relative_clause_keeps_the_main_subject() -> None:
+    assert status(REPOS, "The team repo is the one that points at every other repo") == "negated"
