@@ -12,12 +12,12 @@ import re
 import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import common  # noqa: E402
 from gitops_tutor.curriculum.loader import load  # noqa: E402
 from gitops_tutor.paths import shipped_content_dir  # noqa: E402
 
@@ -26,12 +26,7 @@ SHARED_FILES = ("domains.yaml", "pack.yaml", "comparison.yaml")
 
 
 def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return common.median_ms(action, runs)
 
 
 def make_copies(source: Path, target: Path, copies: int) -> None:

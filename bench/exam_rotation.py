@@ -10,16 +10,15 @@ query must skip), then prints medians of several runs for:
 from __future__ import annotations
 
 import json
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import common  # noqa: E402
 from gitops_tutor.curriculum.loader import load  # noqa: E402
 from gitops_tutor.interview.config import build_config  # noqa: E402
 from gitops_tutor.interview.draw import draw_questions  # noqa: E402
@@ -34,12 +33,7 @@ NOW = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
 
 
 def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return common.median_ms(action, runs)
 
 
 def fill_mocks(store: ProgressStore, question_ids: list[str], mocks: int) -> None:

@@ -9,7 +9,6 @@ Run by hand: ``python bench/interview.py``. Prints medians of several runs for:
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import common  # noqa: E402
 from gitops_tutor.curriculum.loader import load  # noqa: E402
 from gitops_tutor.grading import Grader  # noqa: E402
 from gitops_tutor.interview.config import build_config  # noqa: E402
@@ -34,12 +34,7 @@ NOW = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
 
 
 def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return common.median_ms(action, runs)
 
 
 def fill_history(store: ProgressStore, curriculum: object, grader: Grader) -> None:
