@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -14,39 +12,7 @@ from pathlib import Path
 import pytest
 
 from gitops_tutor.progress import ProgressStore
-
-FIXTURES = Path(__file__).parent.parent / "fixtures"
-COMMAND = Path(sys.executable).parent / "gitops-tutor"
-WAIT_SECONDS = 30
-
-pytestmark = [
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
-    pytest.mark.skipif(not COMMAND.exists(), reason="gitops-tutor is not installed in this environment"),
-]
-
-
-class Terminal:
-    """A detached tmux session running one command; screen text is read with capture-pane."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def keys(self, *keys: str, literal: bool = False) -> None:
-        flags = ["-l"] if literal else []
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *flags, *keys], check=True)
-
-    def screen(self) -> str:
-        result = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
-        return result.stdout
-
-    def wait_for(self, *texts: str) -> str:
-        deadline = time.monotonic() + WAIT_SECONDS
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if any(text in screen for text in texts):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"none of {texts} appeared; the screen was:\n{self.screen()}")
+from tests.tui.terminal import COMMAND, FIXTURES, WAIT_SECONDS, Terminal, pytestmark  # noqa: F401 - skips without tmux
 
 
 @pytest.fixture
@@ -71,13 +37,16 @@ def answer_keys(screen: str) -> list[tuple[list[str], bool]]:
 
 def test_answer_one_question_with_real_keystrokes(terminal: tuple[Terminal, Path]) -> None:
     term, db_path = terminal
-    term.wait_for("Due for review", "Welcome!")
+    term.wait_for("Due for review|Welcome!")
     term.keys("p")
     term.wait_for("Mixed: a bit of everything")
     term.keys("Enter")
     term.wait_for("Question 1 of")  # drawn only once its answer widget has the focus
     for keys, literal in answer_keys(term.screen()):
-        term.keys(*keys, literal=literal)
+        if literal:
+            term.write(*keys)
+        else:
+            term.keys(*keys)
     term.keys("C-s")
     term.wait_for("/100")
     term.keys("3")

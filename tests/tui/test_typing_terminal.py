@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,9 +20,8 @@ from typing import Any
 
 import pytest
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
-COMMAND = Path(sys.executable).parent / "gitops-tutor"
-WAIT_SECONDS = 30
+from tests.tui.terminal import COMMAND, FIXTURES, Terminal, pytestmark  # noqa: F401 - pytestmark skips without tmux
+
 CTRL_S, DOWN, SPACE, CTRL_END, END = "\x13", "\x1b[B", " ", "\x1b[1;5F", "\x1b[F"
 
 FREE_TEXT = (
@@ -36,55 +32,6 @@ MANIFEST_TAIL = "  syncPolicy:\r    automated:\r      prune: true\r      selfHea
 STARTER = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web\nspec:\n  project: default\n"
 PASTED_MANIFEST = STARTER + MANIFEST_TAIL.replace("\r", "\n")
 FLUX_OPTIONS = ("GitRepository", "HelmRelease", "Application")
-
-pytestmark = [
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
-    pytest.mark.skipif(not COMMAND.exists(), reason="gitops-tutor is not installed in this environment"),
-]
-
-
-class Terminal:
-    """One detached tmux session running the app; keys go in with send-keys, the screen comes out with capture-pane."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
-
-    def write(self, text: str) -> None:
-        """Send ``text`` as one literal write: typed characters, escape codes and control bytes alike."""
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
-
-    def paste_then(self, text: str, after: str) -> None:
-        """Bracketed paste of ``text`` (tmux turns its line ends into CR, as terminals do), then ``after``, at once."""
-        buffer = f"b{uuid.uuid4().hex[:8]}"
-        subprocess.run(["tmux", "set-buffer", "-b", buffer, text], check=True)
-        subprocess.run(
-            ["tmux", "paste-buffer", "-p", "-d", "-b", buffer, "-t", self.name, ";",
-             "send-keys", "-t", self.name, "-l", after],
-            check=True,
-        )  # fmt: skip
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", self.name)
-
-    def wait_for(self, pattern: str) -> re.Match[str]:
-        rx = re.compile(pattern, re.S)
-        deadline = time.monotonic() + WAIT_SECONDS
-        while time.monotonic() < deadline:
-            if match := rx.search(self.screen()):
-                return match
-            time.sleep(0.02)
-        raise AssertionError(f"{pattern!r} never appeared; the screen was:\n{self.screen()}")
-
-    def wait_until(self, check: Callable[[], Any], what: str) -> Any:
-        deadline = time.monotonic() + WAIT_SECONDS
-        while time.monotonic() < deadline:
-            if result := check():
-                return result
-            time.sleep(0.05)
-        raise AssertionError(f"{what} never happened; the screen was:\n{self.screen()}")
 
 
 @pytest.fixture
