@@ -28,6 +28,8 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}")
 INTERVIEW_STATUSES = ("running", "finished", "discarded")
 Check = Callable[[Any], bool]
 
+A_TIME = "an ISO 8601 time with its UTC offset, 2020 to now"  # what every imported time must be
+
 
 def is_int(value: Any, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
@@ -104,8 +106,8 @@ class RowChecker:
             "verdict": (lambda v: v in VERDICTS, "one of " + ", ".join(VERDICTS)),
             "rating": (lambda v: v in RATINGS, "one of " + ", ".join(RATINGS)),
             "mode": (lambda v: v in MODES, "one of " + ", ".join(MODES)),
-            "started_at": (self.timestamp, "an ISO 8601 time with its UTC offset, 2020 to now"),
-            "ended_at": (self.timestamp, "an ISO 8601 time with its UTC offset, 2020 to now"),
+            "started_at": (self.timestamp, A_TIME),
+            "ended_at": (self.timestamp, A_TIME),
         }
 
     def attempt(self, item: Any, where: str) -> dict[str, Any]:
@@ -137,7 +139,7 @@ class RowChecker:
             {
                 "lesson_id": (is_id, "a lesson id"),
                 "section": (lambda v: isinstance(v, str) and 0 < len(v) <= 500, "a section title"),
-                "read_at": (self.timestamp, "an ISO 8601 time with its UTC offset, 2020 to now"),
+                "read_at": (self.timestamp, A_TIME),
             },
         )
 
@@ -147,7 +149,7 @@ class RowChecker:
             where,
             {
                 "lesson_id": (is_id, "a lesson id"),
-                "completed_at": (self.timestamp, "an ISO 8601 time with its UTC offset, 2020 to now"),
+                "completed_at": (self.timestamp, A_TIME),
             },
         )
 
@@ -158,8 +160,8 @@ class RowChecker:
             where,
             {
                 "id": (is_id, "an interview id"),
-                "created_at": (self.timestamp, "an ISO 8601 time with its UTC offset, 2020 to now"),
-                "updated_at": (self.timestamp, "an ISO 8601 time with its UTC offset, 2020 to now"),
+                "created_at": (self.timestamp, A_TIME),
+                "updated_at": (self.timestamp, A_TIME),
                 "status": (lambda v: v in INTERVIEW_STATUSES, "one of " + ", ".join(INTERVIEW_STATUSES)),
             },
         )
@@ -201,7 +203,7 @@ class RowChecker:
             state,
             where,
             {
-                "created_at": (self.timestamp, "an ISO 8601 time with its UTC offset, 2020 to now"),
+                "created_at": (self.timestamp, A_TIME),
                 "elapsed": (lambda v: is_number(v, 0, 240 * 60 + 60), "seconds within the interview's limit"),
                 "position": (lambda v: is_int(v, 0, len(items) - 1), f"a position 0-{len(items) - 1}"),
             },
