@@ -227,7 +227,7 @@ def _question_report(session: InterviewSession, position: int) -> QuestionReport
         follow_up_of=item.follow_up_of,
         follow_up_concept=item.follow_up_concept,
         follow_up_label=_follow_up_label(session, position),
-        reached=item.first_shown_at is not None or item.answered,
+        reached=item.reached,
     )
 
 

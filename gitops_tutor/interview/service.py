@@ -163,7 +163,7 @@ class InterviewService:
         """
         ended_default = parse_iso(session.finished_at) if session.finished_at else self._clock()
         for position, item in enumerate(session.items):
-            if item.first_shown_at is None and not item.answered:
+            if not item.reached:
                 continue
             result = session.result_at(position)
             started = parse_iso(item.first_shown_at) if item.first_shown_at else ended_default

@@ -85,6 +85,11 @@ class InterviewItem:
     def answered(self) -> bool:
         return is_answered(self.answer)
 
+    @property
+    def reached(self) -> bool:
+        """Shown (or answered) during the interview; a question never reached is no study attempt."""
+        return self.first_shown_at is not None or self.answered
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "question_id": self.question_id,
