@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
@@ -16,6 +18,7 @@ from gitops_tutor.cli.context import Settings
 from gitops_tutor.curriculum.loader import load
 from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.tui.app import GitOpsTutorApp, make_app
+from gitops_tutor.tui.screens.session import ListSource, SessionScreen
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
@@ -154,3 +157,25 @@ def with_comparison(curriculum: Curriculum) -> Curriculum:
     )
     comparison = Comparison("argo-vs-flux", "Argo CD vs Flux", "How they differ.", dimensions)
     return replace(curriculum, comparison=comparison)
+
+
+KEY_CHARACTERS = {"space": " ", "enter": "\r", "tab": "\t"}
+
+
+def burst(app: GitOpsTutorApp, *keys: str, text: str = "") -> None:
+    """Post ``text`` (one key per character) then ``keys`` to the app in one go, as a terminal delivers a burst."""
+    for character in text:
+        app.post_message(events.Key(_character_to_key(character), character))
+    for key in keys:
+        character = KEY_CHARACTERS.get(key, key if len(key) == 1 else None)
+        app.post_message(events.Key(key, character))
+
+
+async def open_session(pilot: Any, *ids: str, mode: str = "practice", source: Any = None) -> SessionScreen:
+    """A practice session over the given question ids, opened from the Practice screen."""
+    await pilot.app.run_action("show('practice')")
+    await settle(pilot)
+    screen = SessionScreen(source or ListSource(list(ids)), mode, "Test session")
+    await pilot.app.push_screen(screen)
+    await settle(pilot)
+    return screen

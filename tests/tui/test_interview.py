@@ -21,7 +21,7 @@ from gitops_tutor.tui.screens.interview_report import InterviewReportScreen, exp
 from gitops_tutor.tui.screens.interview_run import FinishModal, InterviewRunScreen
 from gitops_tutor.tui.widgets.answer import AnswerArea
 from tests.interview.conftest import FakeClock
-from tests.tui.conftest import settle, wait_for_workers
+from tests.tui.conftest import burst, settle, wait_for_workers
 
 LESSON = "team-reconcile-basics"
 PARTIAL = "It compares the desired state with the live state."
@@ -265,17 +265,6 @@ async def test_quitting_mid_interview_saves_the_last_keystrokes(
     with ProgressStore.open(db_path, clock=clock.now) as store:
         rows = store.rows("SELECT answer FROM interview_answers WHERE position = 0")
     assert [r["answer"] for r in rows] == ["typed just before quitting"]
-
-
-def burst(app: GitOpsTutorApp, *keys: str, text: str = "") -> None:
-    """Keys as the terminal delivers a burst: all posted at once (see tests/tui/test_typing_order.py)."""
-    from textual import events
-    from textual.keys import _character_to_key
-
-    for character in text:
-        app.post_message(events.Key(_character_to_key(character), character))
-    for key in keys:
-        app.post_message(events.Key(key, None))
 
 
 def stored_answers(db_path: Path, clock: FakeClock) -> list[tuple[int, str, str]]:

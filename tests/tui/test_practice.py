@@ -10,21 +10,11 @@ from textual.widgets import Button, RadioSet, SelectionList, Static
 
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.tui.app import GitOpsTutorApp
-from gitops_tutor.tui.screens.session import ListSource, SessionScreen
+from gitops_tutor.tui.screens.session import SessionScreen
 from gitops_tutor.tui.widgets.answer import MAX_ANSWER_CHARS, AnswerArea
-from tests.tui.conftest import fixed_clock, ready, settle
+from tests.tui.conftest import fixed_clock, open_session, ready, settle
 
 GOOD_FREE_TEXT = "It compares the desired state in Git with the live state and continuously reconciles the difference."
-
-
-async def open_session(pilot: Any, *ids: str) -> SessionScreen:
-    app = pilot.app
-    await app.run_action("show('practice')")
-    await settle(pilot)
-    screen = SessionScreen(ListSource(list(ids)), "practice", "Test session")
-    await app.push_screen(screen)
-    await settle(pilot)
-    return screen
 
 
 def stored_attempts(db_path: Path) -> list[Any]:

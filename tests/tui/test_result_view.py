@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from textual.widgets import Markdown, RadioSet, Static
 
 from gitops_tutor.tui.app import GitOpsTutorApp
-from gitops_tutor.tui.screens.session import ListSource, SessionScreen
 from gitops_tutor.tui.widgets.answer import AnswerArea, MarkedRadioButton
-from tests.tui.conftest import ready, settle
-
-
-async def open_session(pilot: Any, *ids: str) -> SessionScreen:
-    await pilot.app.run_action("show('practice')")
-    await settle(pilot)
-    screen = SessionScreen(ListSource(list(ids)), "practice", "Test session")
-    await pilot.app.push_screen(screen)
-    await settle(pilot)
-    return screen
+from tests.tui.conftest import open_session, ready, settle
 
 
 async def test_a_long_answer_is_shown_whole(build_app: Callable[..., GitOpsTutorApp]) -> None:

@@ -13,46 +13,26 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
-from textual.keys import _character_to_key
 from textual.widgets import SelectionList
 
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.tui.app import GitOpsTutorApp
 from gitops_tutor.tui.screens.confirm import ConfirmModal
-from gitops_tutor.tui.screens.session import ListSource, ReviewSource, SessionScreen
+from gitops_tutor.tui.screens.session import ReviewSource, SessionScreen
 from gitops_tutor.tui.widgets.answer import AnswerArea, OrderedRadioSet, clean_paste
 from gitops_tutor.tui.widgets.keyorder import PasteSafeParser
-from tests.tui.conftest import fixed_clock, ready, settle
+from tests.tui.conftest import burst, fixed_clock, open_session, ready, settle
 
 LONG_ANSWER = (
     "Revert the bad commit in Git with git revert, push it, and let Argo CD or Flux reconcile the cluster back "
     "to the previous good state. It compares the desired state in Git with the live state and reconciles. "
     "I would not kubectl edit the cluster by hand because the agent would treat that as drift; "
 ) * 2
-CHARACTERS = {"space": " ", "enter": "\r", "tab": "\t"}
-
-
-def burst(app: GitOpsTutorApp, *keys: str, text: str = "") -> None:
-    """Post ``text`` (one key per character) then ``keys`` to the app in one go, as a terminal delivers a burst."""
-    for character in text:
-        app.post_message(events.Key(_character_to_key(character), character))
-    for key in keys:
-        character = CHARACTERS.get(key, key if len(key) == 1 else None)
-        app.post_message(events.Key(key, character))
 
 
 def attempts(db_path: Path) -> list[Any]:
     with ProgressStore.open(db_path, clock=fixed_clock) as store:
         return store.attempts()
-
-
-async def open_session(pilot: Any, *ids: str, mode: str = "practice", source: Any = None) -> SessionScreen:
-    await pilot.app.run_action("show('practice')")
-    await settle(pilot)
-    screen = SessionScreen(source or ListSource(list(ids)), mode, "Test session")
-    await pilot.app.push_screen(screen)
-    await settle(pilot)
-    return screen
 
 
 async def test_ctrl_s_straight_after_typing_grades_and_saves_the_whole_answer(
