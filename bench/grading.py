@@ -184,7 +184,7 @@ def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
     """
 
     def wave(half: str, suffix: str | None) -> list[Path]:
-        later = ("-4", "-5")
+        later = ("-4", "-5", "-6")
         files = sorted(BLIND.glob(f"{half}*.yaml"))
         if suffix is None:
             return [p for p in files if not p.stem.endswith(later)]
@@ -194,12 +194,14 @@ def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
         ("Blind set waves 1-3, tuning half (tests/grading/blind/tuning{,-2,-3}.yaml)", wave("tuning", None)),
         ("Blind set wave 4, tuning half (tests/grading/blind/tuning-4.yaml)", wave("tuning", "-4")),
         ("Blind set wave 5, tuning half (tests/grading/blind/tuning-5.yaml)", wave("tuning", "-5")),
+        ("Blind set wave 6, tuning half (tests/grading/blind/tuning-6.yaml)", wave("tuning", "-6")),
     ]
     if with_test_halves:  # while tuning: the test halves are read only for the final figures
         sets += [
             ("Blind set waves 1-3, TEST half, looked at five times before (test{,-2,-3}.yaml)", wave("test", None)),
             ("Blind set wave 4, TEST half, looked at once before (test-4.yaml)", wave("test", "-4")),
-            ("Blind set wave 5, TEST half, fresh: never tuned on or looked at (test-5.yaml)", wave("test", "-5")),
+            ("Blind set wave 5, TEST half, looked at once before (test-5.yaml)", wave("test", "-5")),
+            ("Blind set wave 6, TEST half, fresh: never tuned on (test-6.yaml)", wave("test", "-6")),
         ]
     return sets
 

@@ -1,4 +1,4 @@
-"""The blind tuning half (tests/grading/blind/tuning*.yaml, waves 1-5) stays above its measured floor.
+"""The blind tuning half (tests/grading/blind/tuning*.yaml, waves 1-6) stays above its measured floor.
 
 Only the tuning half is asserted: the test half is for the honest figure in the README and is
 read by bench/grading.py alone, in aggregate. Floors are the agreement measured when this test
@@ -21,9 +21,11 @@ TUNING = sorted(Path(__file__).with_name("blind").glob("tuning*.yaml"))
 # at 18:14 and wave 5 (518 more, new voices again) at 19:35. Per wave, measured by grader-4 after
 # the issue-12 trap-author rules: waves 1-3 79.8% / 61.3% / 0 worst, wave 4 70.5% / 25.7% / 18,
 # wave 5 73.7% / 45.9% / 10 (74.4% / 44.4% / 29 over all five when wave 5 arrived).
-FLOOR_ALL = 0.74  # measured 2026-11-30 (grader-4): 74.7% of 1,561
-FLOOR_LOW_OVERLAP = 0.44  # measured: 44.4% of 223
-MAX_WORST = 28  # wrong or negated answers that pass, measured: 28 of 446 (18 in wave 4, 10 in wave 5)
+# Wave 6 (518 more: on-call SREs, Jenkins/Terraform/Puppet people, non-native English, thinking aloud,
+# phone typing) joined at 20:25: 73.9% / 39% low-overlap / 13 worst on its own; all six waves 74.5% / 43.8% / 42.
+FLOOR_ALL = 0.74  # measured 2026-11-30 20:26 (lead): 74.5% of 2,079
+FLOOR_LOW_OVERLAP = 0.43  # measured: 43.8% of 297
+MAX_WORST = 42  # wrong or negated answers that pass, measured: 42 of 594 (18 wave 4, 10 wave 5, 13 wave 6, 1 earlier)
 
 
 @pytest.fixture(scope="module")
