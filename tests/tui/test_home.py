@@ -49,6 +49,8 @@ async def test_returning_learner_sees_numbers_from_the_store(
         assert str(app.screen.query_one("#go-review", Button).label) == "Review 2 due"
         assert str(app.screen.query_one("#continue", Button).label).startswith("Continue: How our clusters")
         assert "1/2 sections" in text_of(app, "#lesson-progress")
+        weakest = text_of(app, "#weakest")  # each spot says whether it is a lesson or an exam domain
+        assert "(lesson)" in weakest and "(exam domain)" in weakest
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen) and app.screen.start_section == "The loop"

@@ -17,6 +17,9 @@ from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.charts import bar_rows, label_width_for
 from gitops_tutor.tui.widgets.keybar import KeyBar
 
+# How a weak spot names its kind on Home, where lessons, exam domains and questions share one line.
+SPOT_KINDS = {"lesson": "lesson", "domain": "exam domain", "question": "question"}
+
 
 class HomeScreen(TutorScreen):
     """On a wide terminal (150 columns or more) the lessons move into a second column."""
@@ -175,6 +178,8 @@ class HomeScreen(TutorScreen):
         return continue_target(self.services.curriculum, data.lessons, data.last_position)
 
     def _weakest_text(self, data: HomeData) -> Text:
+        """Lessons, exam domains and single questions share one line, so each says which it is: a
+        lesson title next to "Tooling 50" read as two lessons (QA pass, 2026-11-30)."""
         spots = data.stats.weak_spots[:3]
         text = Text("Weakest topics", style="bold")
         if not spots:
@@ -186,6 +191,7 @@ class HomeScreen(TutorScreen):
             text.append_text(safe_text(spot.title))
             if spot.score is not None:
                 text.append(f" {spot.score}", style="bold red")
+            text.append(f" ({SPOT_KINDS[spot.kind]})", style="dim")
         return text
 
     @on(Button.Pressed, "#go-review")
