@@ -265,3 +265,19 @@ async def test_practice_by_question_type_through_the_filter(build_app: Callable[
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.question is not None and app.screen.question.type == "manifest"
         assert app.screen.source.total == 1
+
+
+async def test_down_from_the_filter_moves_to_the_list(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """QA: typing a filter and pressing Down must reach the narrowed list (the hint said so; it never fired)."""
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("slash", *"type", "down")
+        await settle(pilot)
+        options = app.screen.query_one("#practice-choices")
+        assert options.has_focus
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
