@@ -125,7 +125,10 @@ class LineInterview:
                 self.write(fresh_paper_text(s.new_questions, s.drawn_count, s.config.preset) + ".")
         self.write(f"End each answer with a line holding a single '{END}'; the end of input finishes the interview.")
         self.write(COMMANDS_HELP)
-        self.write("No scores until the end. Every line is saved as you type; Ctrl-C stops and keeps it for --resume.")
+        self.write(
+            "No scores until the end. Every line is saved when you press Enter (a line still being typed when "
+            "time runs out is not); Ctrl-C stops and keeps it for --resume."
+        )
 
     def _time_is_up(self) -> bool:
         for event in self.session.tick():

@@ -35,6 +35,7 @@ def test_a_whole_interview_through_stdin(tmp_path: Path) -> None:
     code, stdout, stderr = run(["--questions", "3", "--seed", "4", "--out", str(out)], stdin)
     assert code == 0, stderr
     assert "Question 1 of 3 (30:00 left)" in stdout
+    assert "a line still being typed when time runs out is not" in stdout  # line mode saves on Enter only
     assert "Score" not in stdout.split("Mock interview report")[0]  # no scores before the end
     report = stdout.split("Mock interview report")[1]
     assert "Answered 3 of 3 questions" in report
