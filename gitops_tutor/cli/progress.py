@@ -73,6 +73,7 @@ def render_stats(numbers: Stats, curriculum: Curriculum | None = None) -> str:
         f"  Streak          {numbers.streak} day{'s' if numbers.streak != 1 else ''}  ({t.study_days} study days)",
         f"  Lessons done    {t.lessons_completed}",
     ]
+    lines += disputes_line(numbers)
     lines += mastery_block("Lessons", numbers.lessons)
     lines += mastery_block("Exam domains", numbers.domains)
     lines += weak_block(numbers)
@@ -81,6 +82,17 @@ def render_stats(numbers: Stats, curriculum: Curriculum | None = None) -> str:
     if t.attempts == 0:
         lines += ["", "No answers yet: run 'gitops-tutor' and start with the first lesson."]
     return "\n".join(lines)
+
+
+def disputes_line(numbers: Stats) -> list[str]:
+    """Scores and mastery stay the grader's; the answers the learner disputes are counted beside them."""
+    if not numbers.disputes_open:
+        return []
+    answers = "answer" if numbers.disputes_open == 1 else "answers"
+    return [
+        f"  Disputed        {numbers.disputes_open} {answers} (figures here are the grader's; "
+        "see 'gitops-tutor disputes')"
+    ]
 
 
 def bar(percent: int) -> str:
@@ -211,7 +223,7 @@ def import_history(settings: Settings, file: Path) -> None:
         f"Imported {summary.attempts_added} new attempts ({summary.attempts_skipped} already present), "
         f"{summary.sections_added} lesson sections, {summary.lessons_completed_added} completed lessons, "
         f"{summary.settings_added} settings, {summary.interviews_added} interviews "
-        f"({summary.interview_answers_added} answers)."
+        f"({summary.interview_answers_added} answers), {summary.disputes_added} disputes."
     )
     if backup is not None:
         click.echo(f"A copy of the database from before the import is in {backup}")

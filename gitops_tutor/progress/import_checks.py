@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Any
 
 from gitops_tutor.curriculum.models import VERDICTS
+from gitops_tutor.progress.disputes import CLAIMS, MAX_NOTE_CHARS, JudgedAnswer, dispute_record
 from gitops_tutor.progress.errors import StoreError
 from gitops_tutor.progress.models import MODES, RATINGS
 from gitops_tutor.progress.timeutil import iso
@@ -247,6 +248,56 @@ class RowChecker:
         )
         if item.get("result_json") is not None:
             json_object(item["result_json"], f"{where}: 'result_json'")
+
+    def dispute(self, item: Any, where: str) -> dict[str, Any]:
+        """A dispute ready to insert: the judged answer named one way only, a real claim, a one-line note.
+
+        Its ``answer_key`` is derived again from the fields, never taken from the file, so a
+        hand-edited key cannot attach a claim to another answer.
+        """
+        self.fields(
+            item,
+            where,
+            {
+                "question_id": (is_id, "a question id"),
+                "content_hash": (lambda v: isinstance(v, str) and len(v) <= 128, "a string"),
+                "answer": (lambda v: isinstance(v, str), "a string"),
+                "verdict": (lambda v: v in VERDICTS, "one of " + ", ".join(VERDICTS)),
+                "score": (lambda v: is_int(v, 0, 100), "an integer 0-100"),
+                "claimed": (lambda v: v in CLAIMS, "one of " + ", ".join(CLAIMS)),
+                "created_at": (self.timestamp, A_TIME),
+            },
+        )
+        self.fields(
+            item,
+            where,
+            {
+                "note": (
+                    lambda v: isinstance(v, str) and len(v) <= MAX_NOTE_CHARS,
+                    f"a text of at most {MAX_NOTE_CHARS} characters",
+                ),
+                "attempt_uid": (optional(lambda v: isinstance(v, str) and 0 < len(v) <= 64), "an attempt uid"),
+                "interview_id": (optional(is_id), "an interview id"),
+                "position": (optional(lambda v: is_int(v, 0, 1000)), "a position 0-1000"),
+            },
+            required=False,
+        )
+        judged = JudgedAnswer(
+            question_id=item["question_id"],
+            content_hash=item["content_hash"],
+            answer=item["answer"],
+            verdict=item["verdict"],
+            score=item["score"],
+            attempt_uid=item.get("attempt_uid"),
+            interview_id=item.get("interview_id"),
+            position=item.get("position"),
+        )
+        moment = self.moment(item["created_at"])
+        assert moment is not None  # fields() has checked it
+        try:
+            return dispute_record(judged, item["claimed"], item.get("note", ""), iso(moment))
+        except ValueError as exc:
+            raise StoreError(f"{where}: {exc}") from None
 
 
 def json_object(value: Any, where: str) -> dict[str, Any]:

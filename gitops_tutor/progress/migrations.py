@@ -188,3 +188,33 @@ def m003_daily_totals(db: Database) -> None:
     db.execute("CREATE INDEX cards_summary ON cards (question_id, recent_score, lapses, last_score, due)")
     db.execute("DROP INDEX cards_by_due")
     db.execute("CREATE INDEX cards_queue ON cards (due, question_id, content_hash)")
+
+
+@migrations()
+def m004_disputes(db: Database) -> None:
+    """The learner's claims that the grader got an answer wrong (issue 12).
+
+    A dispute copies the answer, the grader's verdict and score and the question's content hash,
+    so it still says what was judged after the rubric or the attempt changes. ``answer_key``
+    names the judged answer ("attempt:<uid>" or "interview:<id>:<position>"): one claim per
+    answer, which a second claim replaces and which an import matches on.
+    """
+    db.execute(
+        """
+        CREATE TABLE disputes (
+            id INTEGER PRIMARY KEY,
+            answer_key TEXT NOT NULL UNIQUE,
+            attempt_uid TEXT,
+            interview_id TEXT,
+            position INTEGER,
+            question_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            claimed TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )
+        """
+    )

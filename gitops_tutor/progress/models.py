@@ -127,6 +127,9 @@ class Stats:
     leeches: tuple[Leech, ...]
     trend: tuple[DayTrend, ...]
     activity: dict[str, int]
+    # Answers whose verdict the learner disputes (questions still in the content). Mastery and
+    # every score above stay the grader's: the honest figure, with this count said beside it.
+    disputes_open: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dicts and lists only, ready for ``json.dumps`` or a template."""

@@ -21,7 +21,15 @@ from gitops_tutor.progress.errors import StoreError
 from gitops_tutor.progress.opening import BUSY_TIMEOUT_SECONDS, SQLITE_HEADER
 
 # The tables that hold facts; cards and study_days are derived from attempts and rebuilt.
-FACT_TABLES = ("attempts", "lesson_progress", "lesson_completion", "settings", "interviews", "interview_answers")
+FACT_TABLES = (
+    "attempts",
+    "lesson_progress",
+    "lesson_completion",
+    "settings",
+    "interviews",
+    "interview_answers",
+    "disputes",
+)
 SCAN_LIMIT = 10_000_000
 
 

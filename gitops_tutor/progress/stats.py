@@ -65,7 +65,15 @@ def compute_stats(store: ProgressStore, curriculum: Curriculum, now: datetime) -
         leeches=leeches,
         trend=trend(days, day_of(now)),
         activity={row.day: row.attempts for row in days},
+        disputes_open=open_disputes(store, curriculum),
     )
+
+
+def open_disputes(store: ProgressStore, curriculum: Curriculum) -> int:
+    """Disputes of questions still in the content; one small read, not one per question."""
+    with store.guard():
+        rows = store.conn.execute("SELECT question_id FROM disputes")
+        return sum(1 for (question_id,) in rows if question_id in curriculum.questions)
 
 
 def due_counts(summaries: dict[str, QuestionSummary], now: datetime) -> tuple[int, int]:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from fsrs import Scheduler
     from sqlite_utils import Database
 
+    from gitops_tutor.progress.disputes import Dispute, JudgedAnswer
     from gitops_tutor.progress.scheduling import CardState
 
 NEW_PER_DAY_KEY = "new_per_day"
@@ -168,10 +169,13 @@ class ProgressStore:
         mode: str = "practice",
         started_at: datetime | None = None,
         ended_at: datetime | None = None,
+        uid: str | None = None,
     ) -> int:
         """Save an answer and review the question's card; returns the attempt id.
 
-        ``rating`` is the learner's choice, defaulting to the grader's suggestion.
+        ``rating`` is the learner's choice, defaulting to the grader's suggestion. ``uid`` is
+        given by a caller that names the attempt before saving it (a dispute of its verdict
+        is recorded while the learner has not yet picked a rating).
         """
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -183,7 +187,7 @@ class ProgressStore:
         started = to_utc(started_at or ended)
         answer = answer_text if isinstance(answer_text, str) else json.dumps(list(answer_text))
         record = {
-            "uid": uuid.uuid4().hex,
+            "uid": uid or new_attempt_uid(),
             "question_id": question.id,
             "content_hash": question.content_hash,
             "answer": answer,
@@ -226,6 +230,24 @@ class ProgressStore:
 
     def attempt_count(self) -> int:
         return int(self.value("SELECT count(*) FROM attempts"))
+
+    # -- disputes (the learner's claims against a verdict; see progress.disputes) -----------------
+
+    def record_dispute(self, judged: JudgedAnswer, claimed: str, note: str = "") -> Dispute:
+        from gitops_tutor.progress import disputes
+
+        return disputes.record(self, judged, claimed, note)
+
+    def disputes(self, curriculum: Curriculum | None = None) -> list[Dispute]:
+        """Oldest first; given the content, only disputes of questions it still has."""
+        from gitops_tutor.progress import disputes
+
+        return disputes.all_disputes(self, None if curriculum is None else curriculum.questions)
+
+    def withdraw_dispute(self, dispute_id: int) -> bool:
+        from gitops_tutor.progress import disputes
+
+        return disputes.withdraw(self, dispute_id)
 
     # -- queues -----------------------------------------------------------------------------------
 
@@ -364,6 +386,7 @@ PROGRESS_TABLES = (
     "lesson_completion",
     "interview_answers",
     "interviews",
+    "disputes",
 )
 ATTEMPT_COLUMNS = (
     "uid",
@@ -379,6 +402,10 @@ ATTEMPT_COLUMNS = (
     "day",
     "result_json",
 )
+
+
+def new_attempt_uid() -> str:
+    return uuid.uuid4().hex
 
 
 def insert_attempt(conn: sqlite3.Connection, record: dict[str, Any]) -> int:

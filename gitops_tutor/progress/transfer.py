@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from fsrs import Scheduler
 
 from gitops_tutor.curriculum.models import Curriculum
+from gitops_tutor.progress.disputes import COLUMNS as DISPUTE_COLUMNS
+from gitops_tutor.progress.disputes import upsert as upsert_dispute
 from gitops_tutor.progress.errors import StoreError
 from gitops_tutor.progress.import_checks import RowChecker, short
 from gitops_tutor.progress.jsonstream import Cursor, JsonStreamError, NotUtf8Error, Utf8Reader, iter_members
@@ -48,6 +50,7 @@ class ImportSummary:
     interviews_added: int
     questions_rescheduled: int
     interview_answers_added: int = 0
+    disputes_added: int = 0
 
     @property
     def changed(self) -> bool:
@@ -59,6 +62,7 @@ class ImportSummary:
                 self.settings_added,
                 self.interviews_added,
                 self.interview_answers_added,
+                self.disputes_added,
             )
         )
 
@@ -81,6 +85,10 @@ def export_data(store: ProgressStore) -> dict[str, Any]:
             for row in store.rows("SELECT key, value FROM settings WHERE substr(key, 1, 1) != '_'")  # '_': internal
         },
         **{table: store.rows(f"SELECT * FROM [{table}]") for table in EXTRA_TABLES},
+        "disputes": [
+            {column: row[column] for column in DISPUTE_COLUMNS}
+            for row in store.rows("SELECT * FROM disputes ORDER BY created_at, id")
+        ],
     }
 
 
@@ -167,7 +175,7 @@ def one_line(text: str) -> str:
 
 # -- import ---------------------------------------------------------------------------------------
 
-STREAMED = frozenset({"attempts", "lesson_sections", "lessons_completed", *EXTRA_TABLES})
+STREAMED = frozenset({"attempts", "lesson_sections", "lessons_completed", "disputes", *EXTRA_TABLES})
 MAX_IMPORT_BYTES = 1 << 30
 ATTEMPTS_PER_REPORT = 2000  # how often an import offers its progress (the listener decides whether to show it)
 QUESTIONS_PER_REPORT = 20
@@ -283,6 +291,7 @@ class ImportRun:
         self.days: set[str] = set()
         self.counts = dict.fromkeys(("lesson_sections", "lessons_completed", "settings", "interviews"), 0)
         self.counts["interview_answers"] = 0
+        self.counts["disputes"] = 0
 
     def member(self, conn: sqlite3.Connection, key: str, value: Any) -> None:
         if key in ("format", "version"):
@@ -302,6 +311,8 @@ class ImportRun:
         elif key == "interview_answers":
             checker = self.checker.interview_answer
             self.counts[key] += self.insert_checked(conn, key, value, key, checker)
+        elif key == "disputes":
+            self.counts[key] += self.insert_disputes(conn, value)
 
     def check_header(self, complete: bool) -> None:
         """The format first (a wrong file is named as such), then a version this release can read."""
@@ -349,6 +360,16 @@ class ImportRun:
             added += insert_row(conn, table, row, f"{self.source}: {key}[{index}]")
         return added
 
+    def insert_disputes(self, conn: sqlite3.Connection, rows: Any) -> int:
+        """Disputes the store lacks, or later claims on an answer it has; one for an unknown
+        question is kept (like its attempts) and only left out of what the learner is shown."""
+        if isinstance(rows, (dict, str)) or not hasattr(rows, "__iter__"):
+            raise StoreError(f"{self.source}: 'disputes' must be a list of objects")
+        return sum(
+            upsert_dispute(conn, self.checker.dispute(row, f"{self.source}: disputes[{index}]"), only_if_newer=True)
+            for index, row in enumerate(rows)
+        )
+
     def finish(self, conn: sqlite3.Connection) -> None:
         self.check_header(complete=True)
         recount_study_days(conn, self.days)
@@ -368,6 +389,7 @@ class ImportRun:
             self.counts["interviews"],
             len(self.touched),
             self.counts["interview_answers"],
+            self.counts["disputes"],
         )
 
 

@@ -49,6 +49,9 @@ def totals_text(stats: Stats) -> Text:
     if stats.due_later_today:
         text.append(f" · {stats.due_later_today} more later today")
     text.append(f" · {stats.new_available} new available today")
+    if stats.disputes_open:  # the figures above are the grader's; the learner's claims are counted, not mixed in
+        disputed = plural(stats.disputes_open, "answer")
+        text.append(f"\nYou disputed {disputed}: scores and mastery here are the grader's", style="dim")
     if stats.leeches:
         leeches = plural(len(stats.leeches), "leech", "leeches")
         text.append(f"\n{leeches}: questions failed again and again", style="red")
