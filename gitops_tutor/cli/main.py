@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "reset": "gitops_tutor.cli.progress:reset",
     "recover": "gitops_tutor.cli.progress:recover",
     "interview": "gitops_tutor.cli.interview:interview",
+    "disputes": "gitops_tutor.cli.disputes:disputes",
 }
 
 
