@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -23,7 +24,15 @@ from gitops_tutor.tui.commands import screen_commands
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.start import MessageScreen, StartScreen
 from gitops_tutor.tui.services import Background, Clock, Services, load_everything, utc_now
-from gitops_tutor.tui.widgets.keyorder import after_typed_keys, install_paste_safe_parser
+from gitops_tutor.tui.widgets.keyorder import (
+    after_typed_keys,
+    hand_keys_back,
+    hand_keys_to,
+    hold_keys_typed_after,
+    install_paste_safe_parser,
+    push_screen_with_keys,
+    take_app_key,
+)
 
 if TYPE_CHECKING:
     from gitops_tutor.cli.context import Settings
@@ -236,11 +245,22 @@ class GitOpsTutorApp(App[None]):
             services = self.services
             self.run_worker(services.db(services.store.set_setting, "theme", theme), group="settings")
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed after a key that opens a screen wait for that screen (keyorder.take_app_key)."""
+        if isinstance(event, events.Key) and take_app_key(self, event):
+            return
+        await super().on_event(event)
+
     async def action_show(self, name: str) -> None:
         """Go to a screen. Another mode keeps its screens (and a draft answer) for the return;
-        the same key again goes back to that mode's start, after asking if that loses an answer."""
+        the same key again goes back to that mode's start, after asking if that loses an answer.
+
+        Keys typed after the screen key (``l`` End Enter, typed fast) are held until the screen
+        shown has filled its list, then handed to it in order: without the hold they reached the
+        app while the list was still empty, and were lost."""
         if self.services is None:
             return
+        hold_keys_typed_after(self)
         if self.current_mode == name:
             work = _unsaved(self.screen_stack[1:])
             if work is None:
@@ -250,11 +270,18 @@ class GitOpsTutorApp(App[None]):
             return
         if name == "interview":
             self.clear_notifications()  # e.g. the start-up "interview waiting" toast, now answered (P11)
-        await self.switch_mode(name)
+        switched = self.switch_mode(name)  # the new screen is current from here, before it handles anything
+        hand_keys_to(self.screen)
+        await switched
 
     def _pop_to_base(self) -> None:
+        """Back to the mode's first screen; keys held since the key that asked for it go there."""
+        if len(self.screen_stack) == 1:
+            hand_keys_back(self.screen)
+            return
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        hand_keys_to(self.screen)
 
     async def action_quit(self) -> None:
         """Quit once every key typed before it has reached its answer (an interview saves it on the way out),
@@ -281,7 +308,7 @@ class GitOpsTutorApp(App[None]):
 
         detail = f"{work} It would be lost." + (f"\n{kept}" if kept else "")
         modal = ConfirmModal(question, detail, [("stay", "Keep working"), ("go", go_label)])
-        self.push_screen(modal, chosen)
+        push_screen_with_keys(self, modal, chosen)  # keys typed after the key that asked answer it
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME

@@ -9,6 +9,8 @@ from textual._context import NoActiveAppError
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
+from gitops_tutor.tui.widgets.keyorder import hand_keys_back, hand_keys_to, hold_keys_typed_after, keys_ready
+
 if TYPE_CHECKING:
     from gitops_tutor.tui.services import Services
 
@@ -44,6 +46,8 @@ class TutorScreen(Screen[None]):
         assert services is not None, "screens are only shown once start-up has loaded the services"
         return services
 
+    SIGNALS_KEYS_READY = True  # keys typed with the key that showed this screen wait for its refresh
+
     def on_screen_resume(self) -> None:
         self._refresh()
 
@@ -56,6 +60,9 @@ class TutorScreen(Screen[None]):
             # update are gone, and so is the reason to update them.
             if self.is_mounted and self.is_attached:
                 raise
+        finally:
+            # Even after a failure: held keys must never stay held.
+            keys_ready(self)
 
     async def refresh_data(self) -> None:
         """Override: fetch with ``await self.services.db(...)``, then update widgets."""
@@ -63,4 +70,27 @@ class TutorScreen(Screen[None]):
     def start_session(self, source: Any, mode: str, title: str, on_finish: Any = None, next_step: Any = None) -> None:
         from gitops_tutor.tui.screens.session import SessionScreen
 
-        self.app.push_screen(SessionScreen(source, mode, title, on_finish, next_step))
+        session = SessionScreen(source, mode, title, on_finish, next_step)
+        self.app.push_screen(session)
+        hand_keys_to(session)  # keys typed after the key that opened it (Enter on a menu) are its
+
+    def cram(self, title: str) -> None:
+        """Practise the weakest questions. Finding them takes a read of the store; the keys typed
+        after the key that asked (an answer, typed fast) wait for the session's first question."""
+        hold_keys_typed_after(self.app)
+        self.run_worker(self._cram(title), group="cram")
+
+    async def _cram(self, title: str) -> None:
+        from gitops_tutor.tui.queries import weak_question_ids
+        from gitops_tutor.tui.screens.session import ListSource
+
+        ids: list[str] = []
+        try:
+            ids = await self.services.db(weak_question_ids, self.services)
+        finally:
+            if not ids:
+                hand_keys_back(self)  # no session after all: the held keys stay here
+        if not ids:
+            self.notify("No weak spots yet: answer a few questions first.")
+            return
+        self.start_session(ListSource(ids), "practice", title)

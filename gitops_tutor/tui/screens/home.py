@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Header, Static
 
-from gitops_tutor.tui.queries import ContinueTarget, HomeData, continue_target, home_data, weak_question_ids
+from gitops_tutor.tui.queries import ContinueTarget, HomeData, continue_target, home_data
 from gitops_tutor.tui.safe_text import safe_text
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.charts import bar_rows, label_width_for
@@ -212,13 +212,4 @@ class HomeScreen(TutorScreen):
 
     @on(Button.Pressed, "#cram")
     def action_cram(self) -> None:
-        self.run_worker(self._cram(), group="cram")
-
-    async def _cram(self) -> None:
-        from gitops_tutor.tui.screens.session import ListSource
-
-        ids = await self.services.db(weak_question_ids, self.services)
-        if not ids:
-            self.notify("No weak spots yet: answer a few questions first.")
-            return
-        self.start_session(ListSource(ids), "practice", "Weak spots")
+        self.cram("Weak spots")

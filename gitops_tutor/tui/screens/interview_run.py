@@ -57,6 +57,7 @@ from gitops_tutor.tui.widgets.keyorder import (
     after_typed_keys,
     handle_key_in_order,
     hold_keys,
+    push_screen_with_keys,
     release_keys,
     screen_key_in_order,
 )
@@ -424,7 +425,8 @@ class InterviewRunScreen(Screen[None]):
             f"{s.answered_count()} of {len(s.items)} answered ({unanswered} would score 0), "
             f"{clock_text(s.remaining_seconds())} left. The clock keeps running while you decide."
         )
-        self.app.push_screen(FinishModal(summary), self._finish_chosen)
+        # Keys typed with ctrl+o (Tab Enter, typed fast) answer the question, not the answer box.
+        push_screen_with_keys(self.app, FinishModal(summary), self._finish_chosen)
 
     def _finish_chosen(self, choice: str | None) -> None:
         if choice == "finish":

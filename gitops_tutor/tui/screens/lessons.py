@@ -16,6 +16,8 @@ from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
 from gitops_tutor.tui.widgets.keybar import KeyBar
+from gitops_tutor.tui.widgets.keyorder import hand_keys_back, hand_keys_to
+from gitops_tutor.tui.widgets.opening_list import OpeningOptionList
 from gitops_tutor.tui.wording import inline_markdown
 
 MARK_STYLES = {"✓": "bold green", "◐": "yellow", "·": "dim"}
@@ -60,7 +62,7 @@ class LessonsScreen(TutorScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Text("Lessons  (✓ done · ◐ started · · not started)", style="bold"), id="lessons-title")
-        yield OptionList(id="lesson-list")
+        yield OpeningOptionList(id="lesson-list")
         yield KeyBar()
 
     async def refresh_data(self) -> None:
@@ -86,6 +88,8 @@ class LessonsScreen(TutorScreen):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self._open(event.option.id)
+        else:
+            hand_keys_back(self)  # keys typed after the Enter stay here
 
     def action_open(self) -> None:
         option_list = self.query_one("#lesson-list", OptionList)
@@ -97,4 +101,6 @@ class LessonsScreen(TutorScreen):
     def _open(self, lesson_id: str) -> None:
         from gitops_tutor.tui.screens.reader import ReaderScreen
 
-        self.app.push_screen(ReaderScreen(lesson_id))
+        reader = ReaderScreen(lesson_id)
+        self.app.push_screen(reader)
+        hand_keys_to(reader)  # keys typed after the Enter (k, typed fast) are the lesson's

@@ -13,6 +13,8 @@ from gitops_tutor.tui.picking import SESSION_LENGTH, PracticeChoice, pick_questi
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.keybar import KeyBar
+from gitops_tutor.tui.widgets.keyorder import hand_keys_back
+from gitops_tutor.tui.widgets.opening_list import OpeningOptionList
 
 
 def choice_label(choice: PracticeChoice) -> Text:
@@ -43,7 +45,7 @@ class PracticeScreen(TutorScreen):
             id="practice-title",
         )
         yield Input(placeholder="Filter (/): e.g. manifest, flux, drift", id="practice-filter-input")
-        yield OptionList(*self._options(""), id="practice-choices")
+        yield OpeningOptionList(*self._options(""), id="practice-choices")
         yield KeyBar()
 
     def _options(self, words: str) -> list[Option]:
@@ -78,11 +80,11 @@ class PracticeScreen(TutorScreen):
     @on(OptionList.OptionSelected, "#practice-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         choice = self.choices.get(event.option.id or "")
-        if choice is None:
-            return
-        ids = pick_questions(self.services.curriculum, choice.kind, choice.value, self.services.rng)
-        if not ids:
-            self.notify("No questions match that choice.")
+        ids = pick_questions(self.services.curriculum, choice.kind, choice.value, self.services.rng) if choice else []
+        if choice is None or not ids:
+            hand_keys_back(self)  # no session: keys typed after the Enter stay here
+            if choice is not None:
+                self.notify("No questions match that choice.")
             return
         from gitops_tutor.tui.screens.session import ListSource
 

@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Header, Static
 
-from gitops_tutor.tui.queries import weak_question_ids
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
 from gitops_tutor.tui.widgets.keybar import KeyBar
@@ -104,13 +103,4 @@ class ReviewScreen(TutorScreen):
 
     @on(Button.Pressed, "#cram")
     def action_cram(self) -> None:
-        self.run_worker(self._cram(), group="cram")
-
-    async def _cram(self) -> None:
-        from gitops_tutor.tui.screens.session import ListSource
-
-        ids = await self.services.db(weak_question_ids, self.services)
-        if not ids:
-            self.notify("No weak spots yet: answer a few questions first.")
-            return
-        self.start_session(ListSource(ids), "practice", "Cram: weak spots")
+        self.cram("Cram: weak spots")

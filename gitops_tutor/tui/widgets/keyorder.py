@@ -22,6 +22,14 @@ The workarounds here, until a Textual release fixes it:
   does not exist yet. The screen holds every key (and every priority action) that
   arrives meanwhile, in the order typed, and hands them to the widget that gets the
   focus next. A screen that holds calls ``screen_key_in_order`` from its ``_on_key``.
+- ``hold_keys_typed_after`` / ``hand_keys_to`` / ``keys_ready``: a key that opens another
+  screen (a screen key such as ``l``, Enter on a menu, a dialog's key) is handled by the app
+  only after it bubbled up from the focused widget, and the keys typed behind it were given
+  to that widget meanwhile; they then reach the app while the new screen is still filling its
+  list. The app holds every key typed after the opening key, wherever it turns up (the app,
+  the old screen), and hands them on one at a time once the new screen is ready, each only
+  after the one before has been handled all the way up, so a key that opens yet another
+  screen (Enter on the list) sends the keys behind it there too.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ from textual import events
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -339,6 +348,160 @@ def _copy_key(event: events.Key) -> events.Key:
     if event in _typed_ahead:
         _typed_ahead.add(copy)
     return copy
+
+
+@dataclass
+class OpeningHold(KeyHold):
+    """Keys typed after a key that opens another screen, held by the app until that screen is ready."""
+
+    after: float = 0.0  # when the opening key was typed: keys typed before it are the old screen's
+    shown: Widget | None = None  # the screen whose readiness hands the keys on
+    waiting: bool = True
+    path: list[MessagePump] = field(default_factory=list)  # queues keys typed after it may still be in
+
+
+_openings: WeakKeyDictionary[App[Any], OpeningHold] = WeakKeyDictionary()
+_handed_on: WeakSet[events.Key] = WeakSet()  # held keys given back to the app: never held again
+
+
+def hold_keys_typed_after(app: App[Any]) -> None:
+    """The key being handled opens another screen: hold every key typed after it until ``hand_keys_to``.
+
+    They may be anywhere on the way up from the old screen's focused widget to the app; the
+    app takes them as they arrive (``take_app_key``), the old screen too if it hands keys
+    to ``take_if_held``. An action run without a key (the palette, a click) holds from now.
+    """
+    hold = _openings.get(app)
+    if hold is None:
+        hold = OpeningHold(after=_time_of_key_being_handled() or 0.0)
+        _openings[app] = hold
+    hold.generation += 1
+    hold.waiting = True
+    hold.shown = None
+    old = app.screen
+    for node in _path_up(app.focused or old):
+        if node not in hold.path:
+            hold.path.append(node)
+    if old not in hold.screens and old not in _holds:  # a screen mid-swap keeps its own hold
+        hold.screens.append(old)
+        _holds[old] = hold
+
+
+def hand_keys_to(screen: Screen[Any]) -> None:
+    """``screen`` was just opened or shown again: the held keys go to it once it is ready.
+
+    A screen with ``SIGNALS_KEYS_READY`` calls ``keys_ready`` itself once its data is in
+    (a list filled and focused); any other screen is ready once it has handled its resume.
+    """
+    hold = _openings.get(screen.app)
+    if hold is None:
+        return
+    hold.shown = screen
+    if not getattr(screen, "SIGNALS_KEYS_READY", False):
+        hand_keys_back(screen)
+
+
+def hand_keys_back(screen: Screen[Any]) -> None:
+    """Nothing was opened after all (or ``screen`` is ready as it is): the held keys go to ``screen``
+    once the messages already queued for it are handled."""
+    hold = _openings.get(screen.app)
+    if hold is None:
+        return
+    hold.shown = screen
+    if not screen.call_later(keys_ready, screen):
+        keys_ready(screen)  # the screen is closing: the app takes the keys as they come
+
+
+def keys_ready(screen: Screen[Any]) -> None:
+    """``screen`` shows what the held keys were meant for: once every key still on its way from the
+    old screen has been taken, hand them on, in the order typed."""
+    app = screen.app
+    hold = _openings.get(app)
+    if hold is None or not hold.waiting or hold.shown is not screen:
+        return
+    hold.waiting = False
+    path, hold.path = [*hold.path, app], []
+    _after_each(path, _start_handing_on, app, hold, hold.generation)
+
+
+def push_screen_with_keys(app: App[Any], screen: Screen[Any], callback: Callable[[Any], Any] | None = None) -> None:
+    """Push ``screen`` (a dialog) for the key being handled: the keys typed after that key go to it
+    (Tab Enter typed with ctrl+o answer the question it asks), not to the screen underneath."""
+    hold_keys_typed_after(app)
+    app.push_screen(screen, callback)
+    hand_keys_to(screen)
+
+
+def take_app_key(app: App[Any], event: events.Key) -> bool:
+    """For the app's ``on_event``: hold ``event`` if it was typed after a key that opens a screen
+    still on its way; True when it was held (and stopped)."""
+    hold = _openings.get(app)
+    if hold is None or event in _handed_on or event.time <= hold.after:
+        return False
+    event.prevent_default()
+    event.stop()
+    hold.take(event, from_widget=False)
+    return True
+
+
+def _path_up(node: MessagePump) -> list[MessagePump]:
+    """``node`` and its parents up to its screen: the queues a key given to ``node`` passes through."""
+    path: list[MessagePump] = []
+    current: Any = node
+    while current is not None and not isinstance(current, App):
+        path.append(current)
+        current = current.parent
+    return path
+
+
+def _after_each(nodes: list[MessagePump], callback: Callable[..., Any], *args: Any) -> None:
+    """Run ``callback`` once each of ``nodes`` in turn has handled what it was given (a key moving
+    up passes them in this order); a node that is closing is passed over."""
+    while nodes:
+        node, nodes = nodes[0], nodes[1:]
+        if node.call_later(_after_each, nodes, callback, *args):
+            return
+    callback(*args)
+
+
+def _start_handing_on(app: App[Any], hold: OpeningHold, generation: int) -> None:
+    if _openings.get(app) is not hold or hold.generation != generation:
+        return  # another screen was opened meanwhile: its readiness hands the keys on
+    for holder in hold.screens:
+        if _holds.get(holder) is hold:
+            del _holds[holder]
+    hold.screens = []
+    _hand_next(app, hold, generation)
+
+
+def _hand_next(app: App[Any], hold: OpeningHold, generation: int) -> None:
+    """Give the app the next held key as if just typed, then wait until it has been handled all
+    the way up before the next: a key that opens another screen holds the rest for that one."""
+    if _openings.get(app) is not hold or hold.generation != generation or hold.waiting:
+        return
+    if not hold.items:
+        del _openings[app]
+        return
+    item = hold.items.pop(0)
+    if item.key is None:
+        if item.callback is not None:
+            item.callback()
+        app.call_later(_hand_next, app, hold, generation)
+        return
+    copy = _copy_key(item.key)
+    _handed_on.add(copy)
+    app.post_message(copy)
+    app.call_later(_after_key_given, app, hold, generation)
+
+
+def _after_key_given(app: App[Any], hold: OpeningHold, generation: int) -> None:
+    """The app has given the key to the focused widget (or the screen): follow it up from there, twice.
+
+    The first time up, the key itself is handled (its binding runs at the app); the second, the
+    message its binding posted on the way (a button's Pressed, which closes a dialog) is, so the
+    next key goes to whatever that opened or revealed."""
+    path = [*_path_up(app.focused or app.screen), app]
+    _after_each(path + path, _hand_next, app, hold, generation)
 
 
 class PasteSafeParser(XTermParser):
