@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_, itemgetter
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -35,8 +36,10 @@ MAX_REMEMBERED = 50_000  # word forms remembered per rubric; bounds memory on hu
 _PROXIMITY = re.compile(r"\s*\.\.+\s*")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """One rubric word. A named tuple, not a dataclass: every phrasing word is made and hashed
+    into a vocabulary, and a tuple does both in C (validate compiles about 37,000 of them)."""
+
     text: str  # the lowercased word, or the prefix for ``word*``
     stem: str
     prefix: bool
@@ -97,11 +100,12 @@ class Vocabulary:
         self._prefix_aliases_by_initial[prefix[:1]].append((prefix, index))
 
     def is_negator(self, index: int) -> bool:
-        return not self.words[index].prefix and self.words[index].text in NEGATORS
+        return _negator(self.words[index])
 
     def add(self, word: Word) -> int:
-        if word in self._ids:
-            return self._ids[word]
+        known = self._ids.get(word)
+        if known is not None:
+            return known
         index = len(self.words)
         self.words.append(word)
         self._ids[word] = index
@@ -189,22 +193,56 @@ def _close(a: str, b: str) -> bool:
 
 def compile_pattern(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> Pattern | None:
     """Turn one phrasing into a Pattern; None when it holds no words at all."""
-    words: list[int] = []
+    shape = _pattern_shape(source, aliases)
+    if shape is None:
+        return None
+    words = tuple(map(vocabulary.add, shape.words))
+    for k, origin in shape.origins:  # "instant*" became "immediately": "instantaneous" still meets it
+        vocabulary.add_prefix_alias(origin, words[k])
+    return Pattern(source, words, shape.gaps, shape.names_actor, shape.after_negator)
+
+
+class _Shape(NamedTuple):
+    """What a phrasing compiles to before its words get a rubric's ids."""
+
+    words: tuple[Word, ...]
+    gaps: tuple[int, ...]
+    names_actor: bool
+    after_negator: tuple[bool, ...]
+    origins: tuple[tuple[int, str], ...]  # (word number, the ``prefix*`` the lexicon rewrote into it)
+
+
+@lru_cache(maxsize=1 << 15)
+def _pattern_shape(source: str, aliases: AliasMap) -> _Shape | None:
+    """A phrasing's words, gaps and flags, which depend on its text and the lexicon only.
+
+    Remembered per (phrasing, lexicon) so each distinct phrasing is worked out once across
+    rubrics: ``unordered`` compiles every ``a .. b`` phrasing twice, and packs copy phrasings
+    (a 10x pack of renamed copies repeats nearly all of them). The word ids are the rubric's
+    own and are given by ``compile_pattern``.
+    """
+    words: list[Word] = []
     gaps: list[int] = []
+    origins: list[tuple[int, str]] = []
     for number, segment in enumerate(_PROXIMITY.split(source.strip())):
         for position, (word, joined, origin) in enumerate(_segment_words(segment, aliases)):
-            words.append(vocabulary.add(word))
-            if origin:  # "instant*" became "immediately": "instantaneous" still meets it
-                vocabulary.add_prefix_alias(origin, words[-1])
+            if origin:
+                origins.append((len(words), origin))
+            words.append(word)
             gaps.append(PROXIMITY_GAP if number and position == 0 else 0 if joined else FILLER_GAP)
     if not words:
         return None
     gaps[0] = 0
-    names_actor = any(vocabulary.words[w].text in ACTORS for w in words)
+    names_actor = any(word.text in ACTORS for word in words)
     after_negator = tuple(  # "not tested" is tight; "never .. raw" lets the author's gap hold a verb
-        k > 0 and gaps[k] == FILLER_GAP and vocabulary.is_negator(words[k - 1]) for k in range(len(words))
+        k > 0 and gaps[k] == FILLER_GAP and _negator(words[k - 1]) for k in range(len(words))
     )
-    return Pattern(source, tuple(words), tuple(gaps), names_actor, after_negator if any(after_negator) else ())
+    return _Shape(tuple(words), tuple(gaps), names_actor, after_negator if any(after_negator) else (), tuple(origins))
+
+
+def _negator(word: Word) -> bool:
+    """Whether ``word`` is a negation ("not", "never"); the same test as ``Vocabulary.is_negator``."""
+    return not word.prefix and word.text in NEGATORS
 
 
 def compile_phrasing(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> Phrasing | None:
@@ -288,17 +326,20 @@ def _segment_words(segment: str, aliases: AliasMap) -> tuple[tuple[Word, bool, s
     fifth of validate's sample checks). An AliasMap is never changed once built.
     """
     tokens = tokenize(segment)
-    prefix_spans = {(t.start, t.end) for t in tokens if segment[t.end : t.end + 1] == "*"}
+    prefix_spans = {(t.start, t.end) for t in tokens if segment[t.end : t.end + 1] == "*"} if "*" in segment else ()
     applied = aliases.apply(tokens)
-    spans = Counter((t.start, t.end) for t in applied)  # a form that became two words shares one span
+    spans: Counter[tuple[int, int]] | None = None  # a form that became two words shares one span
     out = []
     previous = -1
     for token in applied:
         written = segment[token.start : token.end].lower().replace("'", "").replace("’", "")
         starred = (token.start, token.end) in prefix_spans
         is_prefix = starred and written == token.raw
-        one_word = spans[token.start, token.end] == 1
-        origin = written if starred and not is_prefix and one_word and written.isalnum() else ""
+        origin = ""
+        if starred and not is_prefix:  # only a rewritten ``word*`` needs the span count
+            spans = spans or Counter((t.start, t.end) for t in applied)
+            one_word = spans[token.start, token.end] == 1
+            origin = written if one_word and written.isalnum() else ""
         out.append((Word(token.raw, token.stem, is_prefix), token.word == previous, origin))
         previous = token.word
     return tuple(out)
