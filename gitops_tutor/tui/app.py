@@ -270,8 +270,10 @@ class GitOpsTutorApp(App[None]):
             return
         if name == "interview":
             self.clear_notifications()  # e.g. the start-up "interview waiting" toast, now answered (P11)
-        switched = self.switch_mode(name)  # the new screen is current from here, before it handles anything
-        hand_keys_to(self.screen)
+        try:
+            switched = self.switch_mode(name)  # the new screen is current from here, before it handles anything
+        finally:
+            hand_keys_to(self.screen)  # on a failed switch, to the screen still shown: never held for good
         await switched
 
     def _pop_to_base(self) -> None:

@@ -47,6 +47,15 @@ def test_lessons_key_end_and_enter_in_one_write_open_the_last_lesson(launch: Lau
     assert "How our clusters reconcile" in term.screen()
 
 
+def test_lessons_key_a_lesson_its_checks_and_an_answer_in_one_write(launch: Launch) -> None:
+    """l End Enter (the lesson opens) k (its checks open), the answer, ctrl+s and a rating, all at once."""
+    term, db_path = on_home(launch)
+    term.write("l" + END + "\r" + "k" + FREE_TEXT + CTRL_S + "3")
+    term.wait_until(lambda: rows(db_path, "SELECT 1 FROM attempts"), "the attempt saved")
+    found = rows(db_path, "SELECT question_id, answer, rating FROM attempts")
+    assert found == [("team-what-does-reconcile-do", FREE_TEXT, "good")]
+
+
 def test_interview_key_and_a_choice_in_one_write_start_that_preset(launch: Launch) -> None:
     """i Down Down Down Enter: the fourth choice (the CGOA exam preset) starts."""
     term, db_path = on_home(launch)

@@ -16,6 +16,7 @@ from gitops_tutor.tui.safe_text import safe_text
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.charts import bar_rows, label_width_for
 from gitops_tutor.tui.widgets.keybar import KeyBar
+from gitops_tutor.tui.widgets.keyorder import push_screen_with_keys
 
 # How a weak spot names its kind on Home, where lessons, exam domains and questions share one line.
 SPOT_KINDS = {"lesson": "lesson", "domain": "exam domain", "question": "question"}
@@ -208,7 +209,7 @@ class HomeScreen(TutorScreen):
             return
         from gitops_tutor.tui.screens.reader import ReaderScreen
 
-        self.app.push_screen(ReaderScreen(target.lesson_id, target.section))
+        push_screen_with_keys(self.app, ReaderScreen(target.lesson_id, target.section))  # keys typed after Enter too
 
     @on(Button.Pressed, "#cram")
     def action_cram(self) -> None:

@@ -16,7 +16,7 @@ from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.services import Services
 from gitops_tutor.tui.widgets.keybar import KeyBar
-from gitops_tutor.tui.widgets.keyorder import hand_keys_back, hand_keys_to
+from gitops_tutor.tui.widgets.keyorder import hand_keys_back, push_screen_with_keys
 from gitops_tutor.tui.widgets.opening_list import OpeningOptionList
 from gitops_tutor.tui.wording import inline_markdown
 
@@ -101,6 +101,4 @@ class LessonsScreen(TutorScreen):
     def _open(self, lesson_id: str) -> None:
         from gitops_tutor.tui.screens.reader import ReaderScreen
 
-        reader = ReaderScreen(lesson_id)
-        self.app.push_screen(reader)
-        hand_keys_to(reader)  # keys typed after the Enter (k, typed fast) are the lesson's
+        push_screen_with_keys(self.app, ReaderScreen(lesson_id))  # keys typed after the Enter (k ...) are the lesson's
