@@ -3,10 +3,13 @@ review, lesson checks and the which-tool drill; only the question source differs
 
 Grading and saving run on the background thread (``services``), so a long answer
 never freezes the screen; the attempt is saved when the learner picks a rating.
+On the feedback of a free-text answer, ``d`` disputes the verdict (``screens.dispute``):
+the claim is recorded at once, under the uid the attempt will be saved with.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,14 +22,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Header, Markdown, Static
 
-from gitops_tutor.curriculum.models import SHIPPED_PACK, AnyQuestion
+from gitops_tutor.curriculum.models import SHIPPED_PACK, AnyQuestion, FreeTextQuestion
 from gitops_tutor.progress import StoreError
+from gitops_tutor.progress.disputes import JudgedAnswer, rating_for_claim
 from gitops_tutor.tui.safe_text import safe_text, sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
+from gitops_tutor.tui.screens.dispute import Claim, DisputeModal
 from gitops_tutor.tui.services import Services
 from gitops_tutor.tui.widgets.answer import AnswerInput, OrderedRadioSet
 from gitops_tutor.tui.widgets.keybar import KeyBar
-from gitops_tutor.tui.widgets.keyorder import after_typed_keys, hold_keys, release_keys, screen_key_in_order
+from gitops_tutor.tui.widgets.keyorder import (
+    after_typed_keys,
+    hold_keys,
+    push_screen_with_keys,
+    release_keys,
+    screen_key_in_order,
+)
 from gitops_tutor.tui.widgets.result import RATINGS, ResultView
 from gitops_tutor.tui.wording import inline_markdown
 
@@ -91,6 +102,24 @@ class Pending:
     result: Any
     started_at: datetime
     ended_at: datetime
+    uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # the attempt's, known before it is saved
+    claim: Claim | None = None  # the verdict the learner disputes it with, once recorded
+
+    @property
+    def suggested_rating(self) -> str:
+        """The grader's suggestion, or, once the learner disputed the verdict, the rating their claim earns.
+
+        A learner who is right that the answer deserved a pass should not see the card again
+        tomorrow because a rubric missed a wording; their judgement is what scheduling is for.
+        It is only a suggestion: a rating picked by hand (a number key, another button) wins.
+        """
+        return rating_for_claim(self.claim.verdict) if self.claim is not None else str(self.result.rating)
+
+    def judged(self) -> JudgedAnswer:
+        question, result = self.question, self.result
+        return JudgedAnswer(
+            question.id, question.content_hash, self.answer_text, str(result.verdict), int(result.score), self.uid
+        )
 
 
 NextStep = Callable[[int], "tuple[str, Callable[[], object]] | None"]
@@ -105,6 +134,7 @@ class SessionScreen(TutorScreen):
         Binding("2", "rate('hard')", "Hard", id="rate-hard"),
         Binding("3", "rate('good')", "Good", id="rate-good"),
         Binding("4", "rate('easy')", "Easy", id="rate-easy"),
+        Binding("d", "dispute", "Dispute", tooltip="Wrong verdict? Say what it deserves", id="dispute"),
         Binding("ctrl+n", "skip", "Skip", tooltip="Skip this question without answering", id="skip"),
         Binding("escape", "leave", "Back", tooltip="Leave the session (asks before an answer is lost)", id="leave"),
         Binding("n", "next_step", "Next lesson", tooltip="Once the checks are done: the next lesson", id="next-step"),
@@ -237,6 +267,8 @@ class SessionScreen(TutorScreen):
             return self.input is not None and self.pending is None
         if action == "rate":
             return self.pending is not None
+        if action == "dispute":  # rubric-graded answers: choice and manifest checks have no rubric to fix
+            return self.pending is not None and isinstance(self.pending.question, FreeTextQuestion)
         if action == "skip":
             return self.input is not None and self.pending is None
         if action == "next_step":
@@ -311,7 +343,38 @@ class SessionScreen(TutorScreen):
         """The feedback's suggested rating button (it takes the focus, so Enter accepts it)."""
         if self.pending is None:
             return None
-        return self.query_one(f"#rate-{self.pending.result.rating}", Button)
+        return self.query_one(f"#rate-{self.pending.suggested_rating}", Button)
+
+    def action_dispute(self) -> None:
+        """Ask which verdict a fair interviewer would give; keys typed after ``d`` are the dialog's."""
+        pending = self.pending
+        if pending is None or self.busy or not isinstance(pending.question, FreeTextQuestion):
+            return
+        modal = DisputeModal(str(pending.result.verdict), int(pending.result.score), pending.claim)
+        push_screen_with_keys(self.app, modal, lambda claim: self._claimed(pending, claim))
+
+    def _claimed(self, pending: Pending, claim: Claim | None) -> None:
+        if claim is None or pending is not self.pending or self.busy:
+            return
+        self.busy = True
+        hold_keys(self)  # keys typed after the Enter wait for the card to show the claim and its rating
+        self.run_worker(self._record_claim(pending, claim), group="dispute")
+
+    async def _record_claim(self, pending: Pending, claim: Claim) -> None:
+        """Record the claim, then show it beside the verdict and move the suggested rating to it."""
+        store = self.services.store
+        try:
+            dispute = await self.services.db(store.record_dispute, pending.judged(), claim.verdict, claim.note)
+        except (StoreError, ValueError) as error:
+            self.notify(f"Dispute not recorded: {error}", severity="error", markup=False)
+        else:
+            pending.claim = Claim(dispute.claimed, dispute.note)
+            result_view = self.query_one(ResultView)
+            await result_view.show_claim(dispute.claimed)
+            result_view.mark_suggested(pending.suggested_rating)
+        finally:
+            self.busy = False
+            release_keys(self, self._suggested_rating())
 
     def action_rate(self, rating: str) -> None:
         if self.pending is None or rating not in dict(RATINGS) or self.busy:
@@ -350,6 +413,7 @@ class SessionScreen(TutorScreen):
             mode=self.mode,
             started_at=pending.started_at,
             ended_at=pending.ended_at,
+            uid=pending.uid,
         )
         self.answered += 1
         self.scores.append(pending.result.score)
@@ -384,14 +448,15 @@ class SessionScreen(TutorScreen):
         if self.busy:
             return
         if self.pending is not None:
-            suggested = self.pending.result.rating
+            suggested = self.pending.suggested_rating
             choices = [("stay", "Stay"), ("save", f"Save as {suggested.title()} and leave"), ("discard", "Don't save")]
             detail = f"It is saved when you pick a rating; {suggested.title()} is the suggestion."
-            self.app.push_screen(ConfirmModal("Leave without rating this answer?", detail, choices), self._left)
+            modal = ConfirmModal("Leave without rating this answer?", detail, choices)
+            push_screen_with_keys(self.app, modal, self._left)
         elif self.input is not None and self.input.has_draft():
             choices = [("stay", "Keep writing"), ("submit", "Submit it"), ("discard", "Discard it and leave")]
             detail = "You have not submitted this answer. Leaving now throws it away."
-            self.app.push_screen(ConfirmModal("Leave this question?", detail, choices), self._left)
+            push_screen_with_keys(self.app, ConfirmModal("Leave this question?", detail, choices), self._left)
         else:
             self.dismiss()
 
@@ -409,7 +474,7 @@ class SessionScreen(TutorScreen):
             self.input.widget.focus()
 
     async def _save_then_leave(self, pending: Pending) -> None:
-        if not await self._saved(pending, pending.result.rating):
+        if not await self._saved(pending, pending.suggested_rating):
             return
-        self.notify(f"Saved with the rating {pending.result.rating.title()}.")
+        self.notify(f"Saved with the rating {pending.suggested_rating.title()}.")
         self.dismiss()

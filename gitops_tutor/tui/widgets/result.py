@@ -206,3 +206,24 @@ class ResultView(VerticalScroll):
     def on_mount(self) -> None:
         self.query_one(f"#rate-{self.result.rating}", Button).focus(scroll_visible=False)
         self.scroll_home(animate=False)
+
+    async def show_claim(self, claimed: str) -> None:
+        """The learner's disputed verdict, under the grader's (which stays as it was)."""
+        line = Text.assemble(
+            ("You claimed ", "bold"),
+            (claimed, VERDICT_STYLES.get(claimed, "bold")),
+            (" — recorded", "bold"),
+            (f"  (graded {self.result.verdict}; both are kept)", "dim"),
+        )
+        shown = self.query("#claim")
+        if shown:
+            shown.first(Static).update(line)
+        else:
+            await self.mount(Static(line, id="claim"), after="#score")
+
+    def mark_suggested(self, rating: str) -> None:
+        """Move the "(suggested)" mark and the primary look to ``rating`` (the claim's, after a dispute)."""
+        for name, key in RATINGS:
+            button = self.query_one(f"#rate-{name}", Button)
+            button.label = f"{key} {name.title()}" + (" (suggested)" if name == rating else "")
+            button.variant = "primary" if name == rating else "default"

@@ -1,0 +1,165 @@
+"""The dispute dialog: "the grader said partial (55); what would a fair interviewer say?"
+
+The learner picks the verdict they claim (up/down) and may say why in one line, typed straight
+away: the note box has the focus, so every printable key is text and none reaches the card
+behind. Enter records, Esc cancels. The dialog only asks; the screen that opened it records the
+claim (``progress.disputes``) and shows it beside the grader's verdict, which always stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gitops_tutor.progress.disputes import CLAIMS, MAX_NOTE_CHARS
+from gitops_tutor.tui.widgets.result import VERDICT_STYLES
+
+CLAIM_MEANINGS = {
+    "pass": "pass: a fair interviewer would accept this answer",
+    "partial": "partial: on the right track, something important missing",
+    "fail": "fail: this answer is wrong, whatever it scored",
+}
+
+
+@dataclass(frozen=True)
+class Claim:
+    verdict: str
+    note: str
+
+
+class ClaimList(OptionList, can_focus=False):
+    """The claims to choose from; never focused, so the note keeps every key typed (up/down move it)."""
+
+
+def claims_against(verdict: str) -> list[str]:
+    """Every verdict but the grader's, the more generous first (most disputes say "it deserved more")."""
+    return [claim for claim in CLAIMS if claim != verdict]
+
+
+class DisputeModal(ModalScreen[Claim | None]):
+    """Dismisses with the ``Claim`` on Enter (or Record), None on Esc (or Cancel)."""
+
+    DEFAULT_CSS = """
+    DisputeModal { align: center middle; }
+    DisputeModal > Vertical {
+        width: 76; max-width: 100%; height: auto; border: thick $accent; background: $surface; padding: 1 2;
+    }
+    DisputeModal ClaimList { height: auto; max-height: 5; margin: 1 0; }
+    DisputeModal #dispute-note { margin-bottom: 1; }
+    DisputeModal Horizontal { height: auto; }
+    DisputeModal Button { margin-right: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="dispute-cancel"),
+        Binding("up", "move(-1)", "Previous claim", show=False, id="dispute-up"),
+        Binding("down", "move(1)", "Next claim", show=False, id="dispute-down"),
+    ]
+
+    def __init__(self, verdict: str, score: int, earlier: Claim | None = None) -> None:
+        super().__init__()
+        self.verdict = verdict
+        self.score = score
+        self.claims = claims_against(verdict)
+        self.earlier = earlier if earlier is not None and earlier.verdict in self.claims else None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self._question(), id="dispute-question")
+            yield ClaimList(*[Option(CLAIM_MEANINGS[claim], id=claim) for claim in self.claims], id="dispute-claims")
+            yield Input(
+                self.earlier.note if self.earlier else "",
+                placeholder="Why? (optional, one line)",
+                max_length=MAX_NOTE_CHARS,
+                id="dispute-note",
+            )
+            yield Static(
+                Text("↑↓ choose · Enter records it with your answer · Esc cancels", style="dim"), id="dispute-keys"
+            )
+            with Horizontal():
+                yield Button("Record (enter)", id="dispute-record", variant="primary")
+                yield Button("Cancel (esc)", id="dispute-cancel-button")
+
+    def _question(self) -> Text:
+        style = VERDICT_STYLES.get(self.verdict, "bold")
+        return Text.assemble(
+            "The grader said ", (f"{self.verdict} ({self.score})", style), ". What would a fair interviewer say?"
+        )
+
+    def on_mount(self) -> None:
+        claims = self.query_one(ClaimList)
+        claims.highlighted = self.claims.index(self.earlier.verdict) if self.earlier else 0
+        self.query_one("#dispute-note", Input).focus()
+
+    def action_move(self, step: int) -> None:
+        claims = self.query_one(ClaimList)
+        current = claims.highlighted or 0
+        claims.highlighted = max(0, min(len(self.claims) - 1, current + step))
+
+    def chosen(self) -> Claim:
+        highlighted = self.query_one(ClaimList).highlighted or 0
+        return Claim(self.claims[highlighted], self.query_one("#dispute-note", Input).value)
+
+    @on(Input.Submitted, "#dispute-note")
+    @on(Button.Pressed, "#dispute-record")
+    def _record(self) -> None:
+        self._close(self.chosen())
+
+    @on(Button.Pressed, "#dispute-cancel-button")
+    def _cancel_pressed(self) -> None:
+        self._close(None)
+
+    def action_cancel(self) -> None:
+        self._close(None)
+
+    def _close(self, claim: Claim | None) -> None:
+        """Once: a second Enter typed fast reaches the note box before the dialog is gone."""
+        if self.is_current:
+            self.dismiss(claim)
+
+    @on(OptionList.OptionSelected)
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        """A click picks the claim; recording stays with Enter, so the note can still be written."""
+        event.stop()
+        self.query_one("#dispute-note", Input).focus()
+
+
+class AnswerPicker(ModalScreen[int | None]):
+    """Which answer of an interview to dispute: dismisses with its position, None on Esc."""
+
+    DEFAULT_CSS = """
+    AnswerPicker { align: center middle; }
+    AnswerPicker > Vertical {
+        width: 90; max-width: 100%; height: auto; max-height: 90%; border: thick $accent; background: $surface;
+        padding: 1 2;
+    }
+    AnswerPicker OptionList { height: auto; max-height: 20; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="picker-cancel")]
+
+    def __init__(self, choices: list[tuple[int, str]]) -> None:
+        super().__init__()
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text("Which answer's verdict do you dispute?", style="bold"))
+            yield Static(Text("Enter picks it · Esc cancels", style="dim"))
+            yield OptionList(*[Option(label, id=str(position)) for position, label in self.choices], id="picker")
+
+    def on_mount(self) -> None:
+        self.query_one("#picker", OptionList).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(OptionList.OptionSelected, "#picker")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
