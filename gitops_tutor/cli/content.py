@@ -94,9 +94,7 @@ def list_items(
 
     IDs are never shortened, so any of them can be copied into ``grade`` or ``--lesson``.
     """
-    result = settings.load_for_app()
-    _refuse_missing_packs(result)
-    cur = result.curriculum
+    cur = settings.load_for_app().curriculum  # refuses a missing pack, warns about broken files
     _check_filters(cur, lesson_filter, type_filter)
     rows = _rows(cur, what)
     if lesson_filter:
@@ -109,16 +107,6 @@ def list_items(
     click.echo(_table(rows, what, shutil.get_terminal_size().columns))
     if what == "questions":
         click.echo(_type_counts(rows))
-
-
-def _refuse_missing_packs(result: LoadResult) -> None:
-    """A pack asked for by --content or GITOPS_TUTOR_CONTENT that is not there is an error, not
-    a silently shorter list (R6); other content problems are validate's job."""
-    missing = [p for p in result.problems if p.code == "missing-pack"]
-    if missing:
-        for problem in missing:
-            click.echo(f"gitops-tutor: {problem.path}: {problem.message}", err=True)
-        raise SystemExit(1)
 
 
 def _check_filters(cur: Curriculum, lesson_filter: str | None, type_filter: str | None) -> None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import click
+
 from gitops_tutor import paths
 
 if TYPE_CHECKING:
@@ -44,4 +46,22 @@ class Settings:
             from gitops_tutor.curriculum.cache import load_cached
 
             self._loaded = load_cached(self.content_dirs, paths.shipped_content_dir(), paths.cache_dir())
+            warn_about_problems(self._loaded)
         return self._loaded
+
+
+def warn_about_problems(result: LoadResult) -> None:
+    """Say on stderr, in one line, that content failed to load, so a pack file with a YAML error is not
+    silently missing from ``list``, ``grade`` or ``stats`` (QA 2026-11-30: rc 0, nothing on stderr, four
+    questions gone). A missing pack is refused instead: the command would answer for content the user
+    did not get. Warnings (TODO markers, presets) are validate's business and stay quiet here."""
+    from gitops_tutor.curriculum.problems import summary_line
+
+    missing = [p for p in result.problems if p.code == "missing-pack"]
+    for problem in missing:
+        click.echo(f"gitops-tutor: {problem}", err=True)
+    if missing:
+        raise SystemExit(1)
+    errors = [p for p in result.problems if p.severity == "error"]
+    if errors:
+        click.echo(f"gitops-tutor: warning: {summary_line(errors)}", err=True)

@@ -53,3 +53,40 @@ def format_problems(problems: Iterable[Problem], fmt: str) -> str:
     if fmt == "github":
         return "\n".join(p.github() for p in items)
     return "\n".join(str(p) for p in items)
+
+
+# Problems that stop a whole file (or pack) from loading. Everything in such a file is missing, so the
+# lessons and questions that refer to it report unknown references too: those echoes must never be shown
+# as the "first" problem ahead of their cause (QA 2026-11-30: the app named an unknown-ref, not the YAML
+# syntax error behind it).
+FILE_LEVEL_CODES = frozenset(
+    {
+        "missing-pack",
+        "pack-too-large",
+        "unreadable",
+        "link",
+        "not-a-file",
+        "too-large",
+        "too-deep",
+        "encoding",
+        "syntax",
+        "kind",
+    }
+)
+
+
+def by_cause(problems: Iterable[Problem]) -> list[Problem]:
+    """Errors before warnings, and within them problems that drop a whole file before the rest."""
+    return sorted(problems, key=lambda p: (p.severity != "error", p.code not in FILE_LEVEL_CODES, p))
+
+
+def summary_line(problems: Iterable[Problem]) -> str:
+    """One line for a learner who did not ask to validate: how many, where, and the telling first one."""
+    ordered = by_cause(problems)
+    files = list(dict.fromkeys(problem.path for problem in ordered))
+    named = ", ".join(files[:3]) + (f" and {len(files) - 3} more files" if len(files) > 3 else "")
+    noun = "problem" if len(ordered) == 1 else "problems"
+    return (
+        f"{len(ordered)} content {noun} in {named}; the rest loaded. First: {ordered[0]}. "
+        "Run 'gitops-tutor validate' for details."
+    )
