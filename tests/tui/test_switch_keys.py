@@ -141,6 +141,16 @@ def test_ctrl_o_and_the_finish_button_in_one_write_finish_the_interview(launch: 
     assert rows(db_path, "SELECT answer FROM interview_answers") == [(FREE_TEXT,)]
 
 
+def test_interview_key_a_choice_and_ctrl_o_leave_for_later_in_one_write(launch: Launch) -> None:
+    """i Enter (the quick preset starts) ctrl+o Tab Tab Enter ("Leave for later"): the keys after the Enter
+    wait for the interview's first question, so ctrl+o reaches the interview and the dialog takes the rest."""
+    term, db_path = on_home(launch)
+    term.write("i" + "\r" + CTRL_O + TAB + TAB + "\r")
+    term.wait_for("Resume the interview from")
+    assert [status for (status,) in rows(db_path, "SELECT status FROM interviews")] != ["finished"]
+    assert len(rows(db_path, "SELECT 1 FROM interviews")) == 1
+
+
 def test_ctrl_q_keep_working_and_more_of_the_answer_in_one_write(launch: Launch) -> None:
     """A draft, ctrl+q, Enter ("Keep working"), the rest of the answer, ctrl+s and a rating in one write:
     the dialog takes the Enter and the answer box the rest, in order."""

@@ -8,7 +8,7 @@ command palette, ``gitops-tutor interview``) lands here first.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,8 @@ from gitops_tutor.interview.render import clock_text, fresh_paper_text, signed
 from gitops_tutor.tui.safe_text import safe_text
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.keybar import KeyBar
+from gitops_tutor.tui.widgets.keyorder import hand_keys_back, push_screen_with_keys
+from gitops_tutor.tui.widgets.opening_list import OpeningOptionList
 
 if TYPE_CHECKING:
     from gitops_tutor.interview.report import InterviewReport
@@ -43,6 +45,7 @@ class InterviewRequest:
 
     config: InterviewConfig
     resume: bool = False
+    take_over: bool = False  # --take-over: resume an interview open in another window without asking
     used: bool = False
 
 
@@ -115,7 +118,7 @@ class InterviewScreen(TutorScreen):
         with VerticalScroll(id="interview-setup"):
             yield Static(Text("Mock interview", style="bold"), id="iv-title")
             yield Static(self._intro(), id="iv-intro")
-            yield OptionList(id="iv-choices")
+            yield OpeningOptionList(id="iv-choices")
             yield Static("", id="iv-history")
         yield KeyBar()
 
@@ -181,7 +184,7 @@ class InterviewScreen(TutorScreen):
             if self.waiting is None:
                 self.notify("There is no unfinished interview to resume.", severity="warning")
                 return
-            await self._resume()
+            await self._resume(take_over=request.take_over)
         elif self.waiting is None:
             request.used = True
             await self._start(request.config)
@@ -197,15 +200,26 @@ class InterviewScreen(TutorScreen):
         self._run_choice(event.option.id or "")
 
     def _run_choice(self, choice: str) -> None:
+        """Keys typed after the Enter wait for what it opens (the interview's first question, or the
+        discard question); every way that opens nothing hands them back here."""
         if choice == "resume":
-            self.run_worker(self._resume(), exclusive=True, group="iv-setup")
+            self.run_worker(self._handing_back(self._resume()), exclusive=True, group="iv-setup")
         elif choice == "discard":
             self._ask_discard()
         elif choice == "request" and (request := self._request()) is not None:
             request.used = True
-            self.run_worker(self._start(request.config), exclusive=True, group="iv-setup")
+            self.run_worker(self._handing_back(self._start(request.config)), exclusive=True, group="iv-setup")
         elif choice.startswith("preset-") and self.waiting is None:
-            self.run_worker(self._start(PRESETS[choice.removeprefix("preset-")]), exclusive=True, group="iv-setup")
+            config = PRESETS[choice.removeprefix("preset-")]
+            self.run_worker(self._handing_back(self._start(config)), exclusive=True, group="iv-setup")
+        else:
+            hand_keys_back(self)
+
+    async def _handing_back(self, opening: Awaitable[None]) -> None:
+        try:
+            await opening
+        finally:
+            hand_keys_back(self)  # nothing opened (an error, no interview to resume): the keys stay here
 
     async def _start(self, config: InterviewConfig) -> None:
         assert self.service is not None
@@ -216,16 +230,39 @@ class InterviewScreen(TutorScreen):
             return
         self._open(session)
 
-    async def _resume(self) -> None:
+    async def _resume(self, take_over: bool = False) -> None:
+        """Resume the waiting interview; if it is open in another window, ask before taking it over."""
+        from gitops_tutor.interview.lease import InterviewInUse
+
         assert self.service is not None
-        if self.waiting is None:
+        waiting = self.waiting
+        if waiting is None:
             return
         try:
-            session = await self.services.db(self.service.resume, self.waiting)
+            session = await self.services.db(self.service.resume, waiting, take_over=take_over)
+        except InterviewInUse as error:
+            self._ask_take_over(str(error))
+            return
         except InterviewError as error:
             self.notify(str(error), title="Cannot resume", severity="error", markup=False)
             return
         self._open(session)
+
+    def _ask_take_over(self, in_use: str) -> None:
+        """The other window may be the learner's own forgotten one, or a crash a few seconds ago: they decide."""
+        from gitops_tutor.tui.screens.confirm import ConfirmModal
+
+        detail = (
+            "Taking it over here stops that window saving: it says so, and keeps what was typed there "
+            "since its last save. Cancel to go on in the other window."
+        )
+        choices = [("cancel", "Cancel"), ("take-over", "Take it over")]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "take-over":
+                self.run_worker(self._resume(take_over=True), exclusive=True, group="iv-setup")
+
+        self.app.push_screen(ConfirmModal(f"{in_use}.", detail, choices), chosen)
 
     def _ask_discard(self) -> None:
         """Discarding deletes every answer of the interview (up to a 90-minute exam), so ask first."""
@@ -233,6 +270,7 @@ class InterviewScreen(TutorScreen):
 
         waiting = self.waiting
         if waiting is None:
+            hand_keys_back(self)
             return
         detail = (
             f"The interview from {waiting.created_at:%Y-%m-%d %H:%M} UTC has {waiting.answered} of "
@@ -245,7 +283,7 @@ class InterviewScreen(TutorScreen):
             if choice == "discard":
                 self.run_worker(self._discard(), exclusive=True, group="iv-setup")
 
-        self.app.push_screen(ConfirmModal("Discard the unfinished interview?", detail, choices), chosen)
+        push_screen_with_keys(self.app, ConfirmModal("Discard the unfinished interview?", detail, choices), chosen)
 
     async def _discard(self) -> None:
         assert self.service is not None
@@ -262,4 +300,4 @@ class InterviewScreen(TutorScreen):
             self.notify(f"Only {len(session.items)} questions match these filters.", severity="warning")
         if session.new_questions is not None and session.answered_count() == 0:
             self.notify(fresh_paper_text(session.new_questions, session.drawn_count, session.config.preset) + ".")
-        self.app.push_screen(InterviewRunScreen(self.service, session))
+        push_screen_with_keys(self.app, InterviewRunScreen(self.service, session))  # its first question takes them

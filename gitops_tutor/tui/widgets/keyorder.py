@@ -398,16 +398,21 @@ def hand_keys_to(screen: Screen[Any]) -> None:
         return
     hold.shown = screen
     if not getattr(screen, "SIGNALS_KEYS_READY", False):
-        hand_keys_back(screen)
+        _ready_after_its_queue(screen)
 
 
 def hand_keys_back(screen: Screen[Any]) -> None:
-    """Nothing was opened after all (or ``screen`` is ready as it is): the held keys go to ``screen``
-    once the messages already queued for it are handled."""
+    """Nothing was opened after all: the held keys go to ``screen``, still shown, once the messages
+    already queued for it are handled. A no-op once they were handed to a screen that did open,
+    so a worker may call it on every way out."""
     hold = _openings.get(screen.app)
-    if hold is None:
+    if hold is None or hold.shown is not None:
         return
     hold.shown = screen
+    _ready_after_its_queue(screen)
+
+
+def _ready_after_its_queue(screen: Screen[Any]) -> None:
     if not screen.call_later(keys_ready, screen):
         keys_ready(screen)  # the screen is closing: the app takes the keys as they come
 
