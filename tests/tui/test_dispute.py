@@ -190,6 +190,8 @@ async def test_the_key_bar_and_help_list_the_dispute_key(build_app: Callable[...
         await settle(pilot)
         text = "\n".join(str(block.visual) for block in app.screen.query(".help-block").results(Static))
         assert "Dispute" in text and "Wrong verdict? Say what it deserves" in text
+        report_keys = text.split("Interview report", 1)[1]
+        assert "Dispute" in report_keys and "Wrong verdict on an answer? Say what it deserves" in report_keys
 
 
 # -- the mock interview report --------------------------------------------------------------------

@@ -20,6 +20,7 @@ HELP_MODE = "help"
 EXTRA_SCREENS = (
     ("Lesson reader", "gitops_tutor.tui.screens.reader:ReaderScreen"),
     ("Question card", "gitops_tutor.tui.screens.session:SessionScreen"),
+    ("Interview report", "gitops_tutor.tui.screens.interview_report:InterviewReportScreen"),
 )
 
 
