@@ -281,3 +281,28 @@ async def test_down_from_the_filter_moves_to_the_list(build_app: Callable[..., G
         await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
+
+
+async def test_the_box_holds_no_more_than_the_grader_grades(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """QA: a 45,000-character paste was accepted, then graded FAIL 'too long' and recorded. One limit now:
+    a paste over it is refused, and typing at the limit adds nothing."""
+    from textual import events
+
+    from gitops_tutor.grading.shape import MAX_ANSWER_CHARS as GRADER_LIMIT
+
+    assert MAX_ANSWER_CHARS == GRADER_LIMIT
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-what-does-reconcile-do")
+        area = screen.query_one(AnswerArea)
+        area.post_message(events.Paste("x" * (GRADER_LIMIT + 1)))
+        await settle(pilot)
+        assert area.text == ""
+        area.post_message(events.Paste("y" * GRADER_LIMIT))
+        await settle(pilot)
+        assert len(area.text) == GRADER_LIMIT
+        await pilot.press("z", "enter")
+        await settle(pilot)
+        assert len(area.text) == GRADER_LIMIT and "z" not in area.text
+        assert sum("limited to" in n.message for n in app._notifications) >= 2

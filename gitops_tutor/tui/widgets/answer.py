@@ -23,11 +23,11 @@ from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, ManifestQuestion
+from gitops_tutor.grading.shape import MAX_ANSWER_CHARS
 from gitops_tutor.tui.picking import ShuffledOptions
 from gitops_tutor.tui.safe_text import safe_text, sanitize
 from gitops_tutor.tui.widgets.keyorder import handle_key_in_order
 
-MAX_ANSWER_CHARS = 50_000
 TOOLS: tuple[tuple[str, str], ...] = (("argo", "Argo CD"), ("flux", "Flux"), ("both", "Both"), ("neither", "Neither"))
 TOOL_KEYS: dict[str, int] = {"a": 0, "f": 1, "b": 2, "n": 3}
 NUMBER_KEYS: dict[str, int] = {str(number): number - 1 for number in range(1, 10)}
@@ -51,6 +51,8 @@ class AnswerArea(TextArea):
 
     A 1 MB paste would make the text area lay out megabytes on the event loop, so it
     is refused with a message instead; pasted control characters become visible escapes.
+    The box's limit is the grader's (QA 2026-11-30: the box took 50,000 characters, the grader
+    then failed anything over 20,000 and that fail was recorded): it refuses what would not grade.
     """
 
     BINDINGS = [
@@ -70,12 +72,29 @@ class AnswerArea(TextArea):
         self.move_cursor(self.document.end)
 
     async def _on_key(self, event: events.Key) -> None:
+        if self._would_overflow(event):
+            await handle_key_in_order(self, event, self._refuse_at_limit)
+            return
         if event.key == "escape":
             # Esc belongs to the screen (leave, finish), which asks before a draft is lost;
             # TextArea would move the focus instead, onto the Submit button.
             await handle_key_in_order(self, event, _ignore_key)
             return
         await handle_key_in_order(self, event, super()._on_key)
+
+    def _would_overflow(self, event: events.Key) -> bool:
+        """A key that adds a character to an answer already at the limit (with nothing selected to replace)."""
+        adds = event.is_printable or event.key in ("enter", "tab")
+        return adds and len(self.text) >= MAX_ANSWER_CHARS and self.selection.is_empty and not self.read_only
+
+    async def _refuse_at_limit(self, event: events.Key) -> None:
+        event.prevent_default()
+        event.stop()
+        self.app.notify(
+            f"Answers are limited to {MAX_ANSWER_CHARS:,} characters; this one is full.",
+            title="Answer too long",
+            severity="error",
+        )
 
     async def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()
