@@ -112,7 +112,22 @@ def export_markdown(store: ProgressStore, curriculum: Curriculum | None = None) 
     ]
     lines += markdown_lessons(data, curriculum)
     lines += markdown_attempts(data["attempts"], curriculum)
+    lines += markdown_disputes(data["disputes"])
     return "\n".join(lines).rstrip() + "\n"
+
+
+def markdown_disputes(disputes: list[dict[str, Any]]) -> list[str]:
+    """The verdicts the learner disputed, each beside the grader's; nothing when there are none."""
+    if not disputes:
+        return []
+    lines = ["", "## Disputed verdicts", "", "| when (UTC) | question | graded | claimed | note | answer |"]
+    lines.append("|" + " --- |" * 6)
+    lines += [
+        f"| {d['created_at'][:16].replace('T', ' ')} | {d['question_id']} | {d['verdict']} ({d['score']}) | "
+        f"{d['claimed']} | {one_line(d['note'])} | {answer_cell(d['answer'])} |"
+        for d in disputes
+    ]
+    return lines
 
 
 def markdown_lessons(data: dict[str, Any], curriculum: Curriculum | None) -> list[str]:

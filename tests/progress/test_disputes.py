@@ -229,3 +229,28 @@ def test_an_imported_dispute_for_an_unknown_question_is_kept_and_filtered(store:
     import_data(store, an_export(store, one_dispute(question_id="gone-question")), "file.json")
     assert [d.question_id for d in store.disputes()] == ["gone-question"]
     assert store.disputes(curriculum([Q1])) == []
+
+
+def test_recover_keeps_the_disputes(db_path: Path, clock: FakeClock) -> None:
+    """A salvaged database keeps the learner's claims, as it keeps their attempts."""
+    from gitops_tutor.progress.salvage import salvage
+
+    with ProgressStore.open(db_path, clock=clock, fuzz=False) as store:
+        uid = judged_attempt(store)
+        store.record_dispute(of_attempt(uid), "pass", "kept through a recover")
+    report = salvage(db_path, clock())
+    assert report.rows_copied["disputes"] == 1 and report.total_lost == 0
+    with ProgressStore.open(db_path, clock=clock, fuzz=False) as recovered:
+        [dispute] = recovered.disputes()
+        assert (dispute.judged.attempt_uid, dispute.note) == (uid, "kept through a recover")
+
+
+def test_the_readable_export_lists_disputes_beside_the_graders_verdict(store: ProgressStore) -> None:
+    from gitops_tutor.progress.transfer import export_markdown
+
+    assert "Disputed verdicts" not in export_markdown(store)
+    answer = "pull | reconcile"
+    store.record_dispute(of_attempt(judged_attempt(store, answer=answer), answer=answer), "pass", "a | b")
+    text = export_markdown(store)
+    assert "## Disputed verdicts" in text
+    assert "| 2026-03-02 09:00 | q1 | partial (55) | pass | a \\| b | pull \\| reconcile |" in text
