@@ -254,3 +254,21 @@ def test_the_readable_export_lists_disputes_beside_the_graders_verdict(store: Pr
     text = export_markdown(store)
     assert "## Disputed verdicts" in text
     assert "| 2026-03-02 09:00 | q1 | partial (55) | pass | a \\| b | pull \\| reconcile |" in text
+
+
+def test_a_database_from_before_disputes_gains_the_table(db_path: Path, clock: FakeClock) -> None:
+    from sqlite_utils import Database
+
+    from gitops_tutor.progress.migrations import migrations
+
+    db_path.parent.mkdir(parents=True)
+    older = Database(db_path)
+    migrations.apply(older, stop_before="m004_disputes")
+    older.execute("PRAGMA user_version = 3")
+    older.conn.commit()
+    older.close()
+    with ProgressStore.open(db_path, clock=clock, fuzz=False) as store:
+        assert "disputes" in store.db.table_names()
+        uid = judged_attempt(store)
+        store.record_dispute(of_attempt(uid), "pass")
+        assert [d.claimed for d in store.disputes()] == ["pass"] and store.attempt_count() == 1
