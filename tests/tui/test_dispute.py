@@ -6,13 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Button, Input, Markdown, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from gitops_tutor.interview.config import InterviewConfig
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.tui.app import GitOpsTutorApp
 from gitops_tutor.tui.screens.dispute import AnswerPicker, ClaimList, DisputeModal
-from gitops_tutor.tui.screens.interview_report import InterviewReportScreen
+from gitops_tutor.tui.screens.interview_report import InterviewReportScreen, ReportText
 from gitops_tutor.tui.screens.interview_run import FinishModal, InterviewRunScreen
 from gitops_tutor.tui.screens.session import SessionScreen
 from gitops_tutor.tui.widgets.answer import AnswerArea
@@ -224,7 +224,7 @@ async def test_an_interview_answer_is_disputed_from_the_report_and_the_score_sta
         report = report_screen.report
         first = report.questions[0]
         assert (first.question_id, first.verdict) == (FREE_TEXT, "partial")
-        markdown_before = report_screen.query_one("#iv-report-text", Markdown).source
+        markdown_before = report_screen.query_one("#iv-report-text", ReportText).source
         assert not report_screen.query_one("#iv-disputes", Static).display
         await pilot.press("d")
         await settle(pilot)
@@ -241,7 +241,7 @@ async def test_an_interview_answer_is_disputed_from_the_report_and_the_score_sta
         shown = str(report_screen.query_one("#iv-disputes", Static).visual)
         assert "1 answer disputed (the score below is the grader's)" in shown
         assert f"question 1: graded partial ({first.score}), you claimed pass" in shown
-        assert report_screen.query_one("#iv-report-text", Markdown).source == markdown_before
+        assert report_screen.query_one("#iv-report-text", ReportText).source == markdown_before
         assert report_screen.report.score == report.score
     [dispute] = rows(db_path, "disputes")
     assert (dispute["interview_id"], dispute["position"], dispute["attempt_uid"]) == (report.interview_id, 0, None)

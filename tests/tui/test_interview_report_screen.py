@@ -94,3 +94,27 @@ async def test_long_answers_and_model_answers_wrap_at_80_columns() -> None:
             assert end in text, end
         assert "and the history would no longer say what runs." in text
         assert "name: team-a" in text  # the manifest keeps its lines
+
+
+def exam_report(questions: int) -> InterviewReport:
+    """A long exam's report: every question with a manifest-sized answer and model answer."""
+    base = long_report()
+    items = tuple(question(n, "manifest", MANIFEST, MANIFEST) for n in range(questions))
+    return InterviewReport(**{**base.__dict__, "questions": items, "answered": questions, "total": questions})
+
+
+async def test_a_long_exam_report_is_one_text_widget_however_many_questions() -> None:
+    """QA 2026-11-30: Finish on a 60-question exam froze the screen 25-35 s, because Textual's Markdown
+    widget built a widget per block of the 94 KB report (8.5 s CPU). The report is now drawn by Rich as
+    one renderable: the widget count does not grow with the questions, and everything is still there."""
+    counts = []
+    for size in (2, 60):
+        app = ReportApp(exam_report(size))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await settle(pilot)
+            screen = pilot.app.screen
+            assert isinstance(screen, InterviewReportScreen)
+            counts.append(len(list(screen.query("*"))))
+            text = str(screen.query_one("#iv-report-text").source)  # type: ignore[attr-defined]
+            assert text.count("ZEBRA-YAML-END") == 2 * size  # answer and model answer of each question
+    assert counts[0] == counts[1]
