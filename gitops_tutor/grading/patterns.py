@@ -130,7 +130,7 @@ class Vocabulary:
         return known
 
     def _compute_matches(self, raw: str, stem: str) -> set[int]:
-        found = set(self._by_stem.get(stem, ())) | set(self._by_text.get(raw, ()))
+        found = {*self._by_stem.get(stem, ()), *self._by_text.get(raw, ())}
         if raw in NEGATORS:
             found.update(self._negators)
         for prefix, index in self._prefix_aliases_by_initial.get(raw[:1], ()):
@@ -185,9 +185,14 @@ def _negative(word: str) -> bool:
 def _close(a: str, b: str) -> bool:
     """Typo tolerance: 85% similar (80% for long words), same first letter, and the same polarity
     ("shouldnt" is no typo of "should")."""
-    if a[0] != b[0] or _negative(a) != _negative(b):
+    if a[0] != b[0]:
         return False
+    size = len(a) + len(b)
     cutoff = 0.80 if max(len(a), len(b)) >= 8 else 0.85
+    if abs(len(a) - len(b)) > (1 - cutoff) * size + 1e-9:
+        return False  # the similarity is at most 1 - |len(a) - len(b)| / size: below the cutoff, no need to ask
+    if _negative(a) != _negative(b):
+        return False
     return Indel.normalized_similarity(a, b, score_cutoff=cutoff) >= cutoff
 
 

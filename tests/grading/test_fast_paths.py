@@ -13,6 +13,7 @@ from functools import cache
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
 
 from gitops_tutor.curriculum.loader import load
 from gitops_tutor.curriculum.models import FreeTextQuestion
@@ -126,3 +127,21 @@ def test_compiling_every_shipped_rubric_twice_gives_the_same_patterns() -> None:
     cold = [compiled_words(q) for q in questions]
     assert patterns._pattern_shape.cache_info().hits > 0
     assert [compiled_words(q) for q in questions] == cold
+
+
+def close_the_long_way(a: str, b: str) -> bool:
+    cutoff = 0.80 if max(len(a), len(b)) >= 8 else 0.85
+    same_polarity = patterns._negative(a) == patterns._negative(b)
+    return a[0] == b[0] and same_polarity and Indel.normalized_similarity(a, b, score_cutoff=cutoff) >= cutoff
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="rectoniale", min_size=1, max_size=16), st.text(alphabet="rectoniale", min_size=0, max_size=16))
+def test_typo_tolerance_skips_only_pairs_too_different_in_length(a: str, b: str) -> None:
+    b = a[0] + b  # words are compared with others of the same first letter
+    assert patterns._close(a, b) == close_the_long_way(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("reconcile", "reconciling"), ("deploy", "deployment"), ("sync", "syncs")])
+def test_typo_tolerance_at_the_edge_of_the_length_bound(a: str, b: str) -> None:
+    assert patterns._close(a, b) == close_the_long_way(a, b)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from gitops_tutor.curriculum.loader import load
@@ -24,3 +26,28 @@ def test_each_rubric_is_dropped_once_its_samples_are_checked(monkeypatch: pytest
     curriculum = load([], shipped=shipped_content_dir()).curriculum
     list(samples.check_samples(curriculum))
     assert most == 1
+
+
+def test_checking_samples_makes_no_reference_cycles() -> None:
+    """check_samples pauses the cyclic collector: that is safe only while grading leaves no cycles
+    behind for it, or garbage would pile up over a big pack until the end of validate."""
+    curriculum = load([], shipped=shipped_content_dir()).curriculum
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        list(samples.check_samples(curriculum))
+        assert gc.collect() == 0
+    finally:
+        if was_enabled:
+            gc.enable()
+    assert gc.isenabled() == was_enabled
+
+
+def test_the_collector_is_back_on_after_checking_samples() -> None:
+    assert gc.isenabled()
+    curriculum = load([], shipped=shipped_content_dir()).curriculum
+    checks = samples.check_samples(curriculum)
+    next(checks, None)
+    list(checks)
+    assert gc.isenabled()
