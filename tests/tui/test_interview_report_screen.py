@@ -118,3 +118,17 @@ async def test_a_long_exam_report_is_one_text_widget_however_many_questions() ->
             text = str(screen.query_one("#iv-report-text").source)  # type: ignore[attr-defined]
             assert text.count("ZEBRA-YAML-END") == 2 * size  # answer and model answer of each question
     assert counts[0] == counts[1]
+
+
+async def test_the_report_is_drawn_again_when_the_terminal_widens() -> None:
+    """The report's lines are drawn once per width: a wider terminal gets longer lines, not a narrow column."""
+    app = ReportApp(long_report())
+    async with app.run_test(size=(80, 200)) as pilot:
+        await settle(pilot)
+        report = pilot.app.screen.query_one("#iv-report-text")
+        narrow = max(len(line.text.rstrip()) for line in report.lines)  # type: ignore[attr-defined]
+        await pilot.resize_terminal(140, 200)
+        await settle(pilot)
+        wide = max(len(line.text.rstrip()) for line in report.lines)  # type: ignore[attr-defined]
+        assert narrow <= 78 < wide
+        assert "ZEBRA-ANSWER-END" in screen_text(pilot.app.screen)

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 
 from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, RichLog, Static
 
 from gitops_tutor.interview.render import question_title, report_markdown
 from gitops_tutor.interview.report import InterviewReport, QuestionReport
@@ -20,7 +21,7 @@ from gitops_tutor.progress import StoreError
 from gitops_tutor.progress.disputes import Dispute, JudgedAnswer, for_interview
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.dispute import AnswerPicker, Claim, DisputeModal
-from gitops_tutor.tui.widgets.keyorder import push_screen_with_keys
+from gitops_tutor.tui.widgets.keyorder import hand_keys_back, push_screen_with_keys
 
 if TYPE_CHECKING:
     from gitops_tutor.tui.services import Services
@@ -35,23 +36,44 @@ def export_path(report: InterviewReport) -> Path:
     return paths.data_dir() / REPORTS_FOLDER / f"interview-{report.interview_id}.md"
 
 
-class ReportText(Static):
-    """The report's Markdown drawn by Rich as one renderable, not by Textual's Markdown widget.
+class ReportText(RichLog):
+    """The report's Markdown drawn by Rich once per width, not by Textual's Markdown widget.
 
     Textual's widget builds a widget per block: a 60-question exam report (94 KB, 120 code blocks)
     took 8.5 s of CPU to mount, and the screen sat frozen for 25-35 s after "Finish" (QA, 2026-11-30).
-    Rich draws the same text in about 0.16 s, and its code blocks wrap, so answers and model answers
-    are read in full instead of clipped at the right edge.
+    Rich draws the same text into lines once (``python bench/report_screen.py``: ~11 s -> ~0.25 s CPU
+    to the first frame), code blocks wrap so answers are read in full, and the lines are drawn again
+    only when the width changes. The screen's scroll container scrolls it.
+    """
+
+    DEFAULT_CSS = """
+    ReportText { height: auto; overflow: hidden hidden; background: transparent; padding: 0; }
     """
 
     def __init__(self, source: str, *, id: str) -> None:  # noqa: A002 - Textual's own name
-        super().__init__(RichMarkdown(source, code_theme="ansi_dark", hyperlinks=False), id=id)
+        super().__init__(wrap=True, markup=False, highlight=False, auto_scroll=False, min_width=20, id=id)
         self.source = source
+        self._drawn_width = 0
+        self.write(self._markdown(), expand=True)
+
+    def _markdown(self) -> RichMarkdown:
+        return RichMarkdown(self.source, code_theme="ansi_dark", hyperlinks=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        first = not self._size_known
+        super().on_resize(event)
+        width = event.size.width
+        if not first and width and width != self._drawn_width:
+            self.clear()
+            self.write(self._markdown(), expand=True)
+        self._drawn_width = width
 
 
 class InterviewReportScreen(Screen[None]):
+    # The scrollbar is always there: one that appears after the report is drawn narrows it by two
+    # columns, and a long report would be drawn twice.
     DEFAULT_CSS = """
-    InterviewReportScreen #iv-report { height: 1fr; padding: 0 1; }
+    InterviewReportScreen #iv-report { height: 1fr; padding: 0 1; overflow-y: scroll; }
     InterviewReportScreen #iv-disputes { padding: 1 1 0 1; height: auto; }
     """
     BINDINGS = [
@@ -127,6 +149,7 @@ class InterviewReportScreen(Screen[None]):
     def _picked(self, position: int | None) -> None:
         question = next((q for q in self.report.questions if q.position == position), None)
         if question is None:
+            hand_keys_back(self)  # keys typed after the picker's Esc are the report's
             return
         earlier = self.disputes.get(question.position)
         claim = Claim(earlier.claimed, earlier.note) if earlier is not None else None
@@ -136,6 +159,7 @@ class InterviewReportScreen(Screen[None]):
     def _claimed(self, question: QuestionReport, claim: Claim | None) -> None:
         if claim is not None and self.services is not None:
             self.run_worker(self._record(self.services, question, claim), group="iv-disputes")
+        hand_keys_back(self)  # keys typed after the dialog's Enter or Esc are the report's
 
     async def _record(self, services: Services, question: QuestionReport, claim: Claim) -> None:
         known = services.curriculum.questions.get(question.question_id)
