@@ -80,8 +80,12 @@ def main() -> None:
         ("ReportText, Rich (now)", lambda source: ReportText(source, id="report"), text),
     )
     for name, make, source in shown:
-        samples = [asyncio.run(mount_cpu_ms(make, source)) for _ in range(rounds)]
-        print(f"  {name}: mount to first frame {statistics.median(samples):,.0f} ms CPU (median of {rounds})")
+        first = asyncio.run(mount_cpu_ms(make, source))  # the process's first: imports and lexers load here
+        later = [asyncio.run(mount_cpu_ms(make, source)) for _ in range(rounds)]
+        print(
+            f"  {name}: mount to first frame {statistics.median(later):,.0f} ms CPU (median of {rounds}; "
+            f"the process's first {first:,.0f} ms)"
+        )
 
 
 if __name__ == "__main__":

@@ -522,6 +522,25 @@ def interview(options: Options) -> list[Row]:
     return rows + [memory_row("interview bench", run)]
 
 
+def report_screen(options: Options) -> list[Row]:
+    """The interview report of a 60-question exam, before (Textual Markdown) and now (ReportText)."""
+    area = "interview report screen"
+    run = python_child(BENCH / "report_screen.py", "--rounds", "1" if options.quick else "3")
+    if run.failed():
+        return missing(area, f"failed ({run.failed()})")
+    rows = []
+    for label, pattern in (
+        ("60-question exam report to first frame, Textual Markdown widget (before)", r"before\): mount.*? ([\d,]+) ms"),
+        ("the same with ReportText, Rich (now)", r"now\): mount.*? ([\d,]+) ms"),
+        ("floor: the same app with a one-line Static", r"floor\): mount.*? ([\d,]+) ms"),
+    ):
+        ms = number(pattern, run.stdout)
+        first = number(pattern.split(":")[0] + r".*?the process's first ([\d,]+) ms", run.stdout)
+        if ms is not None:
+            rows.append(Row(area, label, f"{ms:,.0f} ms CPU (first in the process {first or 0:,.0f} ms)"))
+    return rows
+
+
 def app_memory(options: Options) -> list[Row]:
     run = python_child(Path(__file__), "--child", "app-home")
     if run.failed():
@@ -605,6 +624,7 @@ AREAS: dict[str, Callable[[Options], list[Row]]] = {
     "one-mb": one_megabyte,
     "store": store,
     "interview": interview,
+    "report": report_screen,
     "memory": app_memory,
 }
 
