@@ -210,17 +210,18 @@ class _Answer:
                 if self.cues.stressed(match):
                     asserted.append(match)  # "Without X, <what goes wrong>" stresses X
                     continue
-                if self._neither_way(match):
-                    continue
                 denied = self.cues.negates(match)
+                if self._neither_way(match, denied):
+                    continue
                 wrong = (denied and not flips) or (swap is not None and swap(match))
                 (negated if wrong else asserted).append(match)
         return asserted, negated
 
-    def _neither_way(self, match: tuple[int, ...]) -> bool:
+    def _neither_way(self, match: tuple[int, ...], denied: bool) -> bool:
         """A match said inside a condition or a default with a negation ("if you don't turn prune on",
-        "by default it won't delete"), or after a doubt ("I'm not sure you ..."): no claim either way."""
-        return (self.cues.negates(match) and self.cues.conditional(match)) or self.cues.doubted(match)
+        "by default it won't delete"), or after a doubt ("I'm not sure you ..."): no claim either way.
+        ``denied`` is ``cues.negates(match)``, which the callers need too (worked out once)."""
+        return (denied and self.cues.conditional(match)) or self.cues.doubted(match)
 
     def claimed(
         self, patterns: Sequence[Phrasing], prompt_stems: frozenset[str] = frozenset(), *, loose: bool = False
@@ -250,11 +251,15 @@ class _Answer:
             clean = True
             for every in per_term:
                 stressed = [m for m in every if self.cues.stressed(m)]
-                matches = stressed or [m for m in every if not self._neither_way(m)]
+                if stressed:
+                    chosen.append(stressed[0])
+                    continue
+                denials = [(m, self.cues.negates(m)) for m in every]
+                matches = [(m, denied) for m, denied in denials if not self._neither_way(m, denied)]
                 if not matches:
                     break  # said only inside a condition: this sentence states nothing either way
-                plain = stressed or [m for m in matches if not self.cues.negates(m)]
-                chosen.append(plain[0] if plain else matches[0])
+                plain = [m for m, denied in matches if not denied]
+                chosen.append(plain[0] if plain else matches[0][0])
                 clean &= bool(plain)
             if len(chosen) < len(per_term):
                 continue

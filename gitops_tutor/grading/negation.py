@@ -289,6 +289,7 @@ class Cues:
         self._quoted = _quoted_cues(before, self.after, tokens, text, watched) if '"' in text or "“" in text else {}
         self._quotations = [m.span() for m in QUOTATION.finditer(text)] if '"' in text or "“" in text else []
         self._raws = raws
+        self._without = "without" in raws  # whether ``stressed`` can hold at all
         self._opens_clause: dict[int, bool] = {}  # conjunction position -> starts a clause (computed when reached)
 
     def quoted(self, positions: Sequence[int]) -> bool:
@@ -456,6 +457,8 @@ class Cues:
         """Whether the match sits in a sentence-opening "Without X, <bad result>": the sentence says what
         goes wrong without X, so it stresses X rather than denying it ("Without the age key, nothing
         can decrypt the files"). "Without X, it still works" says X is not needed: not stressed."""
+        if not self._without:
+            return False  # most answers never say "without"
         tokens, raws = self.tokens, self._raws
         first = positions[0]
         clause, sentence = tokens[first].clause, tokens[first].sentence
