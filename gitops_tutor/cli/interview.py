@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -12,6 +15,14 @@ import click
 from gitops_tutor.cli.context import Settings
 from gitops_tutor.interview.config import PRESETS, InterviewConfig, build_config
 from gitops_tutor.interview.errors import InterviewError
+from gitops_tutor.interview.lease import (
+    HEARTBEAT_SECONDS,
+    InterviewInUse,
+    InterviewTakenOver,
+    SaveOutcome,
+    answers_text,
+    taken_over_message,
+)
 from gitops_tutor.interview.render import clock_text
 
 CUSTOM_PRESET = "custom"
@@ -40,6 +51,11 @@ if TYPE_CHECKING:
 @click.option("--difficulty", type=click.IntRange(1, 3), help="Only questions of this difficulty.")
 @click.option("--seed", type=int, help="Draw the same questions again (printed in every report).")
 @click.option("--resume", is_flag=True, help="Resume the unfinished interview with its answers and time left.")
+@click.option(
+    "--take-over",
+    is_flag=True,
+    help="With --resume: take over an interview that is open in another window (that window stops saving).",
+)
 @click.option("--discard", is_flag=True, help="Discard the unfinished interview and stop.")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the report as Markdown.")
 @click.option("--plain", is_flag=True, help="Line mode for screen readers and scripts: stdin and stdout.")
@@ -55,6 +71,7 @@ def interview(
     difficulty: int | None,
     seed: int | None,
     resume: bool,
+    take_over: bool,
     discard: bool,
     out: Path | None,
     plain: bool,
@@ -89,12 +106,12 @@ def interview(
     if discard:
         _discard(settings)
     elif plain:
-        _run_plain(settings, config, resume, out)
+        _run_plain(settings, config, resume, out, take_over)
     elif not _stdin_is_terminal():
         click.echo("gitops-tutor: the input is not a terminal, so the interview runs in line mode (--plain).", err=True)
-        _run_plain(settings, config, resume, out)
+        _run_plain(settings, config, resume, out, take_over)
     else:
-        _run_in_app(settings, config, resume, out)
+        _run_in_app(settings, config, resume, out, take_over)
 
 
 def _stdin_is_terminal() -> bool:
@@ -112,7 +129,9 @@ def _check_writable(out: Path) -> None:
         raise click.UsageError(f"--out: the folder {folder} does not exist")
 
 
-def _run_plain(settings: Settings, config: InterviewConfig, resume: bool, out: Path | None) -> None:
+def _run_plain(
+    settings: Settings, config: InterviewConfig, resume: bool, out: Path | None, take_over: bool = False
+) -> None:
     from gitops_tutor.interview.render import report_text
     from gitops_tutor.progress import StoreError
     from gitops_tutor.terminal_text import wrap_lines
@@ -121,11 +140,17 @@ def _run_plain(settings: Settings, config: InterviewConfig, resume: bool, out: P
     with _open_store(settings) as store:
         try:
             service = _service(store, settings)
-            session = _open_session(service, config, resume)
-            _run_lines(session, resume, width)
+            session = _open_session(service, config, resume, take_over)
+            try:
+                _run_lines(session, resume, width, _Heartbeat(service, session))
+            finally:
+                if session.running:  # kept for --resume: another window may take it without asking
+                    _release(service, session)
             if session.running:  # input ended before any line: kept for --resume, nothing to report
                 return
             report = service.complete(session)
+        except InterviewTakenOver as error:
+            _show_kept_answers(service, session, str(error), width)
         except (InterviewError, StoreError) as error:
             _fail(str(error))
     click.echo("")
@@ -134,14 +159,56 @@ def _run_plain(settings: Settings, config: InterviewConfig, resume: bool, out: P
         _write_report(out, report)
 
 
-def _run_lines(session: InterviewSession, resume: bool, width: int | None) -> None:
+class _Heartbeat:
+    """Called while line mode waits for input: refreshes this window's lease every few seconds."""
+
+    def __init__(self, service: InterviewService, session: InterviewSession) -> None:
+        self.service, self.session = service, session
+        self.last = time.monotonic()
+
+    def __call__(self) -> None:
+        if not self.session.running or time.monotonic() - self.last < HEARTBEAT_SECONDS:
+            return
+        self.last = time.monotonic()
+        outcome = self.service.heartbeat(self.session.id)
+        if outcome is not SaveOutcome.SAVED:
+            raise InterviewTakenOver(taken_over_message(outcome))
+
+
+def _release(service: InterviewService, session: InterviewSession) -> None:
+    from gitops_tutor.progress import StoreError
+
+    with contextlib.suppress(StoreError):  # else the lease goes stale on its own within seconds
+        service.release(session.id)
+
+
+def _show_kept_answers(service: InterviewService, session: InterviewSession, reason: str, width: int | None) -> None:
+    """Line mode lost its interview to another window: say so, print what it typed, keep it, exit 1."""
+    from gitops_tutor.progress import StoreError
+    from gitops_tutor.terminal_text import wrap_lines
+
+    try:
+        kept = service.unsaved_answers(session)
+        service.keep_recovery(session, SaveOutcome.TAKEN_OVER)
+    except StoreError:
+        kept = [(n, item.answer) for n, item in enumerate(session.items, start=1) if item.answer.strip()]
+    click.echo("")
+    click.echo(wrap_lines(f"{reason}: nothing more is saved from here.", width))
+    if kept:
+        kept_note = "What you typed here that the saved interview does not hold (also kept in the database):"
+        click.echo(wrap_lines(kept_note, width))
+        click.echo(answers_text(kept))
+    raise SystemExit(1)
+
+
+def _run_lines(session: InterviewSession, resume: bool, width: int | None, idle: Callable[[], None]) -> None:
     """The line-mode loop; Ctrl-C keeps every answer and says how to go on (exit 130, as shells expect)."""
     from gitops_tutor.interview.plain import LineInterview, StdinLines
     from gitops_tutor.terminal_text import wrap_lines
 
     lines = StdinLines(_stdin_fd(), _stdin_line, encoding=getattr(sys.stdin, "encoding", None) or "utf-8")
     try:
-        LineInterview(session, lines, click.echo, width=width).run(resumed=resume)
+        LineInterview(session, lines, click.echo, width=width, idle=idle).run(resumed=resume)
     except KeyboardInterrupt:
         if session.running and session.on_change is not None:
             session.on_change(session)  # a save, even if the interrupt cut the last one short
@@ -209,14 +276,19 @@ def _discard_abandoned(service: InterviewService) -> None:
         click.echo(f"Discarded interview {stale}, abandoned for more than a day.", err=True)
 
 
-def _open_session(service: InterviewService, config: InterviewConfig, resume: bool) -> InterviewSession:
+def _open_session(
+    service: InterviewService, config: InterviewConfig, resume: bool, take_over: bool = False
+) -> InterviewSession:
     """The session to run: the unfinished one with --resume, else a new one if none is waiting."""
     _discard_abandoned(service)
     waiting = service.resumable()
     if resume:
         if waiting is None:
             _fail("there is no unfinished interview to resume; start one without --resume")
-        return service.resume(waiting)
+        try:
+            return service.resume(waiting, take_over=take_over)
+        except InterviewInUse as error:
+            _fail(f"{error}: add --take-over to take it over here (that window stops saving), or go on there")
     if waiting is not None:
         _fail(
             f"an unfinished interview from {waiting.created_at:%Y-%m-%d %H:%M} UTC is waiting "
@@ -251,11 +323,13 @@ def _fail(message: str) -> NoReturn:
     raise SystemExit(1)
 
 
-def _run_in_app(settings: Settings, config: InterviewConfig, resume: bool, out: Path | None) -> None:
+def _run_in_app(
+    settings: Settings, config: InterviewConfig, resume: bool, out: Path | None, take_over: bool = False
+) -> None:
     try:
         from gitops_tutor.tui.screens.interview_launch import run_interview_app
     except ImportError:
         _fail("the interview screens are not available in this build; use --plain")
-    report = run_interview_app(settings, config, resume=resume)
+    report = run_interview_app(settings, config, resume=resume, take_over=take_over)
     if report is not None and out is not None:
         _write_report(out, report)

@@ -66,9 +66,16 @@ class LineInterview:
     """
 
     def __init__(
-        self, session: InterviewSession, read_line: ReadLine, write: Write, *, width: int | None = None
+        self,
+        session: InterviewSession,
+        read_line: ReadLine,
+        write: Write,
+        *,
+        width: int | None = None,
+        idle: Callable[[], None] | None = None,
     ) -> None:
         self.session = session
+        self.idle = idle  # called while waiting for a line (the window's lease heartbeat)
         self.read_line = read_line
         self._write = write
         self.width = width
@@ -108,6 +115,8 @@ class LineInterview:
                 return line
             if self._time_is_up():
                 raise _TimeRanOut
+            if self.idle is not None:
+                self.idle()
 
     def _intro(self, resumed: bool) -> None:
         s = self.session

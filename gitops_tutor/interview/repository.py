@@ -9,13 +9,16 @@ between the two can never leave them disagreeing.
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
+from gitops_tutor.interview import lease
 from gitops_tutor.interview.config import InterviewConfig
 from gitops_tutor.interview.errors import InterviewError
+from gitops_tutor.interview.lease import InterviewTakenOver, Lease, Owner, SaveOutcome
 from gitops_tutor.progress.timeutil import iso, parse_iso
 
 if TYPE_CHECKING:  # only named in annotations: Home lists past interviews without the session's imports
@@ -160,42 +163,72 @@ class InterviewRepository:
     def __init__(self, store: ProgressStore) -> None:
         self.store = store
 
-    def save(self, session: InterviewSession) -> None:
+    def save(self, session: InterviewSession, owner: Owner | None = None) -> SaveOutcome:
         """Write the session's full state; called on every change and at least every 2 s of typing."""
-        self.write(Snapshot.of(session))
+        return self.write(Snapshot.of(session), owner)
 
-    def write(self, snapshot: Snapshot) -> None:
-        """Write a snapshot taken earlier (the app takes it on its UI thread, writes it on the store's)."""
-        now = iso(self.store.now())
+    def write(self, snapshot: Snapshot, owner: Owner | None = None) -> SaveOutcome:
+        """Write a snapshot taken earlier (the app takes it on its UI thread, writes it on the store's).
+
+        Only over a running interview (a finished one is never reopened) and, with an
+        ``owner``, only while that window holds the lease; otherwise the snapshot is kept
+        in ``interview_recoveries`` instead (see ``lease``) and the outcome says why.
+        """
+        now = self.store.now()
+        with self.store.write() as conn:
+            outcome = self._may_write(conn, snapshot.id, owner, now)
+            if outcome is SaveOutcome.SAVED:
+                self._put(conn, snapshot, iso(now))
+            elif owner is not None:
+                lease.keep_recovery(conn, snapshot, owner, now, outcome)
+        return outcome
+
+    def _may_write(
+        self, conn: sqlite3.Connection, interview_id: str, owner: Owner | None, now: datetime
+    ) -> SaveOutcome:
+        row = conn.execute("SELECT status FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+        if row is not None and row[0] != "running":
+            return SaveOutcome.CLOSED
+        if owner is not None and not lease.hold(conn, interview_id, owner, now):
+            return SaveOutcome.TAKEN_OVER
+        return SaveOutcome.SAVED
+
+    def _put(self, conn: sqlite3.Connection, snapshot: Snapshot, now: str) -> None:
         items = snapshot.state["items"]
-        with self.store.write() as conn:
-            conn.execute(
-                "INSERT INTO interviews (id, created_at, updated_at, status, config_json, state_json) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, "
-                "status = excluded.status, config_json = excluded.config_json, state_json = excluded.state_json",
-                (
-                    snapshot.id,
-                    snapshot.created_at,
-                    now,
-                    snapshot.status,
-                    json.dumps(snapshot.config),
-                    json.dumps(snapshot.state, ensure_ascii=False),
-                ),
-            )
-            conn.execute("DELETE FROM interview_answers WHERE interview_id = ?", (snapshot.id,))
-            conn.executemany(
-                "INSERT INTO interview_answers (interview_id, position, question_id, answer, seconds_spent, flagged) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (snapshot.id, i, item["question_id"], item["answer"], item["seconds"], int(item["flagged"]))
-                    for i, item in enumerate(items)
-                ],
-            )
+        conn.execute(
+            "INSERT INTO interviews (id, created_at, updated_at, status, config_json, state_json) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, "
+            "status = excluded.status, config_json = excluded.config_json, state_json = excluded.state_json",
+            (
+                snapshot.id,
+                snapshot.created_at,
+                now,
+                snapshot.status,
+                json.dumps(snapshot.config),
+                json.dumps(snapshot.state, ensure_ascii=False),
+            ),
+        )
+        conn.execute("DELETE FROM interview_answers WHERE interview_id = ?", (snapshot.id,))
+        conn.executemany(
+            "INSERT INTO interview_answers (interview_id, position, question_id, answer, seconds_spent, flagged) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (snapshot.id, i, item["question_id"], item["answer"], item["seconds"], int(item["flagged"]))
+                for i, item in enumerate(items)
+            ],
+        )
 
-    def save_scores(self, session: InterviewSession, score: int, band: str, report: dict[str, Any]) -> None:
-        """Attach the final report and each answer's grade to a finished interview."""
-        self.save(session)
+    def save_scores(
+        self, session: InterviewSession, score: int, band: str, report: dict[str, Any], owner: Owner | None = None
+    ) -> None:
+        """Attach the final report and each answer's grade to a finished interview.
+
+        Raises ``InterviewTakenOver`` (writing nothing) when another window holds the
+        interview or it was discarded there: the grades would mix two windows' answers.
+        """
         with self.store.write() as conn:
+            self._check_completable(conn, session.id, owner)
+            self._put(conn, Snapshot.of(session), iso(self.store.now()))
             conn.execute(
                 "UPDATE interviews SET score = ?, band = ?, report_json = ? WHERE id = ?",
                 (score, band, json.dumps(report, ensure_ascii=False), session.id),
@@ -207,6 +240,43 @@ class InterviewRepository:
                     "WHERE interview_id = ? AND position = ?",
                     (result.score, result.verdict, json.dumps(result.to_dict()), session.id, position),
                 )
+
+    def _check_completable(self, conn: sqlite3.Connection, interview_id: str, owner: Owner | None) -> None:
+        row = conn.execute("SELECT status FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+        if row is not None and row[0] not in ("running", "finished"):
+            raise InterviewTakenOver(lease.taken_over_message(SaveOutcome.CLOSED))
+        if owner is not None and not lease.hold(conn, interview_id, owner, self.store.now()):
+            raise InterviewTakenOver(lease.taken_over_message(SaveOutcome.TAKEN_OVER))
+
+    # -- leases (see ``lease``) ----------------------------------------------------------------
+
+    def lease(self, interview_id: str) -> Lease | None:
+        with self.store.guard():
+            return lease.read_lease(self.store.conn, interview_id)
+
+    def claim(self, interview_id: str, owner: Owner) -> None:
+        with self.store.write() as conn:
+            lease.claim(conn, interview_id, owner, self.store.now())
+
+    def heartbeat(self, interview_id: str, owner: Owner) -> SaveOutcome:
+        """Refresh this window's lease; says so once another window holds it or the interview was closed."""
+        with self.store.write() as conn:
+            return self._may_write(conn, interview_id, owner, self.store.now())
+
+    def release(self, interview_id: str, owner: Owner) -> None:
+        with self.store.write() as conn:
+            lease.release(conn, interview_id, owner)
+
+    def keep_recovery(self, snapshot: Snapshot, owner: Owner, outcome: SaveOutcome) -> None:
+        with self.store.write() as conn:
+            lease.keep_recovery(conn, snapshot, owner, self.store.now(), outcome)
+
+    def recoveries(self, interview_id: str) -> list[dict[str, Any]]:
+        """Saves kept aside because their window had lost the interview, oldest first."""
+        return self.store.rows(
+            "SELECT owner, saved_at, reason, state_json FROM interview_recoveries WHERE interview_id = ? ORDER BY id",
+            [interview_id],
+        )
 
     def get(self, interview_id: str) -> SavedInterview | None:
         rows = self.store.rows("SELECT * FROM interviews WHERE id = ?", [interview_id])

@@ -8,6 +8,7 @@ transaction, so questions that were missed land in the review queue exactly once
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from dataclasses import replace
@@ -18,8 +19,24 @@ from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.interview.config import InterviewConfig
 from gitops_tutor.interview.draw import RECENT_SCORES, draw_questions, history_from_attempts, new_to_preset
 from gitops_tutor.interview.errors import InterviewError
+from gitops_tutor.interview.lease import (
+    InterviewInUse,
+    InterviewTakenOver,
+    Lease,
+    Owner,
+    SaveOutcome,
+    in_use_message,
+    taken_over_message,
+    unsaved_answers,
+)
 from gitops_tutor.interview.report import InterviewReport, build_report
-from gitops_tutor.interview.repository import InterviewRepository, SavedInterview, asked_in_preset, new_interview_id
+from gitops_tutor.interview.repository import (
+    InterviewRepository,
+    SavedInterview,
+    Snapshot,
+    asked_in_preset,
+    new_interview_id,
+)
 from gitops_tutor.interview.session import GradeFn, InterviewItem, InterviewSession, Monotonic
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.progress.timeutil import parse_iso
@@ -39,7 +56,11 @@ def default_grade(curriculum: Curriculum) -> GradeFn:
 
 
 class InterviewService:
-    """Interviews of one learner (store) over one curriculum."""
+    """Interviews of one learner (store) over one curriculum, as seen from one window.
+
+    The service is that window's ``owner`` of the interviews it starts or resumes (see
+    ``lease``): its saves write only while it holds the interview.
+    """
 
     def __init__(
         self,
@@ -49,8 +70,10 @@ class InterviewService:
         grade: GradeFn | None = None,
         clock: Callable[[], datetime] | None = None,
         monotonic: Monotonic | None = None,
+        owner: Owner | None = None,
     ) -> None:
         self.store = store
+        self.owner = owner or Owner.this_window()
         self.curriculum = curriculum
         self.repository = InterviewRepository(store)
         self._grade = grade or default_grade(curriculum)
@@ -86,8 +109,22 @@ class InterviewService:
         """The unfinished interview to offer on the next start (abandoned ones excluded)."""
         return self.repository.resumable(self._clock())
 
-    def resume(self, saved: SavedInterview) -> InterviewSession:
-        """The session as it was at its last save, with the time it had left then."""
+    def open_elsewhere(self, saved: SavedInterview) -> Lease | None:
+        """The live lease of another window on this interview, if it is open there."""
+        held = self.repository.lease(saved.id)
+        if held is None or held.owner == self.owner.token or not held.is_live(self._clock()):
+            return None
+        return held
+
+    def resume(self, saved: SavedInterview, *, take_over: bool = False) -> InterviewSession:
+        """The session as it was at its last save, with the time it had left then.
+
+        An interview open in another window is only resumed with ``take_over`` (that
+        window's next save finds it lost); one whose window is gone is taken silently.
+        """
+        holder = self.open_elsewhere(saved)
+        if holder is not None and not take_over:
+            raise InterviewInUse(in_use_message(holder))
         state = dict(saved.state)
         known = [item for item in state.get("items", []) if item.get("question_id") in self.curriculum.questions]
         if not known:
@@ -104,7 +141,44 @@ class InterviewService:
             clock=self._clock,
             monotonic=self._monotonic,
         )
+        self.repository.claim(saved.id, self.owner)
         return self._track(session)
+
+    def write(self, snapshot: Snapshot) -> SaveOutcome:
+        """Save a snapshot if this window still holds its interview (else it is kept as a recovery)."""
+        return self.repository.write(snapshot, self.owner)
+
+    def save(self, session: InterviewSession) -> None:
+        """``on_change`` of the sessions this service opened: a save that is refused stops the session's user."""
+        outcome = self.write(Snapshot.of(session))
+        if outcome is not SaveOutcome.SAVED:
+            raise InterviewTakenOver(taken_over_message(outcome))
+
+    def heartbeat(self, interview_id: str) -> SaveOutcome:
+        """Keep this window's claim fresh while nothing is saved; says so once it was lost."""
+        return self.repository.heartbeat(interview_id, self.owner)
+
+    def release(self, interview_id: str) -> None:
+        """Leaving the interview for later: another window may resume it without asking."""
+        self.repository.release(interview_id, self.owner)
+
+    def take_back(self, session: InterviewSession) -> SaveOutcome:
+        """Claim the interview again for this window and save what it shows (the other window then loses it)."""
+        self.repository.claim(session.id, self.owner)
+        return self.write(Snapshot.of(session))
+
+    def unsaved_answers(self, session: InterviewSession) -> list[tuple[int, str]]:
+        """Answers this window holds that the saved interview does not: kept for a window that lost it."""
+        saved = self.store.rows("SELECT state_json FROM interviews WHERE id = ?", [session.id])
+        try:
+            saved_state = json.loads(saved[0]["state_json"] or "{}") if saved else None
+        except ValueError:
+            saved_state = None
+        return unsaved_answers(session.to_state(), saved_state if isinstance(saved_state, dict) else None)
+
+    def keep_recovery(self, session: InterviewSession, outcome: SaveOutcome) -> None:
+        """Keep what this window shows now beside the interview it lost, so nothing typed is dropped."""
+        self.repository.keep_recovery(Snapshot.of(session), self.owner, outcome)
 
     def discard(self, interview_id: str) -> None:
         self.repository.discard(interview_id)
@@ -114,6 +188,9 @@ class InterviewService:
 
     def complete(self, session: InterviewSession) -> InterviewReport:
         """Finish (if still running), report, and record every answer as an interview attempt."""
+        held = self.repository.lease(session.id)
+        if held is not None and held.owner != self.owner.token:
+            raise InterviewTakenOver(taken_over_message(SaveOutcome.TAKEN_OVER))
         saved = self.repository.get(session.id)
         if saved is not None and saved.report is not None:
             return InterviewReport.from_dict(saved.report)
@@ -121,7 +198,7 @@ class InterviewService:
         report = build_report(session, self.curriculum, self.history())
         with self.store.write():
             self._record_attempts(session)
-            self.repository.save_scores(session, report.score, report.band, report.to_dict())
+            self.repository.save_scores(session, report.score, report.band, report.to_dict(), self.owner)
         return report
 
     def history(self, limit: int | None = None) -> list[InterviewReport]:
@@ -150,8 +227,8 @@ class InterviewService:
         return summaries
 
     def _track(self, session: InterviewSession) -> InterviewSession:
-        session.on_change = self.repository.save
-        self.repository.save(session)
+        session.on_change = self.save
+        self.save(session)
         return session
 
     def _record_attempts(self, session: InterviewSession) -> None:

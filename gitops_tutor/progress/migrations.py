@@ -218,3 +218,39 @@ def m004_disputes(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m005_interview_leases(db: Database) -> None:
+    """Which window owns a running interview, and what a window that lost it had typed.
+
+    Two copies of the app on one database both saved the same interview, the last writer
+    winning (and a stale one reopening a finished interview). A lease names the owner
+    (a random token per window, its pid and host) and its heartbeat; a save writes only
+    while its window holds the lease. A save that finds the lease lost is kept whole in
+    ``interview_recoveries`` instead, so nothing typed is dropped silently.
+    """
+    db.execute(
+        """
+        CREATE TABLE interview_leases (
+            interview_id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            since TEXT NOT NULL,
+            heartbeat TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE interview_recoveries (
+            id INTEGER PRIMARY KEY,
+            interview_id TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            state_json TEXT NOT NULL
+        )
+        """
+    )

@@ -14,19 +14,23 @@ if TYPE_CHECKING:
     from gitops_tutor.tui.app import GitOpsTutorApp
 
 
-def interview_app(settings: Settings, config: InterviewConfig, *, resume: bool = False) -> GitOpsTutorApp:
+def interview_app(
+    settings: Settings, config: InterviewConfig, *, resume: bool = False, take_over: bool = False
+) -> GitOpsTutorApp:
     """The study app set to open on the interview mode with this request."""
     from gitops_tutor.tui.app import make_app
 
     app = make_app(settings)
     app.start_mode = "interview"
-    setattr(app, REQUEST_ATTRIBUTE, InterviewRequest(config, resume))  # noqa: B010 - read by the setup screen
+    setattr(app, REQUEST_ATTRIBUTE, InterviewRequest(config, resume, take_over))  # noqa: B010 - read by the setup screen
     return app
 
 
-def run_interview_app(settings: Settings, config: InterviewConfig, *, resume: bool = False) -> InterviewReport | None:
+def run_interview_app(
+    settings: Settings, config: InterviewConfig, *, resume: bool = False, take_over: bool = False
+) -> InterviewReport | None:
     """Run until the learner quits; returns the report if an interview was completed."""
-    app = interview_app(settings, config, resume=resume)
+    app = interview_app(settings, config, resume=resume, take_over=take_over)
     app.run()
     if app.startup_error:
         print(f"gitops-tutor: {app.startup_error}", file=sys.stderr)

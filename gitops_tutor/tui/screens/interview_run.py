@@ -27,6 +27,7 @@ from textual.widgets import (
     RadioSet,
     SelectionList,
     Static,
+    TextArea,
 )
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
@@ -39,6 +40,13 @@ from gitops_tutor.interview.answers import (
     answer_hint,
     choice_indexes,
     tool_answer,
+)
+from gitops_tutor.interview.lease import (
+    HEARTBEAT_SECONDS,
+    InterviewTakenOver,
+    SaveOutcome,
+    answers_text,
+    taken_over_message,
 )
 from gitops_tutor.interview.render import clock_text
 from gitops_tutor.interview.repository import Snapshot
@@ -166,6 +174,64 @@ class FinishModal(ModalScreen[str]):
         self.dismiss(event.button.id or "stay")
 
 
+class TakenOverModal(ModalScreen[str]):
+    """This window lost its interview to another one: say so plainly and show what it had typed.
+
+    The answers shown are the ones the saved interview does not hold (typed here since the
+    other window took over, or never saved before it did). They are also written to the
+    database's ``interview_recoveries`` before this opens, so closing the window loses
+    nothing; here they can be selected and copied, or the interview taken back.
+    """
+
+    DEFAULT_CSS = """
+    TakenOverModal { align: center middle; }
+    TakenOverModal > Vertical {
+        width: 84; max-width: 100%; height: auto; max-height: 100%; border: thick $error; background: $surface;
+        padding: 1 2;
+    }
+    TakenOverModal #iv-lost-detail { width: 100%; height: auto; }
+    TakenOverModal #iv-lost-answers { height: 12; margin-top: 1; }
+    TakenOverModal Horizontal { height: auto; margin-top: 1; }
+    TakenOverModal Button { margin-right: 1; }
+    """
+    BINDINGS = [Binding("escape", "dismiss('leave')", "Leave", id="iv-lost-leave")]
+
+    def __init__(self, reason: str, kept: list[tuple[int, str]], can_take_back: bool) -> None:
+        super().__init__()
+        self.reason = reason
+        self.kept = kept
+        self.can_take_back = can_take_back
+
+    def compose(self) -> ComposeResult:
+        if self.kept:
+            detail = (
+                "Nothing more is saved from this window. What you typed here that the saved interview does not "
+                "hold is below (select it to copy it); it is also kept in the database's recovery copy."
+            )
+        else:
+            detail = "Nothing more is saved from this window. Everything typed here was saved before that."
+        with Vertical():
+            yield Label(Text(self.reason + ".", style="bold"), id="iv-lost-title")
+            yield Static(Text(detail), id="iv-lost-detail")
+            if self.kept:
+                yield TextArea(sanitize(answers_text(self.kept)), read_only=True, soft_wrap=True, id="iv-lost-answers")
+            with Horizontal():
+                yield Button("Leave", id="leave", variant="primary")
+                if self.can_take_back:
+                    yield Button("Take it back here", id="take-back")
+
+    def on_mount(self) -> None:
+        """Focus the text, not a button: keys still being typed when this opens must not press Leave."""
+        if self.kept:
+            self.query_one("#iv-lost-answers", TextArea).focus()
+        else:
+            self.query_one("#leave", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "leave")
+
+
 class InterviewRunScreen(Screen[None]):
     DEFAULT_CSS = """
     InterviewRunScreen #iv-top { height: 1; padding: 0 1; background: $boost; }
@@ -199,7 +265,10 @@ class InterviewRunScreen(Screen[None]):
         self.timer: Timer | None = None
         self.completing = False
         self.report: InterviewReport | None = None
+        self.lost = False  # another window took the interview over: nothing more is saved from here
+        self.left = False  # left for later: saved and released, no save on unmount
         self._last_save = 0.0
+        self._last_beat = 0.0
         self._monotonic = session.monotonic
 
     @property
@@ -218,7 +287,7 @@ class InterviewRunScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.session.on_change = lambda _session: self.save()
-        self._last_save = self._monotonic()
+        self._last_save = self._last_beat = self._monotonic()
         await self.show_current()
         self.timer = self.set_interval(TICK_SECONDS, self.tick)
 
@@ -304,6 +373,9 @@ class InterviewRunScreen(Screen[None]):
             self.refresh_list()
         if not session.flush() and self._monotonic() - self._last_save >= SAVE_EVERY_SECONDS:
             self.save()
+        if self._monotonic() - self._last_beat >= HEARTBEAT_SECONDS:
+            self._last_beat = self._monotonic()
+            self.run_worker(self._beat(), group="iv-save")
 
     def capture(self) -> None:
         """Copy the answer widget's state into the session (it only marks the session dirty).
@@ -317,9 +389,67 @@ class InterviewRunScreen(Screen[None]):
 
     def save(self) -> None:
         """Snapshot now, write on the store's thread; the single store thread keeps writes in order."""
-        self._last_save = self._monotonic()
+        if self.lost:
+            return
+        self._last_save = self._last_beat = self._monotonic()
         snapshot = Snapshot.of(self.session)
-        self.run_worker(self.services.db(self.service.repository.write, snapshot), group="iv-save")
+        self.run_worker(self._write(snapshot), group="iv-save")
+
+    async def _write(self, snapshot: Snapshot) -> None:
+        outcome = await self.services.db(self.service.write, snapshot)
+        self._check_outcome(outcome)
+
+    async def _beat(self) -> None:
+        """Tell other windows this one still has the interview open (and find out if it lost it)."""
+        if self.lost or self.completing or not self.session.running:
+            return
+        outcome = await self.services.db(self.service.heartbeat, self.session.id)
+        self._check_outcome(outcome)
+
+    def _check_outcome(self, outcome: SaveOutcome) -> None:
+        """A refused save means another window has the interview, unless this one is finishing it:
+        then a save queued before the finish finds it closed, and completing checks the lease itself."""
+        if outcome is not SaveOutcome.SAVED and self.session.running and not self.completing:
+            self._lost(outcome)
+
+    # -- another window took the interview over ---------------------------------------------
+
+    def _lost(self, outcome: SaveOutcome) -> None:
+        """Stop saving at once, keep what this window has, and tell the learner."""
+        if self.lost:
+            return
+        self.capture()
+        self.lost = True
+        self._stop()
+        self.session.on_change = None
+        self.run_worker(self._keep_and_tell(taken_over_message(outcome), outcome), group="iv-lost")
+
+    async def _keep_and_tell(self, reason: str, outcome: SaveOutcome) -> None:
+        kept = await self.services.db(self.service.unsaved_answers, self.session)
+        await self.services.db(self.service.keep_recovery, self.session, outcome)
+        can_take_back = self.session.running and outcome is SaveOutcome.TAKEN_OVER
+        self.app.push_screen(TakenOverModal(reason, kept, can_take_back), self._after_lost)
+
+    def _after_lost(self, choice: str | None) -> None:
+        if choice == "take-back":
+            self.run_worker(self._take_back(), exclusive=True, group="iv-lost")
+        else:
+            self.left = True
+            self.dismiss()
+
+    async def _take_back(self) -> None:
+        """This window's answers become the saved interview again; the other window is told it lost it."""
+        outcome = await self.services.db(self.service.take_back, self.session)
+        if outcome is not SaveOutcome.SAVED:
+            self.notify(taken_over_message(outcome) + ".", severity="error")
+            self.left = True
+            self.dismiss()
+            return
+        self.lost = False
+        self.session.on_change = lambda _session: self.save()
+        self._last_save = self._last_beat = self._monotonic()
+        self.timer = self.set_interval(TICK_SECONDS, self.tick)
+        self.notify("The interview is open in this window again.", timeout=4)
 
     def saved_work(self) -> str | None:
         """Said when quitting asks about a draft elsewhere: the interview itself is saved as it goes."""
@@ -329,12 +459,13 @@ class InterviewRunScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         """Quitting the app mid-interview: one last save, waited for, so the resume has every keystroke."""
-        if not self.session.running or self.completing:
+        if not self.session.running or self.completing or self.lost or self.left:
             return
         self.capture()
         snapshot = Snapshot.of(self.session)
         try:
-            self.services.background.submit(self.service.repository.write, snapshot)
+            self.services.background.submit(self.service.write, snapshot)
+            self.services.background.submit(self.service.release, self.session.id)
         except Exception:  # noqa: BLE001 - shutting down: the save two seconds ago has to do
             return
 
@@ -435,6 +566,8 @@ class InterviewRunScreen(Screen[None]):
             self.capture()
             self._stop()
             self.save()
+            self.left = True
+            self.run_worker(self.services.db(self.service.release, self.session.id), group="iv-save")
             self.notify("Interview saved: resume it from the Interview screen or with --resume.")
             self.dismiss()
 
@@ -450,7 +583,13 @@ class InterviewRunScreen(Screen[None]):
         self.session.on_change = None
         if isinstance(self.app.screen, FinishModal):
             self.app.pop_screen()  # time ran out while the candidate was deciding
-        report = await self.services.db(self.service.complete, self.session)
+        try:
+            report = await self.services.db(self.service.complete, self.session)
+        except InterviewTakenOver:
+            self.completing = False
+            self.lost = False
+            self._lost(SaveOutcome.TAKEN_OVER)
+            return
         setattr(self.app, "interview_report", report)  # noqa: B010 - read by the CLI after the app exits
         self.report = report
         if self.is_active:
