@@ -90,7 +90,7 @@ def build_answer_widget(question: AnyQuestion, answer: str) -> Any:
             radios = (MarkedRadioButton(label, value=i in chosen) for i, label in enumerate(labels))
             return OrderedRadioSet(*radios, id="iv-answer", shortcuts=NUMBER_KEYS)
         selections = (Selection(label, i, i in chosen) for i, label in enumerate(labels))
-        return OrderedSelectionList(*selections, id="iv-answer")
+        return NumberedSelectionList(*selections, id="iv-answer")
     if question.type == "which-tool":
         picked = tool_answer(answer)
         buttons = (MarkedRadioButton(TOOL_LABELS[name], value=name == picked) for name in TOOL_CHOICES)
@@ -104,6 +104,33 @@ def build_answer_widget(question: AnyQuestion, answer: str) -> Any:
         tab_behavior="indent",
         show_line_numbers=question.type == "manifest",
     )
+
+
+class NumberedSelectionList(OrderedSelectionList):
+    """The interview's multi-choice list: a digit ticks or unticks its option, as a digit picks in single-choice.
+
+    The hint said "type their numbers" and digits did nothing (fresh-eyes-2 #3): a candidate
+    who followed it left the question unanswered. The toggle is applied on the key itself,
+    as ``OrderedRadioSet`` does its shortcuts, so digits typed in a burst with ctrl+s all
+    land before the move reads the answer.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        index = NUMBER_KEYS.get(event.key)
+        if index is not None and index < self.option_count and self.app.focused is self:
+            event.prevent_default()
+            event.stop()
+            self.toggle(index)
+            self.highlighted = index
+            return
+        await super()._on_key(event)
+
+
+def hint_in_app(question: AnyQuestion) -> str:
+    """How to answer here: the line-mode hint, except where the app's widget works otherwise."""
+    if question.type == "multi-choice":
+        return "Choose every correct option: press its number to tick or untick it (or arrows and space)."
+    return answer_hint(question)
 
 
 def read_answer(widget: Any, question: AnyQuestion) -> str:
@@ -308,7 +335,7 @@ class InterviewRunScreen(Screen[None]):
         prompt = VerticalScroll(
             Static(safe_text(heading, "dim"), id="iv-position"),
             Markdown(sanitize(question.prompt), id="iv-prompt"),
-            Static(Text(answer_hint(question), style="italic dim"), id="iv-hint"),
+            Static(Text(hint_in_app(question), style="italic dim"), id="iv-hint"),
             id="iv-question",
         )
         await card.mount(self.answer_widget)
