@@ -339,6 +339,9 @@ class InterviewRunScreen(Screen[None]):
             id="iv-question",
         )
         await card.mount(self.answer_widget)
+        if isinstance(self.answer_widget, AnswerArea) and item.answer:
+            # A saved answer (resumed, or gone back to) is carried on, not rewritten: start at its end.
+            self.answer_widget.move_cursor(self.answer_widget.document.end)
         self.set_class(False, "-list-open")
         # Focus at once (``focus()`` is queued) with the keys typed since the move, then show
         # the question, so a key typed the moment it shows goes into its answer after them.
