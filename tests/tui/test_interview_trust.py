@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import OptionList, TextArea
 
 from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.interview.config import InterviewConfig
@@ -23,6 +23,7 @@ from gitops_tutor.interview.service import InterviewService
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.tui.app import GitOpsTutorApp
 from gitops_tutor.tui.screens.confirm import ConfirmModal
+from gitops_tutor.tui.screens.interview import InterviewScreen
 from gitops_tutor.tui.screens.interview_run import InterviewRunScreen, TakenOverModal
 from gitops_tutor.tui.widgets.answer import AnswerArea
 from tests.interview.conftest import FakeClock
@@ -101,3 +102,16 @@ async def test_a_window_that_lost_the_interview_stops_saving_and_keeps_its_text(
     with ProgressStore.open(db_path) as store:
         kept = [json.loads(row["state_json"]) for row in store.rows("SELECT state_json FROM interview_recoveries")]
     assert kept and kept[-1]["items"][0]["answer"] == "mine, saved and more typed here"
+
+
+async def test_the_launcher_says_the_waiting_interview_is_open_in_another_window(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock, pack_curriculum: Curriculum, db_path: Path
+) -> None:
+    with ProgressStore.open(db_path, clock=clock.now) as store:
+        other_window(store, pack_curriculum, clock).start(ONE_FREE_TEXT)
+    app = interview_app(build_app, clock, None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        setup = await wait_for_screen(pilot, InterviewScreen)
+        await settle(pilot)
+        choices = setup.query_one("#iv-choices", OptionList)
+        assert "(open in another window since 08:00 UTC)" in str(choices.get_option_at_index(0).prompt)

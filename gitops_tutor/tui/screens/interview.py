@@ -30,6 +30,7 @@ from gitops_tutor.tui.widgets.keyorder import hand_keys_back, push_screen_with_k
 from gitops_tutor.tui.widgets.opening_list import OpeningOptionList
 
 if TYPE_CHECKING:
+    from gitops_tutor.interview.lease import Lease
     from gitops_tutor.interview.report import InterviewReport
     from gitops_tutor.interview.repository import SavedInterview
     from gitops_tutor.interview.service import InterviewService
@@ -112,6 +113,7 @@ class InterviewScreen(TutorScreen):
         super().__init__()
         self.service: InterviewService | None = None
         self.waiting: SavedInterview | None = None
+        self.waiting_elsewhere: Lease | None = None  # the waiting interview is open in another window
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,6 +141,7 @@ class InterviewScreen(TutorScreen):
         service = self.service
         await self.services.db(service.discard_abandoned)
         self.waiting = await self.services.db(service.resumable)
+        self.waiting_elsewhere = await self.services.db(service.open_elsewhere, self.waiting) if self.waiting else None
         reports = await self.services.db(service.history, 5)
         self._show_choices()
         self.query_one("#iv-history", Static).update(history_text(reports))
@@ -159,6 +162,7 @@ class InterviewScreen(TutorScreen):
                     safe_text(
                         f"Resume the interview from {waiting.created_at:%Y-%m-%d %H:%M} UTC: {waiting.answered} of "
                         f"{waiting.question_count} answered, {clock_text(waiting.remaining_seconds)} left"
+                        + self._elsewhere_note()
                     ),
                     id="resume",
                 )
@@ -173,6 +177,12 @@ class InterviewScreen(TutorScreen):
             options.append(Option(Text(title), id=f"preset-{name}", disabled=waiting is not None))
         choices.add_options(options)
         choices.highlighted = 0
+
+    def _elsewhere_note(self) -> str:
+        """Said before Enter, so the question about taking it over is no surprise."""
+        if self.waiting_elsewhere is None:
+            return ""
+        return f" (open in another window since {self.waiting_elsewhere.since:%H:%M} UTC)"
 
     async def _serve_request(self) -> None:
         """Started by ``gitops-tutor interview``: go straight in, unless an unfinished one needs a decision."""
