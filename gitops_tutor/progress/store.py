@@ -387,6 +387,8 @@ PROGRESS_TABLES = (
     "interview_answers",
     "interviews",
     "disputes",
+    "interview_leases",
+    "interview_recoveries",  # answers a window typed after losing its interview: progress too
 )
 ATTEMPT_COLUMNS = (
     "uid",

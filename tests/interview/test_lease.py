@@ -185,3 +185,21 @@ def test_plain_resume_of_an_interview_open_elsewhere_names_the_way_to_take_it_ov
     taken = CliRunner().invoke(cli, [*args, "--resume", "--take-over"], input="", env=env)
     assert taken.exit_code == 0, taken.output
     assert "Resuming the interview" in taken.output
+
+
+def test_reset_also_wipes_the_kept_text_of_lost_windows(
+    store: ProgressStore, second_store: ProgressStore, curriculum: Curriculum, clock: FakeClock
+) -> None:
+    first = window(store, curriculum, clock, other_window())
+    session = first.start(CONFIG)
+    second = window(second_store, curriculum, clock)
+    waiting = second.resumable()
+    assert waiting is not None
+    second.resume(waiting, take_over=True)
+    session.set_answer("private text")
+    with pytest.raises(InterviewTakenOver):
+        session.flush()
+    assert first.repository.recoveries(session.id)
+    store.reset()
+    assert store.value("SELECT COUNT(*) FROM interview_recoveries") == 0
+    assert store.value("SELECT COUNT(*) FROM interview_leases") == 0
