@@ -8,18 +8,22 @@ claim (``progress.disputes``) and shows it beside the grader's verdict, which al
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gitops_tutor.progress.disputes import CLAIMS, MAX_NOTE_CHARS
+from gitops_tutor.tui.widgets.keyorder import hold_keys_typed_after, take_if_held
 from gitops_tutor.tui.widgets.result import VERDICT_STYLES
 
 CLAIM_MEANINGS = {
@@ -37,6 +41,60 @@ class Claim:
 
 class ClaimList(OptionList, can_focus=False):
     """The claims to choose from; never focused, so the note keeps every key typed (up/down move it)."""
+
+
+def closing_key(widget: Widget, event: events.Key, closers: dict[str, Callable[[], None]]) -> bool:
+    """Handle a key of a dialog's focused widget in its own queue, in the order typed; True when used.
+
+    A key behind the one that closes the dialog (Enter, Esc) is often already queued here: it is
+    held for the screen behind (``close_with_keys``), never typed into the closed dialog. Enter and
+    Esc close it here, not through a binding: a binding runs only once the key has bubbled up to
+    the app, after the keys queued behind it have already been handled here as well.
+    """
+    if take_if_held(widget.screen, event):
+        return True
+    close = closers.get(event.key)
+    if close is None:
+        return False
+    event.prevent_default()
+    event.stop()
+    close()
+    return True
+
+
+class NoteInput(Input):
+    """The note box: Enter records and Esc cancels, in the order typed (``closing_key``)."""
+
+    def __init__(self, closers: dict[str, Callable[[], None]], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.closers = closers
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not closing_key(self, event, self.closers):
+            await super()._on_key(event)
+
+
+class PickerList(OptionList):
+    """The picker's list: Enter picks and Esc cancels, in the order typed (``closing_key``)."""
+
+    def __init__(self, closers: dict[str, Callable[[], None]], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.closers = closers
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not closing_key(self, event, self.closers):
+            await super()._on_key(event)
+
+
+def close_with_keys(dialog: ModalScreen[Any], result: Any) -> None:
+    """Dismiss ``dialog`` once; the keys typed after the key that closes it go to what comes next.
+
+    The screen that gets the result hands them on: to the dialog it opens next
+    (``push_screen_with_keys``), or back to itself (``hand_keys_back``).
+    """
+    if dialog.is_current:
+        hold_keys_typed_after(dialog.app)
+        dialog.dismiss(result)
 
 
 def claims_against(verdict: str) -> list[str]:
@@ -74,7 +132,8 @@ class DisputeModal(ModalScreen[Claim | None]):
         with Vertical():
             yield Label(self._question(), id="dispute-question")
             yield ClaimList(*[Option(CLAIM_MEANINGS[claim], id=claim) for claim in self.claims], id="dispute-claims")
-            yield Input(
+            yield NoteInput(
+                {"enter": self._record, "escape": self.action_cancel},
                 self.earlier.note if self.earlier else "",
                 placeholder="Why? (optional, one line)",
                 max_length=MAX_NOTE_CHARS,
@@ -107,22 +166,16 @@ class DisputeModal(ModalScreen[Claim | None]):
         highlighted = self.query_one(ClaimList).highlighted or 0
         return Claim(self.claims[highlighted], self.query_one("#dispute-note", Input).value)
 
-    @on(Input.Submitted, "#dispute-note")
     @on(Button.Pressed, "#dispute-record")
     def _record(self) -> None:
-        self._close(self.chosen())
+        close_with_keys(self, self.chosen())
 
     @on(Button.Pressed, "#dispute-cancel-button")
     def _cancel_pressed(self) -> None:
-        self._close(None)
+        close_with_keys(self, None)
 
     def action_cancel(self) -> None:
-        self._close(None)
-
-    def _close(self, claim: Claim | None) -> None:
-        """Once: a second Enter typed fast reaches the note box before the dialog is gone."""
-        if self.is_current:
-            self.dismiss(claim)
+        close_with_keys(self, None)
 
     @on(OptionList.OptionSelected)
     def _clicked(self, event: OptionList.OptionSelected) -> None:
@@ -152,14 +205,21 @@ class AnswerPicker(ModalScreen[int | None]):
         with Vertical():
             yield Label(Text("Which answer's verdict do you dispute?", style="bold"))
             yield Static(Text("Enter picks it · Esc cancels", style="dim"))
-            yield OptionList(*[Option(label, id=str(position)) for position, label in self.choices], id="picker")
+            options = [Option(label, id=str(position)) for position, label in self.choices]
+            yield PickerList({"enter": self._pick_highlighted, "escape": self.action_cancel}, *options, id="picker")
 
     def on_mount(self) -> None:
         self.query_one("#picker", OptionList).focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close_with_keys(self, None)
+
+    def _pick_highlighted(self) -> None:
+        picker = self.query_one("#picker", PickerList)
+        if picker.highlighted is not None:
+            close_with_keys(self, self.choices[picker.highlighted][0])
 
     @on(OptionList.OptionSelected, "#picker")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id or 0))
+        """A click on an answer."""
+        close_with_keys(self, int(event.option.id or 0))

@@ -33,6 +33,7 @@ from gitops_tutor.tui.widgets.answer import AnswerInput, OrderedRadioSet
 from gitops_tutor.tui.widgets.keybar import KeyBar
 from gitops_tutor.tui.widgets.keyorder import (
     after_typed_keys,
+    hand_keys_back,
     hold_keys,
     push_screen_with_keys,
     release_keys,
@@ -354,11 +355,13 @@ class SessionScreen(TutorScreen):
         push_screen_with_keys(self.app, modal, lambda claim: self._claimed(pending, claim))
 
     def _claimed(self, pending: Pending, claim: Claim | None) -> None:
-        if claim is None or pending is not self.pending or self.busy:
-            return
-        self.busy = True
-        hold_keys(self)  # keys typed after the Enter wait for the card to show the claim and its rating
-        self.run_worker(self._record_claim(pending, claim), group="dispute")
+        """The dialog closed; the keys typed after its Enter or Esc come back here, and after an Enter
+        they wait until the card shows the claim and the rating it suggests (Enter then accepts that)."""
+        if claim is not None and pending is self.pending and not self.busy:
+            self.busy = True
+            hold_keys(self)
+            self.run_worker(self._record_claim(pending, claim), group="dispute")
+        hand_keys_back(self)
 
     async def _record_claim(self, pending: Pending, claim: Claim) -> None:
         """Record the claim, then show it beside the verdict and move the suggested rating to it."""
