@@ -26,7 +26,7 @@ from gitops_tutor.interview.render import clock_text, fresh_paper_text, signed
 from gitops_tutor.tui.safe_text import safe_text
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.keybar import KeyBar
-from gitops_tutor.tui.widgets.keyorder import hand_keys_back, push_screen_with_keys
+from gitops_tutor.tui.widgets.keyorder import hand_keys_back, hand_keys_to, push_screen_with_keys
 from gitops_tutor.tui.widgets.opening_list import OpeningOptionList
 
 if TYPE_CHECKING:
@@ -310,4 +310,8 @@ class InterviewScreen(TutorScreen):
             self.notify(f"Only {len(session.items)} questions match these filters.", severity="warning")
         if session.new_questions is not None and session.answered_count() == 0:
             self.notify(fresh_paper_text(session.new_questions, session.drawn_count, session.config.preset) + ".")
-        push_screen_with_keys(self.app, InterviewRunScreen(self.service, session))  # its first question takes them
+        run = InterviewRunScreen(self.service, session)
+        self.app.push_screen(run)
+        # Keys typed after the Enter that started it (held since then) go to its first question. Opened
+        # by ``gitops-tutor interview`` no key started it, so none are held: typing goes straight in.
+        hand_keys_to(run)
