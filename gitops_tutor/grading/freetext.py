@@ -33,7 +33,6 @@ from gitops_tutor.grading.patterns import (
     compile_phrasing,
     find,
     find_set,
-    flat,
     opposites,
 )
 from gitops_tutor.grading.result import (
@@ -100,7 +99,7 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
             pattern = compile_phrasing(source, vocabulary, aliases)
             if pattern is None:
                 empty.append(source)
-            elif sum(len(p.words) for p in flat((pattern,))) > MAX_PATTERN_WORDS:
+            elif _word_count(pattern) > MAX_PATTERN_WORDS:
                 oversized.append(source)  # refused: matching work must stay bounded whatever a pack says
             else:
                 out.append(pattern)
@@ -125,7 +124,7 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
     rubric = question.rubric
     subjects = concept_subjects([c.label for c in rubric.concepts], question.prompt, aliases)
     concepts = tuple(
-        replace(_compile_concept(c, patterns(c.any) + unordered(c.any), patterns(c.negated_by), vocabulary), subject=s)
+        _compile_concept(c, patterns(c.any) + unordered(c.any), patterns(c.negated_by), vocabulary, s)
         for c, s in zip(rubric.concepts, subjects, strict=True)
     )
     claims = tuple(CompiledClaim(w, patterns(w.any)) for w in rubric.wrong_claims)
@@ -147,8 +146,19 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
     )
 
 
+def _word_count(phrasing: Phrasing) -> int:
+    """Words in a phrasing, a term set's terms together."""
+    if isinstance(phrasing, TermSet):
+        return sum(len(term.words) for term in phrasing.terms)
+    return len(phrasing.words)
+
+
 def _compile_concept(
-    concept: Concept, patterns: tuple[Phrasing, ...], negations: tuple[Phrasing, ...], vocabulary: Vocabulary
+    concept: Concept,
+    patterns: tuple[Phrasing, ...],
+    negations: tuple[Phrasing, ...],
+    vocabulary: Vocabulary,
+    subject: str | None = None,
 ) -> CompiledConcept:
     """Mark the phrasings whose negation the concept itself states ("nobody review*" next to "review*")."""
 
@@ -163,7 +173,7 @@ def _compile_concept(
     )
     plain_sources = {p.words for p in plain}
     turned = tuple(t for p in plain for t in opposites(p, vocabulary) if t.words not in plain_sources)
-    return CompiledConcept(concept, patterns, negations, negative_ok, turned)
+    return CompiledConcept(concept, patterns, negations, negative_ok, turned, subject)
 
 
 @dataclass
