@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Markdown, OptionList, RadioSet, Static
+from textual.widgets import OptionList, RadioSet, Static
 
 from gitops_tutor.interview.config import InterviewConfig
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.tui.app import GitOpsTutorApp
 from gitops_tutor.tui.screens.interview import REQUEST_ATTRIBUTE, InterviewRequest, InterviewScreen
-from gitops_tutor.tui.screens.interview_report import InterviewReportScreen, export_path
+from gitops_tutor.tui.screens.interview_report import InterviewReportScreen, ReportText, export_path
 from gitops_tutor.tui.screens.interview_run import FinishModal, InterviewRunScreen
 from gitops_tutor.tui.widgets.answer import AnswerArea
 from tests.interview.conftest import FakeClock
@@ -104,7 +104,7 @@ async def test_a_missed_concept_brings_a_follow_up_and_flags_show_in_the_list(
         ]
         assert report.questions[1].answer == "flux" and report.questions[1].score == 100
         assert report.questions[1].flagged and report.questions[1].follow_up_concept == "converge"
-        assert "Acts to make them match" in report_screen.query_one(Markdown).source
+        assert "Acts to make them match" in report_screen.query_one(ReportText).source
         await pilot.press("e")
         await settle(pilot)
         assert export_path(report).read_text(encoding="utf-8").startswith("# Mock interview report")
