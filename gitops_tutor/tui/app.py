@@ -226,13 +226,10 @@ class GitOpsTutorApp(App[None]):
         assert self.services is not None
         problems = self.services.problems
         if problems:
-            files = list(dict.fromkeys(problem.path for problem in problems))
-            named = ", ".join(files[:3]) + (f" and {len(files) - 3} more files" if len(files) > 3 else "")
+            from gitops_tutor.curriculum.problems import summary_line  # the CLI's line: the cause first
+
             self.notify(
-                sanitize(
-                    f"{len(problems)} problem(s) in {named}; the rest loaded. First: {problems[0]}. "
-                    "Run 'gitops-tutor validate' for details."
-                ),
+                sanitize(summary_line(problems)),
                 title="Content problems",
                 severity="warning",
                 timeout=10,
@@ -261,6 +258,25 @@ class GitOpsTutorApp(App[None]):
         if self.services is None:
             return
         hold_keys_typed_after(self)
+        leaving = getattr(self.screen, "leave_warning", None)  # a timed interview asks before a key leaves it
+        if leaving is not None and name != self.current_mode:
+            self._ask_to_leave(leaving, name)
+            return
+        await self._show(name)
+
+    def _ask_to_leave(self, warning: str, name: str) -> None:
+        """One letter (c, l, h...) next to a digit must not walk out of a timed exam unasked, nor open
+        the lessons and the comparison during it without the learner saying so (QA 2026-11-30)."""
+        from gitops_tutor.tui.screens.confirm import ConfirmModal
+
+        def chosen(choice: str | None) -> None:
+            if choice == "go":
+                self.run_worker(self._show(name), group="show", exclusive=True)
+
+        modal = ConfirmModal("Leave the interview for now?", warning, [("stay", "Stay"), ("go", "Leave for now")])
+        push_screen_with_keys(self, modal, chosen)
+
+    async def _show(self, name: str) -> None:
         if self.current_mode == name:
             work = _unsaved(self.screen_stack[1:])
             if work is None:

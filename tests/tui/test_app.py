@@ -52,6 +52,7 @@ async def test_problems_in_an_extra_pack_are_a_notification(tmp_path: Path, monk
         assert isinstance(app.screen, HomeScreen)
         notes = [n for n in app._notifications if n.title == "Content problems"]
         assert notes and "lesson.yaml" in notes[0].message
+        assert "error[syntax]" in notes[0].message.split("First: ")[1]  # the cause, as the CLI names it
         assert app.services is not None and "team-reconcile-basics" in app.services.curriculum.lessons
 
 

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, RadioSet, Static
 from gitops_tutor.interview.config import InterviewConfig
 from gitops_tutor.progress import ProgressStore
 from gitops_tutor.tui.app import GitOpsTutorApp
+from gitops_tutor.tui.screens.confirm import ConfirmModal
 from gitops_tutor.tui.screens.interview import REQUEST_ATTRIBUTE, InterviewRequest, InterviewScreen
 from gitops_tutor.tui.screens.interview_report import InterviewReportScreen, ReportText, export_path
 from gitops_tutor.tui.screens.interview_run import FinishModal, InterviewRunScreen
@@ -240,8 +241,13 @@ async def test_time_out_while_on_another_screen_keeps_the_report_for_the_return(
     async with app.run_test(size=(120, 36)) as pilot:
         run = await wait_for_screen(pilot, InterviewRunScreen)
         notes = capture_notes(pilot.app)
-        await pilot.press("ctrl+l", "h")  # from the question list, the app's keys work: off to Home
-        await settle(pilot)
+        await pilot.press("ctrl+l", "h")  # from the question list, the app's keys work: off to Home, after asking
+        await wait_for_screen(pilot, ConfirmModal)
+        await pilot.press("tab", "enter")  # Leave for now
+        for _ in range(50):
+            if pilot.app.current_mode == "home":
+                break
+            await settle(pilot, 1)
         assert pilot.app.current_mode == "home"
         clock.advance(10 * 60)
         run.tick()
@@ -398,3 +404,32 @@ async def test_quitting_right_after_picking_an_option_saves_it_and_exits_cleanly
         await settle(pilot)
     assert app.return_code in (None, 0)
     assert [answer for _, _, answer in stored_answers(db_path, clock)] == ["flux"]
+
+
+async def test_a_screen_key_asks_before_leaving_a_running_interview(
+    build_app: Callable[..., GitOpsTutorApp], clock: FakeClock
+) -> None:
+    """QA 2026-11-30: during a timed exam one letter (c, l, h...) next to a digit opened another screen
+    unasked, with the clock running and the lessons open. Now it asks; Stay keeps the interview."""
+    app = interview_app(build_app, clock, InterviewConfig(minutes=10, questions=3, seed=4, lessons=(LESSON,)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        run = await wait_for_screen(pilot, InterviewRunScreen)
+        await pilot.press("ctrl+s")  # on to the which-tool question: its keys are a, f, b, n; c is a screen key
+        await settle(pilot)
+        assert run.session.current_item.question_id == "team-which-tool-kustomization"
+        await pilot.press("c")
+        modal = await wait_for_screen(pilot, ConfirmModal)
+        assert "clock keeps running" in " ".join(str(w.render()) for w in modal.query(Static))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert pilot.app.screen is run and pilot.app.current_mode == "interview"
+        await pilot.press("c")
+        await wait_for_screen(pilot, ConfirmModal)
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        for _ in range(50):
+            if pilot.app.current_mode == "compare":
+                break
+            await settle(pilot, 1)
+        assert pilot.app.current_mode == "compare"
+        assert run.session.running  # left, not finished: i brings it back

@@ -283,6 +283,17 @@ class InterviewRunScreen(Screen[None]):
         Binding("escape", "escape", "Finish", show=False, id="iv-escape"),
     ]
 
+    @property
+    def leave_warning(self) -> str | None:
+        """What the app says before a screen key takes the learner away from a running interview."""
+        if not self.session.running or self.completing or self.lost:
+            return None
+        return (
+            f"The clock keeps running while you are away ({clock_text(self.session.remaining_seconds())} left); "
+            "your answers are kept. Press i to come back. A real interview would not let you look at the "
+            "lessons or the Argo CD vs Flux table meanwhile."
+        )
+
     def __init__(self, service: InterviewService, session: InterviewSession) -> None:
         super().__init__()
         self.service = service
