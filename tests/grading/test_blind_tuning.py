@@ -22,10 +22,11 @@ TUNING = sorted(Path(__file__).with_name("blind").glob("tuning*.yaml"))
 # the issue-12 trap-author rules: waves 1-3 79.8% / 61.3% / 0 worst, wave 4 70.5% / 25.7% / 18,
 # wave 5 73.7% / 45.9% / 10 (74.4% / 44.4% / 29 over all five when wave 5 arrived).
 # Wave 6 (518 more: on-call SREs, Jenkins/Terraform/Puppet people, non-native English, thinking aloud,
-# phone typing) joined at 20:25: 73.9% / 39% low-overlap / 13 worst on its own; all six waves 74.5% / 43.8% / 42.
-FLOOR_ALL = 0.74  # measured 2026-11-30 20:26 (lead): 74.5% of 2,079
-FLOOR_LOW_OVERLAP = 0.43  # measured: 43.8% of 297
-MAX_WORST = 42  # wrong or negated answers that pass, measured: 42 of 594 (18 wave 4, 10 wave 5, 13 wave 6, 1 earlier)
+# phone typing) joined at 20:25 (73.9% / 39% low-overlap / 13 worst on its own). After the blind
+# self-play rubric pass (selfplay-1..4, 20:30-22:30), all six waves: 76.8% / 48.8% / 36 worst.
+FLOOR_ALL = 0.76  # measured 2026-11-30 22:30 (lead): 76.8% of 2,079
+FLOOR_LOW_OVERLAP = 0.48  # measured: 48.8% of 297
+MAX_WORST = 36  # wrong or negated answers that pass, measured: 36 of 594
 
 
 @pytest.fixture(scope="module")
