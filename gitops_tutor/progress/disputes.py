@@ -79,22 +79,23 @@ class Dispute:
 
     def to_dict(self) -> dict[str, Any]:
         """The stored row, as ``--json`` prints it and an export carries it."""
-        judged = self.judged
-        return {
-            "id": self.id,
-            "answer_key": judged.key,
-            "attempt_uid": judged.attempt_uid,
-            "interview_id": judged.interview_id,
-            "position": judged.position,
-            "question_id": judged.question_id,
-            "content_hash": judged.content_hash,
-            "answer": judged.answer,
-            "verdict": judged.verdict,
-            "score": judged.score,
-            "claimed": self.claimed,
-            "note": self.note,
-            "created_at": iso(self.created_at),
-        }
+        return {"id": self.id, **judged_fields(self.judged), "claimed": self.claimed, "note": self.note,
+                "created_at": iso(self.created_at)}  # fmt: skip
+
+
+def judged_fields(judged: JudgedAnswer) -> dict[str, Any]:
+    """The judged answer as stored in a dispute row: one shape for the row, ``--json`` and an export."""
+    return {
+        "answer_key": judged.key,
+        "attempt_uid": judged.attempt_uid,
+        "interview_id": judged.interview_id,
+        "position": judged.position,
+        "question_id": judged.question_id,
+        "content_hash": judged.content_hash,
+        "answer": judged.answer,
+        "verdict": judged.verdict,
+        "score": judged.score,
+    }
 
 
 def answer_key(attempt_uid: str | None, interview_id: str | None, position: int | None) -> str:
@@ -132,20 +133,7 @@ def clean_note(note: str) -> str:
 def dispute_record(judged: JudgedAnswer, claimed: str, note: str, created_at: str) -> dict[str, Any]:
     if checked_claim(claimed) == judged.verdict:
         raise ValueError(f"the grader already said {claimed}; there is nothing to dispute")
-    return {
-        "answer_key": judged.key,
-        "attempt_uid": judged.attempt_uid,
-        "interview_id": judged.interview_id,
-        "position": judged.position,
-        "question_id": judged.question_id,
-        "content_hash": judged.content_hash,
-        "answer": judged.answer,
-        "verdict": judged.verdict,
-        "score": judged.score,
-        "claimed": claimed,
-        "note": clean_note(note),
-        "created_at": created_at,
-    }
+    return {**judged_fields(judged), "claimed": claimed, "note": clean_note(note), "created_at": created_at}
 
 
 INSERT_SQL = f"INSERT INTO disputes ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})"
