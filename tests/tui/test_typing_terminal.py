@@ -241,3 +241,36 @@ def test_r_and_enter_typed_together_start_the_review(
     term.wait_for("Due for review: 5")
     term.write("r\r")
     term.wait_for(r"Question 1 · [a-z-]+")
+
+
+def test_answer_submit_and_enter_on_the_suggested_rating_in_one_write(
+    launch: Callable[..., tuple[Terminal, Path]],
+) -> None:
+    """A fast typist accepts the suggested rating with Enter right behind ctrl+s. That Enter is held
+    while the feedback card replaces the question, then handed to the focused rating button; it was
+    stopped there before the button's own Enter binding ran, and lost 4 times in 10 under load."""
+    term, db_path = launch()
+    term.wait_for("Welcome!|Due for review")
+    term.write("p")
+    term.wait_for(r"Pack: Sample team pack")
+    term.write(DOWN + "\r")
+    for number in range(1, 6):
+        match = term.wait_for(r"Question (\d+)(?: of \d+)? · ([a-z-]+)")
+        if match.group(2) == "free-text":
+            term.write(FREE_TEXT + CTRL_S + "\r")  # answer, submit, accept the suggestion: one write
+            term.wait_until(
+                lambda: rows(
+                    db_path, "SELECT answer, rating FROM attempts WHERE question_id = 'team-what-does-reconcile-do'"
+                ),
+                "the free-text attempt saved by the Enter typed with it",
+            )
+            stored = rows(
+                db_path, "SELECT answer, rating FROM attempts WHERE question_id = 'team-what-does-reconcile-do'"
+            )
+            assert stored[0][0] == FREE_TEXT and stored[0][1] in ("good", "easy")
+            return
+        answer_session_question(term, match.group(2), paste_manifest=False)
+        term.wait_for(r"\d+/100 (PASS|PARTIAL|FAIL)")
+        term.write("3")
+        term.wait_until(lambda n=number: len(rows(db_path, "SELECT 1 FROM attempts")) >= n, f"attempt {number} saved")
+    raise AssertionError("no free-text question in the pack session")
