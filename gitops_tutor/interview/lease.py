@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sqlite3
 import sys
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from gitops_tutor.interview.errors import InterviewError
@@ -64,7 +64,7 @@ class Owner:
 
     @classmethod
     def this_window(cls) -> Owner:
-        return cls(uuid.uuid4().hex, os.getpid(), socket.gethostname())
+        return cls(uuid.uuid4().hex, os.getpid(), this_host())
 
 
 @dataclass(frozen=True)
@@ -84,9 +84,18 @@ class Lease:
         """
         if now - self.heartbeat > timedelta(seconds=LEASE_FRESH_SECONDS):
             return False
-        if self.host != socket.gethostname():
+        if self.host != this_host():
             return True
         return self.pid != os.getpid() and process_exists(self.pid)
+
+
+@cache
+def this_host() -> str:
+    """This machine's name, asked once; ``socket`` is imported here, not with the module, because the
+    repository (and so this module) loads on the way to Home, where no lease is ever needed."""
+    import socket
+
+    return socket.gethostname()
 
 
 def process_exists(pid: int) -> bool:
