@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from rich.text import Text
 from textual import events, on
@@ -62,28 +62,26 @@ def closing_key(widget: Widget, event: events.Key, closers: dict[str, Callable[[
     return True
 
 
-class NoteInput(Input):
-    """The note box: Enter records and Esc cancels, in the order typed (``closing_key``)."""
+class ClosesOnKeys:
+    """Mixed into a dialog's focused widget (before its Textual class): Enter and Esc close the dialog
+    in the order typed (``closing_key``). A plain mixin, not a Widget: as a Widget it would come first in
+    the widget's CSS and component-class chain."""
 
     def __init__(self, closers: dict[str, Callable[[], None]], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.closers = closers
 
     async def _on_key(self, event: events.Key) -> None:
-        if not closing_key(self, event, self.closers):
-            await super()._on_key(event)
+        if not closing_key(cast(Widget, self), event, self.closers):
+            await super()._on_key(event)  # type: ignore[misc] # the Textual class mixed with it has one
 
 
-class PickerList(OptionList):
-    """The picker's list: Enter picks and Esc cancels, in the order typed (``closing_key``)."""
+class NoteInput(ClosesOnKeys, Input):
+    """The note box: Enter records and Esc cancels."""
 
-    def __init__(self, closers: dict[str, Callable[[], None]], *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.closers = closers
 
-    async def _on_key(self, event: events.Key) -> None:
-        if not closing_key(self, event, self.closers):
-            await super()._on_key(event)
+class PickerList(ClosesOnKeys, OptionList):
+    """The picker's list: Enter picks and Esc cancels."""
 
 
 def close_with_keys(dialog: ModalScreen[Any], result: Any) -> None:
