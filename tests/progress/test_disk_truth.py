@@ -66,14 +66,27 @@ def test_a_pipe_in_place_of_the_database_is_named_as_such(tmp_path: Path, clock:
 
 
 def damage_data_pages(db_path: Path) -> None:
-    """8 KB of garbage in the middle of the file, where attempt rows live (the report's F11 case).
+    """Garbage over two pages in the middle of the file that hold attempt rows (the report's F11 case).
 
-    The garbage is the same on every run: random bytes from os.urandom sometimes left the pages
-    readable enough to pass, which made this test fail about one run in ten."""
-    size = db_path.stat().st_size
+    The pages are found by their content (each attempt's answer is 300 x's), not by offset: 8 KB at
+    the file's midpoint sometimes landed on index or free pages, so every attempt stayed readable and
+    the test failed on CI. The garbage is the same on every run: random bytes from os.urandom
+    sometimes left a page readable enough to pass."""
+    with sqlite3.connect(db_path) as conn:
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    data = db_path.read_bytes()
+    attempt_pages = [
+        number
+        for number in range(len(data) // page_size)
+        if b"x" * 300 in data[number * page_size : (number + 1) * page_size]
+    ]
+    assert len(attempt_pages) > 100, "the filled database should spread attempts over many pages"
+    middle = len(attempt_pages) // 2
+    garbage = random.Random(20261130).randbytes(page_size * 2)
     with db_path.open("r+b") as handle:
-        handle.seek(size // 2 - (size // 2) % 4096)
-        handle.write(random.Random(20261130).randbytes(8192))
+        for n, page in enumerate(attempt_pages[middle : middle + 2]):
+            handle.seek(page * page_size)
+            handle.write(garbage[n * page_size : (n + 1) * page_size])
 
 
 def test_damaged_pages_are_found_on_open_and_recover_salvages_the_rest(db_path: Path, clock: FakeClock) -> None:
@@ -90,7 +103,7 @@ def test_damaged_pages_are_found_on_open_and_recover_salvages_the_rest(db_path: 
     assert list(db_path.parent.glob("progress.db.damaged-*"))
     with ProgressStore.open(db_path, clock=clock) as store:
         kept = store.attempt_count()
-        assert 2000 < kept < 3000
+        assert 2000 < kept < 3000, kept
         assert store.card_state("q1") is not None
         assert store.rows("SELECT sum(attempts) AS n FROM study_days")[0]["n"] == kept
 
