@@ -308,8 +308,11 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
         # a list answers a list question: in full when it also covers what a full answer needs
         full = list_shape == shape.SHORT_LIST and _correct_shorthand(concepts, claims)
         list_shape = shape.NOT_A_LIST if full else shape.SHORT_LIST
-    if list_shape != shape.NOT_A_LIST and shape.relates(text) and _correct_shorthand(concepts, claims):
-        list_shape = shape.NOT_A_LIST  # shorthand that relates correct items ("source = fetch") is an answer
+    if list_shape != shape.NOT_A_LIST and _correct_shorthand(concepts, claims):
+        if shape.relates(text):
+            list_shape = shape.NOT_A_LIST  # shorthand that relates correct items ("source = fetch") is an answer
+        elif list_shape == shape.KEYWORD_LIST and shape.grouped(text) and _correct_list(text, plain, concepts, claims):
+            list_shape = shape.SHORT_LIST  # correct items said in clauses: terse, not a dump; never a pass
     score = _score(compiled, concepts, claims, list_shape, _focused(answer, concepts))
     if not says_an_idea and sum(c.status == "hit" for c in concepts) < BROAD_HITS:
         score = min(score, round(compiled.pass_at) - 1)  # topic words alone: not a pass

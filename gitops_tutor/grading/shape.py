@@ -34,7 +34,7 @@ FUNCTION_WORDS = word_set(
 # Phrasings that ask for an enumeration: a correct terse list answers such a question (partly).
 _ASKS_FOR_LIST = re.compile(
     r"\b(?:which|what|name)\b(?:\s+\w+){0,3}?\s+(?:fields|flags|options|settings|objects|steps|kinds|components|"
-    r"controllers|tools|features|guards|questions|guardrails)\b|\blist\b"
+    r"controllers|tools|features|guards|questions|guardrails)\b|\blist\b|\bwhich\b(?:\s+[\w.]+){1,3}?\s+changes\b"
     r"|\bname\b(?:\s+\w+){0,2}?\s+(?:two|three|four|five|\d)\b",
     re.IGNORECASE,
 )
@@ -139,12 +139,26 @@ def _list_grammar(items: Sequence[tuple[int, int, int]], tokens: Sequence[Token]
 
 # Shorthand relates its items ("source = fetch", "Failed -> abort", "selfHeal on: reverted");
 # a bag of keywords only lists them.
-_RELATION = re.compile(r"\s=\s|=>|->|→|\w:\s|\s\+\s|\bvs\.?\s|\bthen\b|\bso\b|\bbecause\b|\bif\b")
+_RELATION = re.compile(
+    r"\s=\s|=>|->|→|<-|!=|≠|\w:\s|\s\+\s|\bvs\.?\s|\bthen\b|\bso\b|\bbecause\b|\bif\b|\belse\b|\bvia\b|\bbefore\b"
+    r"|\bafter\b|\bfirst\b|\blater\b|\bunchanged\b|\w@|\s@\w"
+    r"|(?:^|[.;]\s+)[^\W_][\w/.]*(?:\s[\w/]+){0,2}\s[-–—]\s"  # "Argo - rich UI": a labelled group
+)
 
 
 def relates(text: str) -> bool:
     """Whether a terse answer states relations between its items, as shorthand does."""
     return len(_RELATION.findall(text)) >= 2
+
+
+# A sentence stop or a semicolon inside the answer: "Audited temp creds; suspend reconciler; ...".
+_GROUP_BREAK = re.compile(r";\s*\S|[^\W_)]\.\s+\S")
+
+
+def grouped(text: str) -> bool:
+    """Whether a terse answer splits its items into clauses (by ";" or full stops), as a candidate
+    writing shorthand does; a dump of keywords runs them together with commas."""
+    return bool(_GROUP_BREAK.search(text.strip()))
 
 
 def list_items(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
