@@ -175,7 +175,7 @@ def main() -> None:
 
 
 def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
-    """The blind tables: waves 1-3, wave 4 and wave 5 apart, tuning halves first.
+    """The blind tables: waves 1-3 together, each later wave apart, tuning halves first.
 
     Waves 4 and 5 were written later by new writers in new voices, each split before anyone graded
     it (same questions in each half). The waves 1-3 test half was looked at (in aggregate) five
@@ -184,7 +184,7 @@ def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
     """
 
     def wave(half: str, suffix: str | None) -> list[Path]:
-        later = ("-4", "-5", "-6")
+        later = ("-4", "-5", "-6", "-7")
         files = sorted(BLIND.glob(f"{half}*.yaml"))
         if suffix is None:
             return [p for p in files if not p.stem.endswith(later)]
@@ -195,13 +195,15 @@ def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
         ("Blind set wave 4, tuning half (tests/grading/blind/tuning-4.yaml)", wave("tuning", "-4")),
         ("Blind set wave 5, tuning half (tests/grading/blind/tuning-5.yaml)", wave("tuning", "-5")),
         ("Blind set wave 6, tuning half (tests/grading/blind/tuning-6.yaml)", wave("tuning", "-6")),
+        ("Blind set wave 7, tuning half (tests/grading/blind/tuning-7.yaml)", wave("tuning", "-7")),
     ]
     if with_test_halves:  # while tuning: the test halves are read only for the final figures
         sets += [
             ("Blind set waves 1-3, TEST half, looked at five times before (test{,-2,-3}.yaml)", wave("test", None)),
-            ("Blind set wave 4, TEST half, looked at once before (test-4.yaml)", wave("test", "-4")),
-            ("Blind set wave 5, TEST half, looked at once before (test-5.yaml)", wave("test", "-5")),
-            ("Blind set wave 6, TEST half, fresh: never tuned on (test-6.yaml)", wave("test", "-6")),
+            ("Blind set wave 4, TEST half, looked at in earlier rounds (test-4.yaml)", wave("test", "-4")),
+            ("Blind set wave 5, TEST half, looked at in earlier rounds (test-5.yaml)", wave("test", "-5")),
+            ("Blind set wave 6, TEST half, looked at twice, last session (test-6.yaml)", wave("test", "-6")),
+            ("Blind set wave 7, TEST half, fresh: never tuned on (test-7.yaml)", wave("test", "-7")),
         ]
     return sets
 

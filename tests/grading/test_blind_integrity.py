@@ -19,6 +19,10 @@ TEST_HALF_3_SHA256 = "0b460436999788c2f92784825bcdb4da70491c23ea5e68fe1f477de3a6
 # wave 4: fresh answers for all 148 free-text questions, new writers and voices, split 2026-11-30 18:14 UTC
 # wave 6: fresh answers, five more writers and voices (on-call SREs, people from Jenkins/Terraform/Puppet,
 # non-native English, thinking aloud with self-corrections, phone typing), split 2026-11-30 20:25 UTC
+# wave 7: fresh answers, five more writers and voices (tutorial-taught juniors and audit-minded platform
+# engineers, operators answering with commands, answers by contrast and AWS/Azure mapping, mentors with
+# numbered steps and hedging students, app developers and security engineers), split 2026-11-30 23:15 UTC
+TEST_HALF_7_SHA256 = "1da827f2cf80b480343ebcbbb3d3fd927f3116dd048efeb17d3916fd90c7cd21"
 TEST_HALF_6_SHA256 = "146978aad274f0f0089d53847f9a588cfec14a6000080ac96f6c51147cecb4e4"
 # wave 5: fresh answers again, five more writers and voices, split 2026-11-30 19:24 UTC
 TEST_HALF_5_SHA256 = "d58a65c89a72896c3ae6d71ebb077899c339c616dd63707f8003b71a857014da"
@@ -39,6 +43,8 @@ def test_test_half_is_unchanged() -> None:
     assert digest_5 == TEST_HALF_5_SHA256
     digest_6 = hashlib.sha256((BLIND / "test-6.yaml").read_bytes()).hexdigest()
     assert digest_6 == TEST_HALF_6_SHA256
+    digest_7 = hashlib.sha256((BLIND / "test-7.yaml").read_bytes()).hexdigest()
+    assert digest_7 == TEST_HALF_7_SHA256
 
 
 def test_halves_split_by_question_and_cover_every_kind() -> None:
@@ -51,7 +57,7 @@ def test_halves_split_by_question_and_cover_every_kind() -> None:
     assert sum(len(a) for a in tuning.values()) + sum(len(a) for a in test.values()) >= 800
 
 
-@pytest.mark.parametrize("wave", [4, 5, 6])
+@pytest.mark.parametrize("wave", [4, 5, 6, 7])
 def test_later_waves_split_by_question_and_cover_every_question_and_kind(wave: int) -> None:
     """Waves 4 and 5 answer every free-text question again, so each wave's halves cover all of them."""
     tuning = yaml.safe_load((BLIND / f"tuning-{wave}.yaml").read_text(encoding="utf-8"))["cases"]

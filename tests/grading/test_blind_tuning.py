@@ -1,4 +1,4 @@
-"""The blind tuning half (tests/grading/blind/tuning*.yaml, waves 1-6) stays above its measured floor.
+"""The blind tuning half (tests/grading/blind/tuning*.yaml, waves 1-7) stays above its measured floor.
 
 Only the tuning half is asserted: the test half is for the honest figure in the README and is
 read by bench/grading.py alone, in aggregate. Floors are the agreement measured when this test
@@ -24,9 +24,12 @@ TUNING = sorted(Path(__file__).with_name("blind").glob("tuning*.yaml"))
 # Wave 6 (518 more: on-call SREs, Jenkins/Terraform/Puppet people, non-native English, thinking aloud,
 # phone typing) joined at 20:25 (73.9% / 39% low-overlap / 13 worst on its own). After the blind
 # self-play rubric pass (selfplay-1..4, 20:30-22:30), all six waves: 76.8% / 48.8% / 36 worst.
-FLOOR_ALL = 0.76  # measured 2026-11-30 22:30 (lead): 76.8% of 2,079
-FLOOR_LOW_OVERLAP = 0.48  # measured: 48.8% of 297
-MAX_WORST = 36  # wrong or negated answers that pass, measured: 36 of 594
+# Wave 7 (518 more: tutorial-taught juniors, audit-minded platform engineers, operators answering with
+# commands, answers by contrast, AWS/Azure people, mentors, hedging students, app developers, security
+# engineers) joined at 23:15 the next session: 71.6% / 43% low-overlap / 13 worst on its own.
+FLOOR_ALL = 0.75  # measured 2026-11-30 23:17 (lead), seven waves: 75.8% of 2,597
+FLOOR_LOW_OVERLAP = 0.47  # measured: 47.7% of 371
+MAX_WORST = 49  # wrong or negated answers that pass, measured: 49 of 742
 
 
 @pytest.fixture(scope="module")
