@@ -3,6 +3,7 @@
 Run by hand from the repository root (the figures are printed, never asserted):
 
     .venv/bin/python bench/screens.py [--attempts 3000] [--rounds 7] [--tmux] [--size 120x40]
+    .venv/bin/python bench/screens.py --write-history PATH [--attempts 600]   (only writes the database)
 
 The database is built first through the store's own API: ``--attempts`` answers over the
 shipped questions spread across 60 days, every lesson's sections read, 20 finished mock
@@ -243,8 +244,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--size", default="120x40")
     parser.add_argument("--tmux", action="store_true", help="also time a real terminal (needs tmux)")
+    parser.add_argument("--write-history", type=Path, metavar="PATH", help="write the history database and stop")
     args = parser.parse_args()
     curriculum = load([], shipped=paths.shipped_content_dir()).curriculum
+    if args.write_history is not None:  # bench/startup.py starts the app on a learner's database made here
+        build_history(args.write_history, curriculum, args.attempts)
+        return
     with tempfile.TemporaryDirectory() as folder:
         db_path = Path(folder) / "progress.db"
         now = build_history(db_path, curriculum, args.attempts)
