@@ -27,7 +27,7 @@ from gitops_tutor.curriculum.models import (
     Source,
 )
 from gitops_tutor.curriculum.problems import Problem
-from gitops_tutor.curriculum.yamlread import YList, YMap
+from gitops_tutor.curriculum.yamlread import YamlError, YList, YMap, build_documents
 from gitops_tutor.terminal_text import first_control
 
 TODO_MARKER = "TODO"
@@ -231,10 +231,20 @@ def check_lesson_examples(cur: Curriculum) -> Iterator[Problem]:
 
 
 def example_problems(text: str) -> list[str]:
+    """What is wrong with one YAML example: it does not parse, or a Kubernetes object lacks its type.
+
+    Read by the loader's own reader, not ``yaml.load_all``: that one raised ValueError on a
+    value it could not construct (a date such as 2024-13-01), which stopped every load of
+    the pack, and it built every value in Python only for this check to read the top keys.
+    """
     try:
-        docs = [d for d in yaml.load_all(text, Loader=_FAST_LOADER) if d is not None]
+        docs = [d for d in build_documents(text) if d is not None]
     except yaml.YAMLError as exc:
         return [f"does not parse as YAML ({str(exc).splitlines()[0]})"]
+    except YamlError as exc:
+        return [f"does not parse as YAML ({exc.message})"]
+    except RecursionError:  # only without libyaml: the pure-Python composer recurses once per level
+        return ["does not parse as YAML (nested too deeply)"]
     found = []
     for doc in docs:
         if isinstance(doc, dict) and ("apiVersion" in doc or "kind" in doc or "metadata" in doc):

@@ -353,8 +353,8 @@ def _merge(container: YMap, value: YMap | YList) -> None:
     container._merged = merged
 
 
-def _documents(text: str, budget: int, first_only: bool) -> tuple[list[Any], list[DuplicateKey]]:
-    """Compose and build the documents of ``text``; every failure becomes a YamlError."""
+def _compose_and_build(text: str, budget: int, first_only: bool) -> tuple[list[Any], list[DuplicateKey]]:
+    """Compose and build the documents of ``text``; PyYAML's own errors pass through as raised."""
     builder = _Builder(budget)
     values: list[Any] = []
     loader = _Loader(text)
@@ -363,6 +363,28 @@ def _documents(text: str, budget: int, first_only: bool) -> tuple[list[Any], lis
             values.append(builder.build(loader.get_node()))
             if first_only:
                 break
+    finally:
+        loader.dispose()
+    return values, builder.duplicates
+
+
+def build_documents(text: str, max_values: int = MAX_UNTRUSTED_VALUES) -> list[Any]:
+    """Every document of a small YAML text (a lesson's example), read within budget.
+
+    Unlike ``yaml.load_all`` it never raises ValueError or TypeError: a tagged or
+    timestamp-like value that PyYAML cannot construct (``released: 2024-13-01``) stays
+    text, as everywhere in this reader. Text that is not YAML raises PyYAML's own
+    ``yaml.YAMLError``, so callers can quote its wording; running past the budget or the
+    depth, or a mapping key that is not a plain value, raises YamlError.
+    """
+    values, _duplicates = _compose_and_build(text, max_values, first_only=False)
+    return values
+
+
+def _documents(text: str, budget: int, first_only: bool) -> tuple[list[Any], list[DuplicateKey]]:
+    """Compose and build the documents of ``text``; every failure becomes a YamlError."""
+    try:
+        return _compose_and_build(text, budget, first_only)
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -380,9 +402,6 @@ def _documents(text: str, budget: int, first_only: bool) -> tuple[list[Any], lis
         raise YamlError("syntax", f"YAML error: {exc}", Mark(1, 1)) from None
     except RecursionError:  # the pure-Python composer recurses once per level
         raise YamlError("too-deep", f"nesting deeper than {MAX_DEPTH} levels", Mark(1, 1)) from None
-    finally:
-        loader.dispose()
-    return values, builder.duplicates
 
 
 def read_yaml(text: str) -> ReadResult:
