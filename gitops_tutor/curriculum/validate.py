@@ -31,7 +31,6 @@ from gitops_tutor.curriculum.yamlread import YamlError, YList, YMap, build_docum
 from gitops_tutor.terminal_text import first_control
 
 TODO_MARKER = "TODO"
-_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _C0_AND_DEL = bytes(range(0x00, 0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f"  # tab and line feed are text
 _FENCE = re.compile(r"^(```|~~~)\s*(\w+)?\s*$")
 
