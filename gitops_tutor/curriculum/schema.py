@@ -9,13 +9,12 @@ write YAML by hand ("unknown field 'promt' (did you mean 'prompt'?)").
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from gitops_tutor.curriculum.yamlread import Mark, YList, YMap
@@ -30,15 +29,20 @@ class SchemaError:
     mark: Mark
 
 
+# Beside this module, as the package ships them (the start-up cache keys on the same folder). A plain
+# path, not importlib.resources: finding it that way imported zipfile, shutil and the resource readers,
+# about 5 ms of every validate and first start, for a folder that is always on disk.
+_SCHEMAS = Path(__file__).parent / "schemas"
+
+
 @cache
 def load_schema(kind: str) -> dict[str, Any]:
     """The shipped JSON Schema for a file kind, read once on first use."""
-    text = resources.files("gitops_tutor.curriculum").joinpath(f"schemas/{kind}.schema.json")
-    return json.loads(text.read_text(encoding="utf-8"))
+    return json.loads((_SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
 
 
 def schema_path(kind: str) -> str:
-    return str(resources.files("gitops_tutor.curriculum").joinpath(f"schemas/{kind}.schema.json"))
+    return str(_SCHEMAS / f"{kind}.schema.json")
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -163,6 +167,8 @@ def _check_object(value: dict[str, Any], schema: dict[str, Any], where: Mark, la
 
 
 def _unknown(key: str, props: dict[str, Any], label: str) -> str:
+    import difflib  # only a broken file gets here: valid content does not pay for the import
+
     close = difflib.get_close_matches(str(key), list(props), n=1, cutoff=0.6)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     where = "" if label == "file" else f" in {label}"
