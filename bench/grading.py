@@ -145,7 +145,7 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 def main() -> None:
     curriculum = load((), shipped=paths.shipped_content_dir()).curriculum
-    grader = Grader(curriculum.aliases)
+    grader = Grader(curriculum.aliases, curriculum.misconceptions)
     free = {q.id: q for q in curriculum.questions.values() if isinstance(q, FreeTextQuestion)}
     cases = load_cases()
 

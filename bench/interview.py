@@ -49,7 +49,7 @@ def fill_history(store: ProgressStore, curriculum: object, grader: Grader) -> No
 
 def main() -> None:
     curriculum = load([], shipped=shipped_content_dir()).curriculum
-    grader = Grader(curriculum.aliases)
+    grader = Grader(curriculum.aliases, curriculum.misconceptions)
     with tempfile.TemporaryDirectory() as folder:
         store = ProgressStore.open(Path(folder) / "bench.db", clock=lambda: NOW, fuzz=False)
         fill_history(store, curriculum, grader)

@@ -566,7 +566,7 @@ def child_one_mb() -> None:
     curriculum = load((), shipped=paths.shipped_content_dir()).curriculum
     free = [q for q in curriculum.questions.values() if isinstance(q, FreeTextQuestion)]
     largest = max(free, key=lambda q: sum(len(c.any) + len(c.negated_by) for c in q.rubric.concepts))
-    grader = Grader(curriculum.aliases)
+    grader = Grader(curriculum.aliases, curriculum.misconceptions)
     grader.grade(largest, largest.model_answer)  # compiled once, as a session would
     answers = [q.model_answer for q in free]
     rng = random.Random(11)

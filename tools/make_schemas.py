@@ -75,6 +75,12 @@ rubric = obj(
         "wrong_claims": {"type": "array", "maxItems": 12, "items": wrong_claim},
         "pass_threshold": {"type": "number", "minimum": 0, "maximum": 100},
         "partial_threshold": {"type": "number", "minimum": 0, "maximum": 100},
+        "ignore_misconceptions": {
+            "type": "array",
+            "items": ID,
+            "description": "Ids from misconceptions.yaml this question does not check: it is about that very "
+            "misconception, so its rubric states it (or its rejection) in its own words.",
+        },
     },
     ["concepts"],
 )
@@ -109,6 +115,30 @@ check = obj(
         "any": {"type": "array", "minItems": 1, "items": condition},
     },
     ["id", "label", "any"],
+)
+IDS = {"type": "array", "minItems": 1, "items": ID}
+misconception = obj(
+    {
+        "id": ID,
+        "claim": {**TEXT, "description": "The false belief, as the learner is shown it after 'Wrong:'."},
+        "truth": {**TEXT, "description": "What is true instead, shown after 'In fact:'."},
+        "source": {"type": "string", "pattern": "^https://", "description": "Upstream page that states the truth."},
+        "applies_to": obj(
+            {"tags": IDS, "lessons": IDS, "domains": IDS, "questions": IDS},
+            [],
+            description="Questions checked for it: any question with one of these tags, lessons, domains or ids. "
+            "At least one list is required; there is no 'everything'.",
+        ),
+        "penalty": {"type": "number", "minimum": 0, "maximum": 100},
+        "any": {**alternatives, "description": "Phrasings of the false belief, written like a rubric's wrong claims."},
+        "examples": {**TEXTS, "minItems": 1, "description": "Answers that state it: each must be caught."},
+        "not_examples": {
+            **TEXTS,
+            "minItems": 1,
+            "description": "Answers that mention it without stating it (denials, warnings): none may be caught.",
+        },
+    },
+    ["id", "claim", "truth", "source", "applies_to", "any", "examples", "not_examples"],
 )
 follow_up = obj({"when_missed": ID, "ask": ID}, ["when_missed", "ask"])
 question = obj(
@@ -216,6 +246,10 @@ schemas = {
             },
         },
         ["kind", "domains"],
+    ),
+    "misconceptions": obj(
+        {"kind": kind("misconceptions"), "misconceptions": {"type": "array", "minItems": 1, "items": misconception}},
+        ["kind", "misconceptions"],
     ),
     "pack": obj(
         {"kind": kind("pack"), "name": ID, "title": TEXT, "description": {"type": "string"}}, ["kind", "name", "title"]

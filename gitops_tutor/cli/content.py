@@ -225,6 +225,6 @@ def _explain(result: LoadResult, question_id: str) -> None:
     question = result.curriculum.questions.get(question_id)
     if question is None:
         raise click.UsageError(f"no question with id '{question_id}' (see 'gitops-tutor list questions')")
-    report, all_ok = explain(question, Grader(result.curriculum.aliases))
+    report, all_ok = explain(question, Grader(result.curriculum.aliases, result.curriculum.misconceptions))
     click.echo(report)
     raise SystemExit(0 if all_ok else 1)

@@ -23,7 +23,7 @@ def explain(question: AnyQuestion, grader: Grader) -> tuple[str, bool]:
         return _header(question) + "model answer:\n" + _details(result), result.score == 100
     if not isinstance(question, FreeTextQuestion):
         raise click.UsageError(f"'{question.id}' is a {question.type} question; --explain needs free-text or manifest")
-    lines = [_header(question).rstrip("\n") + "\n", *_lexicon_lines(question, grader)]
+    lines = [_header(question).rstrip("\n") + "\n", *_lexicon_lines(question, grader), *_myth_lines(question, grader)]
     all_ok = True
     for number, sample in enumerate(question.samples, 1):
         result = grader.grade(question, sample.answer)
@@ -50,6 +50,16 @@ def _lexicon_lines(question: FreeTextQuestion, grader: Grader) -> list[str]:
         return ["lexicon classes used: none\n"]
     lines = ["lexicon classes used (each form is read as the class name):"]
     lines += [f"  {name}: {', '.join(forms)}" for name, forms in sorted(used.items())]
+    return [*lines, ""]
+
+
+def _myth_lines(question: FreeTextQuestion, grader: Grader) -> list[str]:
+    """The curriculum-wide misconceptions checked in this question's answers, and those its rubric opts out of."""
+    checked = grader.misconceptions_for(question)
+    lines = [f"misconceptions checked: {len(checked) or 'none'}"]
+    lines += [f"  {myth.id} ({myth.source.path}:{myth.source.line}): {one_line(myth.claim)}" for myth in checked]
+    if question.rubric.ignore_misconceptions:
+        lines.append(f"  ignored by this rubric: {', '.join(question.rubric.ignore_misconceptions)}")
     return [*lines, ""]
 
 

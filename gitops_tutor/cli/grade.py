@@ -37,7 +37,7 @@ def grade(
 ) -> None:
     """Grade ANSWER to QUESTION_ID and show score, verdict, concepts and feedback."""
     curriculum = settings.load_for_app().curriculum
-    grader = Grader(curriculum.aliases)
+    grader = Grader(curriculum.aliases, curriculum.misconceptions)
     if batch is not None:
         _grade_batch(grader, curriculum, batch)
         return

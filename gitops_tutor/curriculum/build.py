@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from gitops_tutor.curriculum.models import (
+    DEFAULT_MISCONCEPTION_PENALTY,
     AnyQuestion,
     ChoiceQuestion,
     Comparison,
@@ -25,9 +26,11 @@ from gitops_tutor.curriculum.models import (
     Lesson,
     ManifestCheck,
     ManifestQuestion,
+    Misconception,
     Option,
     Rubric,
     Sample,
+    Scope,
     Source,
     WhichToolQuestion,
     WrongClaim,
@@ -147,7 +150,35 @@ def _rubric(raw: dict[str, Any]) -> Rubric:
         WrongClaim(w["id"], w["label"].strip(), _strings(w["any"]), float(w.get("penalty", 25.0)))
         for w in raw.get("wrong_claims", [])
     )
-    return Rubric(concepts, claims, raw.get("pass_threshold"), raw.get("partial_threshold"))
+    return Rubric(
+        concepts,
+        claims,
+        raw.get("pass_threshold"),
+        raw.get("partial_threshold"),
+        _strings(raw.get("ignore_misconceptions")),
+    )
+
+
+def build_misconceptions(raw: YMap, path: str, pack: str) -> list[Misconception]:
+    items: YList = raw["misconceptions"]
+    return [_misconception(m, path, pack, items.where(index)) for index, m in enumerate(items)]
+
+
+def _misconception(raw: YMap, path: str, pack: str, mark: Mark) -> Misconception:
+    scope = raw["applies_to"]
+    return Misconception(
+        id=raw["id"],
+        claim=raw["claim"].strip(),
+        truth=raw["truth"].strip(),
+        url=raw["source"].strip(),
+        applies_to=Scope(*(_strings(scope.get(name)) for name in ("tags", "lessons", "domains", "questions"))),
+        any=_strings(raw["any"]),
+        examples=_strings(raw["examples"]),
+        not_examples=_strings(raw["not_examples"]),
+        penalty=float(raw.get("penalty", DEFAULT_MISCONCEPTION_PENALTY)),
+        pack=pack,
+        source=source(path, mark),
+    )
 
 
 def _samples(raw: Any, path: str) -> tuple[Sample, ...]:

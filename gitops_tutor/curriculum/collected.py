@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gitops_tutor.curriculum.models import AnyQuestion, Comparison, Curriculum, Domain, Lesson, Pack, Source
+from gitops_tutor.curriculum.models import (
+    AnyQuestion,
+    Comparison,
+    Curriculum,
+    Domain,
+    Lesson,
+    Misconception,
+    Pack,
+    Source,
+)
 from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.curriculum.yamlread import YMap
 
@@ -23,6 +32,7 @@ class Collected:
     domains: list[tuple[Domain, Source]] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
     packs: list[Pack] = field(default_factory=list)
+    misconceptions: list[Misconception] = field(default_factory=list)
     raw_texts: list[tuple[str, YMap]] = field(default_factory=list)  # ``kind: aliases`` files only
     problems: list[Problem] = field(default_factory=list)
 

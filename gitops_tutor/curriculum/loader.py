@@ -126,6 +126,8 @@ def _load_file(content: ContentFile, pack: str, collected: Collected) -> None:
         items = data["domains"]
         for index, domain in enumerate(build.build_domains(data)):
             collected.domains.append((domain, build.source(content.shown, items.where(index))))
+    elif kind == "misconceptions":
+        collected.misconceptions.extend(build.build_misconceptions(data, content.shown, pack))
     elif kind == "aliases":
         for canonical, forms in data["aliases"].items():
             collected.aliases.setdefault(str(canonical), []).extend(str(f) for f in forms)

@@ -137,6 +137,7 @@ class Rubric:
     wrong_claims: tuple[WrongClaim, ...] = ()
     pass_threshold: float | None = None
     partial_threshold: float | None = None
+    ignore_misconceptions: tuple[str, ...] = ()  # the question is about that very misconception
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,49 @@ AnyQuestion = FreeTextQuestion | ChoiceQuestion | WhichToolQuestion | ManifestQu
 
 
 @dataclass(frozen=True)
+class Scope:
+    """Which questions a misconception is checked in: any one list naming the question is enough."""
+
+    tags: tuple[str, ...] = ()
+    lessons: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+
+    def covers(self, question: Question) -> bool:
+        return (
+            question.id in self.questions
+            or question.lesson in self.lessons
+            or question.domain in self.domains
+            or any(tag in self.tags for tag in question.tags)
+        )
+
+
+DEFAULT_MISCONCEPTION_PENALTY = 35.0
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A false belief that recurs across questions, stated once and checked in every answer in scope.
+
+    ``any`` holds rubric phrasings of the belief; the grader treats it as a wrong claim of every
+    free-text question in ``applies_to`` (unless the rubric opts out), and shows ``truth`` beside it.
+    ``examples`` must be caught and ``not_examples`` must not: validate proves both.
+    """
+
+    id: str
+    claim: str
+    truth: str
+    url: str
+    applies_to: Scope
+    any: tuple[str, ...]
+    examples: tuple[str, ...]
+    not_examples: tuple[str, ...]
+    penalty: float = DEFAULT_MISCONCEPTION_PENALTY
+    pack: str = SHIPPED_PACK
+    source: Source = field(default=Source("<memory>"), compare=False)
+
+
+@dataclass(frozen=True)
 class Pack:
     """A folder of content: the shipped one is ``core``; teams add their own."""
 
@@ -266,6 +310,7 @@ class Curriculum:
     aliases: Mapping[str, tuple[str, ...]]
     domains: Mapping[str, Domain]
     packs: tuple[Pack, ...] = ()
+    misconceptions: tuple[Misconception, ...] = ()  # shared false beliefs, checked in the questions in scope
 
     def lessons_in_order(self) -> list[Lesson]:
         return sorted(self.lessons.values(), key=lambda lesson: (lesson.order, lesson.id))

@@ -19,7 +19,7 @@ from typing import Any
 
 from gitops_tutor.curriculum.yamlread import Mark, YList, YMap
 
-FILE_KINDS = ("lesson", "questions", "comparison", "aliases", "domains", "pack")
+FILE_KINDS = ("lesson", "questions", "comparison", "aliases", "domains", "pack", "misconceptions")
 
 
 @dataclass(frozen=True)

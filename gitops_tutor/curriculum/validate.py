@@ -17,6 +17,7 @@ import yaml
 
 from gitops_tutor.curriculum.collected import Collected, LoadResult
 from gitops_tutor.curriculum.files import display_path
+from gitops_tutor.curriculum.misconceptions import check_misconceptions, unique_misconceptions
 from gitops_tutor.curriculum.models import (
     AnyQuestion,
     ChoiceQuestion,
@@ -63,8 +64,10 @@ def assemble(collected: Collected) -> LoadResult:
         aliases={k: tuple(dict.fromkeys(v)) for k, v in collected.aliases.items()},
         domains=domains,
         packs=tuple(collected.packs),
+        misconceptions=unique_misconceptions(collected.misconceptions, problems),
     )
     problems.extend(check_references(curriculum))
+    problems.extend(check_misconceptions(curriculum))
     problems.extend(check_questions(curriculum.questions.values()))
     problems.extend(check_lesson_examples(curriculum))
     return LoadResult(curriculum, tuple(sorted(set(problems))), tuple(collected.raw_texts))

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 from itertools import compress
 from operator import itemgetter
 
-from gitops_tutor.curriculum.models import Concept, FreeTextQuestion, WrongClaim
-from gitops_tutor.grading import shape
+from gitops_tutor.curriculum.models import Concept, FreeTextQuestion, Misconception, WrongClaim
+from gitops_tutor.grading import myths, shape
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.negation import Cues
 from gitops_tutor.grading.patterns import (
@@ -70,6 +70,7 @@ class CompiledConcept:
 class CompiledClaim:
     claim: WrongClaim
     patterns: tuple[Phrasing, ...]
+    truth: str = ""  # a curriculum-wide misconception's truth line (grading/myths.py)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,9 @@ class CompiledRubric:
     examples: Mapping[str, str] = field(default_factory=dict)  # "a source such as a GitRepository"
 
 
-def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRubric:
+def compile_rubric(
+    question: FreeTextQuestion, aliases: AliasMap, misconceptions: Sequence[Misconception] = ()
+) -> CompiledRubric:
     vocabulary = Vocabulary()
     empty: list[str] = []
     oversized: list[str] = []
@@ -128,6 +131,7 @@ def compile_rubric(question: FreeTextQuestion, aliases: AliasMap) -> CompiledRub
         for c, s in zip(rubric.concepts, subjects, strict=True)
     )
     claims = tuple(CompiledClaim(w, patterns(w.any)) for w in rubric.wrong_claims)
+    claims += tuple(CompiledClaim(myths.as_wrong_claim(m), patterns(m.any), m.truth) for m in misconceptions)
     pass_at = DEFAULT_PASS if rubric.pass_threshold is None else float(rubric.pass_threshold)
     partial_at = DEFAULT_PARTIAL if rubric.partial_threshold is None else float(rubric.partial_threshold)
     return CompiledRubric(
@@ -231,7 +235,7 @@ class _Answer:
         """A match said inside a condition or a default with a negation ("if you don't turn prune on",
         "by default it won't delete"), or after a doubt ("I'm not sure you ..."): no claim either way.
         ``denied`` is ``cues.negates(match)``, which the callers need too (worked out once)."""
-        return (denied and self.cues.conditional(match)) or self.cues.doubted(match)
+        return (denied and (self.cues.conditional(match) or self.cues.reported(match))) or self.cues.doubted(match)
 
     def claimed(
         self, patterns: Sequence[Phrasing], prompt_stems: frozenset[str] = frozenset(), *, loose: bool = False
@@ -298,7 +302,7 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     list_shape = shape.list_shape(text, plain)
     answer = _Answer(tokens, Cues(tokens, text), compiled.vocabulary.positions(tokens), list_shape != shape.NOT_A_LIST)
     claimed = (_claim_result(c, answer, compiled.prompt_stems) for c in compiled.claims)
-    claims = tuple(r for r in claimed if r is not None)
+    claims = myths.not_charged_twice([r for r in claimed if r is not None])
     results = _untangle_directions(
         [_concept_result(c, answer, compiled.subjects, compiled.examples) for c in compiled.concepts], claims
     )
@@ -351,7 +355,11 @@ def _concept_result(
     asserted, negated = answer.hits(compiled.patterns, negative_ok=compiled.negative_ok, swap=swap)
     several_words = answer.set_hit or any(len(set(match)) > 1 for match in asserted)
     opposite, _ = answer.hits(compiled.negations, loose=answer.list_like)
-    opposite = [m for m in opposite if not answer.cues.conditional(m) and not answer.cues.quoted(m)]
+    opposite = [
+        m
+        for m in opposite
+        if not answer.cues.conditional(m) and not answer.cues.quoted(m) and not answer.cues.reported(m)
+    ]
     turned, _ = answer.hits(compiled.turned) if compiled.turned and not opposite and not asserted else ([], [])
     if opposite:
         status, evidence = "negated", answer.spans(opposite)
@@ -424,7 +432,7 @@ def _claim_result(compiled: CompiledClaim, answer: _Answer, prompt_stems: frozen
     if not asserted:
         return None
     claim = compiled.claim
-    return ClaimResult(claim.id, claim.label, answer.spans(asserted), claim.penalty)
+    return ClaimResult(claim.id, claim.label, answer.spans(asserted), claim.penalty, compiled.truth)
 
 
 # Measured on the blind tuning half: at 0.5 two-sentence wrong answers that brush one concept get
@@ -524,8 +532,7 @@ def _feedback(concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult], 
     negated = [c.label for c in concepts if c.status == "negated"]
     if negated:
         parts.append("Says the opposite of: " + "; ".join(negated) + ".")
-    if claims:
-        parts.append("Wrong: " + "; ".join(c.label for c in claims) + ".")
+    parts.extend(myths.feedback(claims))  # the rubric's wrong claims, then each misconception with its truth
     if list_like:
         parts.append("Reads like a keyword list: say how the pieces fit together.")
     return " ".join(parts) or "Covers every point."

@@ -14,30 +14,46 @@ from gitops_tutor.curriculum.models import (
     ChoiceQuestion,
     FreeTextQuestion,
     ManifestQuestion,
+    Misconception,
     WhichToolQuestion,
 )
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.choice import ChoiceParseError, grade_choice, grade_which_tool, parse_choices
 from gitops_tutor.grading.freetext import CompiledRubric, compile_rubric, grade_free_text
 from gitops_tutor.grading.manifest import grade_manifest
+from gitops_tutor.grading.myths import in_scope
 from gitops_tutor.grading.result import GradeResult
 
 Answer = str | Sequence[int]
 
 
 class Grader:
-    """Grades any question type; caches compiled rubrics (safe to share, never mutated after)."""
+    """Grades any question type; caches compiled rubrics (safe to share, never mutated after).
 
-    def __init__(self, aliases: Mapping[str, Sequence[str]] | AliasMap | None = None) -> None:
+    ``misconceptions`` (``curriculum.misconceptions``) are checked in every free-text answer in
+    their scope, as wrong claims of that question's rubric.
+    """
+
+    def __init__(
+        self,
+        aliases: Mapping[str, Sequence[str]] | AliasMap | None = None,
+        misconceptions: Sequence[Misconception] = (),
+    ) -> None:
         self.aliases = aliases if isinstance(aliases, AliasMap) else AliasMap(aliases)
+        self.misconceptions = tuple(misconceptions)
         self._compiled: dict[tuple[str, str], CompiledRubric] = {}
 
     def compiled(self, question: FreeTextQuestion) -> CompiledRubric:
         key = (question.id, question.content_hash)
         rubric = self._compiled.get(key)
         if rubric is None:
-            rubric = self._compiled[key] = compile_rubric(question, self.aliases)
+            myths = in_scope(self.misconceptions, question)
+            rubric = self._compiled[key] = compile_rubric(question, self.aliases, myths)
         return rubric
+
+    def misconceptions_for(self, question: FreeTextQuestion) -> tuple[Misconception, ...]:
+        """The misconceptions checked in this question's answers (for ``validate --explain``)."""
+        return in_scope(self.misconceptions, question)
 
     def forget(self, question: FreeTextQuestion) -> None:
         """Drop a question's compiled rubric. ``validate`` checks each question once, and keeping
@@ -73,7 +89,10 @@ def _as_text(answer: Answer) -> str:
 
 
 def grade(
-    question: AnyQuestion, answer: Answer, aliases: Mapping[str, Sequence[str]] | AliasMap | None = None
+    question: AnyQuestion,
+    answer: Answer,
+    aliases: Mapping[str, Sequence[str]] | AliasMap | None = None,
+    misconceptions: Sequence[Misconception] = (),
 ) -> GradeResult:
     """Grade one answer; for many answers keep a Grader so rubrics are compiled once."""
-    return Grader(aliases).grade(question, answer)
+    return Grader(aliases, misconceptions).grade(question, answer)

@@ -231,6 +231,7 @@ CONDITIONS = frozenset({"if", "unless", "whenever"})
 CONDITION_OPENERS = frozenset({"when", "without", "otherwise", "until"})
 # A reason always opens a clause of its own: a cue before it does not reach the reason.
 REASON_WORDS = frozenset({"because", "since", "cause", "cuz", "coz"})
+PURPOSE_SUBJECTS = SUBJECT_PRONOUNS | {"this", "that", "nobody", "no", "noone", "nothing"}
 MANNER_REACH = 3  # words after a match in which "by <-ing>" names how, not whether
 VERB_REACH = 4  # words after the conjunction in which a finite verb marks a new clause
 PURPOSE_REACH = 6  # words between "so that" and the cue it governs
@@ -322,15 +323,8 @@ class Cues:
         sentence = tokens[first].sentence
         if self._prohibited(first) or self._in_condition(first):
             return True
-        for i in range(first - 1, max(-1, first - 1 - WINDOW_BEFORE * 2), -1):
-            if tokens[i].sentence != sentence:
-                break
-            if self._raws[i] in REJECTING_BEFORE:
-                return True
-            if self._raws[i] in REPORTING_VERBS and i > 0 and self._raws[i - 1] in REPORTERS:
-                return True
-            if self._raws[i] in REPORTING_VERBS and tuple(self._raws[max(0, i - 2) : i]) == ("mistake", "to"):
-                return True  # "a common mistake to think X": a belief reported as wrong
+        if self.reported(positions) or self._rejected_before(first):
+            return True
         end = min(len(tokens), last + 1 + CONSEQUENCE_REACH)
         for i in range(last + 1, end):
             if tokens[i].sentence != sentence:
@@ -341,6 +335,64 @@ class Cues:
                     tokens[j].stem in CONSEQUENCE_STEMS and tokens[j].sentence == sentence for j in range(i + 1, reach)
                 ):
                     return True
+        return False
+
+    def _rejected_before(self, first: int) -> bool:
+        """Whether "avoid", "instead" open the sentence part before the match, or "unlike" its clause.
+        "Flux, unlike Argo CD, runs ..." still says what Flux does; "unlike what some do, X" rejects X."""
+        tokens, raws = self.tokens, self._raws
+        sentence, clause = tokens[first].sentence, tokens[first].clause
+        for i in range(first - 1, max(-1, first - 1 - WINDOW_BEFORE * 2), -1):
+            if tokens[i].sentence != sentence:
+                return False
+            if raws[i] in REJECTING_BEFORE:
+                return True
+            if raws[i] == "unlike" and (tokens[i].clause == clause or self._attributes(i)):
+                return True
+        return False
+
+    def _attributes(self, unlike: int) -> bool:
+        """Whether an "unlike" clause points at what others do or think ("unlike what some teams do")."""
+        tokens, raws = self.tokens, self._raws
+        j = unlike + 1
+        while j < len(tokens) and tokens[j].clause == tokens[unlike].clause:
+            if raws[j] == "what" or raws[j] in REPORTERS:
+                return True
+            j += 1
+        return False
+
+    def reported(self, positions: Sequence[int]) -> bool:
+        """Whether the match is a belief the answer attributes rather than makes: "people often think
+        X", "the junior said X", "it's a myth that X", "a common mistake is X", or a war story told as
+        what went wrong ("we once did X and ...", "we used to X"). Such a match is no claim either way."""
+        tokens, raws = self.tokens, self._raws
+        first = positions[0]
+        sentence = tokens[first].sentence
+        for i in range(first - 1, max(-1, first - 1 - WINDOW_BEFORE * 2), -1):
+            if tokens[i].sentence != sentence:
+                break
+            raw = raws[i]
+            if raw in BELIEF_WORDS:
+                return True
+            if raw in REPORTING_VERBS and (self._reporter_before(i) or raws[i - 2 : i] == ["mistake", "to"]):
+                return True  # "a common mistake to think X": a belief reported as wrong
+            if raw in ("is", "was") and i > 0 and raws[i - 1] in MISTAKES:
+                return True  # "the classic mistake is X"
+            if raw == "to" and raws[i - 2 : i] in (["we", "used"], ["i", "used"], ["they", "used"]):
+                return True
+            if raw == "once" and (raws[i - 1 : i] in (["we"], ["i"]) or raws[i + 1 : i + 2] in (["we"], ["i"])):
+                return True
+        return False
+
+    def _reporter_before(self, verb: int) -> bool:
+        """Whether someone other than the speaker holds the belief: "people (often) think", "my
+        colleague assumes", "the junior said"; "I think", "you'd say" are the answer's own."""
+        tokens, raws = self.tokens, self._raws
+        for j in range(verb - 1, max(-1, verb - 1 - REPORTER_REACH), -1):
+            if tokens[j].clause != tokens[verb].clause or raws[j] in SPEAKERS:
+                return False
+            if raws[j] in REPORTERS:
+                return True
         return False
 
     def _prohibited(self, first: int) -> bool:
@@ -407,11 +459,20 @@ class Cues:
             if self.tokens[i].raw not in FREE_WORDS:
                 budget -= 1
         for i in range(last + 1, min(len(self.tokens), last + 1 + WINDOW_AFTER)):
-            if self.tokens[i].clause != clause:
-                break
+            if self.tokens[i].clause != clause or self._purpose_opens(i):
+                break  # "turn on scanning so it doesn't happen again": the denial is the next clause's
             if self.after[i] and self._reaches(i, first):
                 return True
         return False
+
+    def _purpose_opens(self, i: int) -> bool:
+        """Whether "so (that)" and a subject open a purpose or result clause at ``i``: "so it doesn't
+        happen again", "so that nobody ...": what that clause denies is not the words before it."""
+        raws = self._raws
+        if raws[i] != "so":
+            return False
+        k = i + 2 if raws[i + 1 : i + 2] == ["that"] else i + 1
+        return k < len(raws) and raws[k] in PURPOSE_SUBJECTS
 
     def _manner_follows(self, last: int) -> bool:
         """Whether "by <-ing>" follows the match in its clause: "don't fix drift by kubectl-editing it
@@ -554,10 +615,20 @@ CONSEQUENCE_REACH = 14  # words after the claim in which the modal must come
 CONSEQUENCE_AFTER_MODAL = 6  # words after the modal in which the consequence must come
 # Words before a claim in its sentence that reject it: "instead of", "rather than" are cues already.
 # (Same-clause cues are handled by ``negates``; these reach across commas within the sentence.)
-REJECTING_BEFORE = frozenset({"avoid", "avoids", "avoiding", "unlike", "instead", "myth", "misconception"})
-# "Some think X, but ...", "people say X": a reported belief, not the answer's own claim.
-REPORTING_VERBS = frozenset({"think", "believe", "say", "claim", "assume", "thought", "believed", "said", "claimed"})
-REPORTERS = frozenset({"some", "people", "many", "folks", "others", "often", "some people", "everyone"})
+REJECTING_BEFORE = frozenset({"avoid", "avoids", "avoiding", "instead"})
+BELIEF_WORDS = frozenset({"myth", "misconception", "wrongly", "falsely", "mistakenly"})  # "it's a myth that X"
+MISTAKES = frozenset({"mistake", "misconception", "myth", "fallacy", "misunderstanding", "trap", "pitfall"})
+# "Some think X, but ...", "people say X", "the junior assumed X": a reported belief, not the answer's own claim.
+REPORTING_VERBS = word_set(
+    """think thinks thought believe believes believed say says said claim claims claimed assume assumes assumed
+    expect expects expected suggest suggests suggested argue argues argued told"""
+)
+REPORTERS = word_set(
+    """some people many folks others everyone someone somebody colleague colleagues junior juniors
+    team teams devs developers dev newcomers beginners candidates vendor vendors manager lead blogs tutorials"""
+)
+SPEAKERS = frozenset({"i", "we", "you", "id", "wed", "youd", "ill", "well"})  # "I think X" is the answer's own claim
+REPORTER_REACH = 3  # words from the reporting verb back to who holds the belief ("people often wrongly think")
 
 
 STOPS = frozenset({"stop", "stops", "stopped"})

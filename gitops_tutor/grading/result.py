@@ -40,14 +40,16 @@ class ClaimResult:
     label: str
     evidence: tuple[Span, ...]
     penalty: float = 0.0
+    truth: str = ""  # set for a curriculum-wide misconception (grading/myths.py): what is true instead
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        found = {
             "id": self.id,
             "label": self.label,
             "evidence": [list(span) for span in self.evidence],
             "penalty": self.penalty,
         }
+        return {**found, "truth": self.truth} if self.truth else found
 
 
 @dataclass(frozen=True)

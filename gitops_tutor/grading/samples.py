@@ -14,6 +14,7 @@ from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.grading.freetext import MAX_PATTERN_WORDS
 from gitops_tutor.grading.grader import Grader
 from gitops_tutor.grading.linear_regex import UnsupportedPattern, compile_linear
+from gitops_tutor.grading.myth_checks import accepted_answer_problems, check_examples
 from gitops_tutor.grading.patterns import flat
 from gitops_tutor.grading.result import GradeResult
 
@@ -27,16 +28,17 @@ def check_samples(curriculum: Curriculum) -> Iterator[Problem]:
     the shipped content. Reference counting still frees each rubric and result at once.
     """
     with collector_paused():
-        grader = Grader(curriculum.aliases)
+        grader = Grader(curriculum.aliases, curriculum.misconceptions)
+        yield from check_examples(curriculum, grader.aliases)
         for question in curriculum.questions.values():
             if isinstance(question, FreeTextQuestion):
-                yield from _free_text_problems(grader, question)
+                yield from _free_text_problems(grader, question, curriculum)
                 grader.forget(question)  # each rubric is checked once: memory stays flat however big the content
             elif isinstance(question, ManifestQuestion):
                 yield from _manifest_problems(grader, question)
 
 
-def _free_text_problems(grader: Grader, question: FreeTextQuestion) -> Iterator[Problem]:
+def _free_text_problems(grader: Grader, question: FreeTextQuestion, curriculum: Curriculum) -> Iterator[Problem]:
     compiled = grader.compiled(question)
     for phrasing in compiled.empty_phrasings:
         yield _problem(question.source, "empty-phrasing", f"{question.id}: phrasing {phrasing!r} holds no words")
@@ -54,7 +56,12 @@ def _free_text_problems(grader: Grader, question: FreeTextQuestion) -> Iterator[
         result = grader.grade(question, sample.answer)
         if result.verdict != sample.verdict:
             yield _problem(sample.source, "sample-verdict", _mismatch(question.id, sample, result))
+        if sample.verdict != "fail":
+            yield from accepted_answer_problems(question, "sample", sample.source, sample.answer, result, curriculum)
     model = grader.grade(question, question.model_answer)
+    yield from accepted_answer_problems(
+        question, "model answer", question.source, question.model_answer, model, curriculum
+    )
     if model.verdict != "pass":
         message = f"{question.id}: the model answer grades {model.verdict} ({model.score}); {_concepts(model)}"
         yield _problem(question.source, "model-answer", message, "warning")

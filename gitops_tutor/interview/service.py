@@ -52,7 +52,7 @@ def default_grade(curriculum: Curriculum) -> GradeFn:
     """The real grader, built once per interview so compiled rubrics are cached."""
     from gitops_tutor.grading import Grader
 
-    return Grader(curriculum.aliases).grade
+    return Grader(curriculum.aliases, curriculum.misconceptions).grade
 
 
 class InterviewService:

@@ -87,7 +87,7 @@ class Services:
         if self._grader is None:
             from gitops_tutor.grading import Grader
 
-            self._grader = Grader(self.curriculum.aliases)
+            self._grader = Grader(self.curriculum.aliases, self.curriculum.misconceptions)
         return self._grader.grade(question, answer)
 
     def now(self) -> datetime:

@@ -154,7 +154,7 @@ EXPECTED = [
         7,
         "kind",
         "error",
-        "'kind' is 'recipe'; expected one of: lesson, questions, comparison, aliases, domains, pack",
+        "'kind' is 'recipe'; expected one of: lesson, questions, comparison, aliases, domains, pack, misconceptions",
     ),
 ]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gitops_tutor.curriculum.models import Concept
+from dataclasses import replace
+
+from gitops_tutor.curriculum.models import Concept, WrongClaim
 from gitops_tutor.grading import Grader, GradeResult, shape
 from tests.grading.conftest import free_text
 
@@ -66,3 +68,68 @@ def test_which_changes_asks_for_a_list_but_what_changes_does_not() -> None:
 def test_a_dotted_name_is_no_clause_break() -> None:
     assert not shape.grouped("upgrade.crds, CreateReplace, helm template, 6.5.x")
     assert shape.grouped("upgrade.crds Skip. CreateReplace, helm template")
+
+
+def claims(question: object, answer: str) -> list[str]:
+    return [c.id for c in grade(question, answer).wrong_claims]
+
+
+AUTOSYNC = free_text(
+    Concept("idea", "selfHeal reverts live edits", ("selfheal .. revert*",), required=True),
+    claims=(WrongClaim("auto", "automated sync reverts live edits", ("automated sync reverts",), penalty=40),),
+)
+
+
+def test_a_belief_held_by_others_is_reported_not_claimed() -> None:
+    for frame in ("People often expect that", "The junior said", "My colleague assumes", "Some teams think"):
+        assert claims(AUTOSYNC, f"{frame} automated sync reverts it. Only selfHeal reverts it.") == [], frame
+    assert claims(AUTOSYNC, "I think automated sync reverts it, and selfHeal reverts it too.") == ["auto"]
+    assert claims(AUTOSYNC, "Automated sync reverts it, and selfHeal reverts it too.") == ["auto"]
+
+
+def test_a_named_mistake_is_not_advice() -> None:
+    assert claims(AUTOSYNC, "The classic mistake is automated sync reverts it; selfHeal reverts it.") == []
+
+
+INBOUND = free_text(
+    Concept("idea", "agents only connect out", ("connects out",), negated_by=("needs inbound access",), required=True)
+)
+
+
+def test_a_myth_is_no_opposite_of_the_concept() -> None:
+    assert status(INBOUND, "It's a myth that Flux needs inbound access: the agent connects out.") == "hit"
+    assert status(INBOUND, "Flux needs inbound access, though the agent connects out.") == "negated"
+
+
+OUTSIDE = replace(
+    free_text(
+        Concept("idea", "Flux runs in the cluster", ("pulls from inside",), required=True),
+        claims=(WrongClaim("outside", "Flux runs outside the cluster", ("runs outside the cluster",), penalty=40),),
+    ),
+    prompt="Where do Flux and Argo CD run?",
+)
+
+
+def test_unlike_rejects_only_its_own_clause() -> None:
+    assert claims(OUTSIDE, "Flux, unlike Argo CD, runs outside the cluster and pushes to it.") == ["outside"]
+    assert claims(OUTSIDE, "Unlike a tool that runs outside the cluster, Flux pulls from inside.") == []
+
+
+ROLLBACK = free_text(
+    Concept("idea", "revert in Git", ("git revert",), required=True),
+    claims=(WrongClaim("helm", "run helm rollback", ("helm rollback",), penalty=40),),
+)
+
+
+def test_a_war_story_is_not_advice() -> None:
+    assert claims(ROLLBACK, "We once did a helm rollback and the controller upgraded it right back. Git revert.") == []
+    assert claims(ROLLBACK, "We used to do a helm rollback; now we git revert.") == []
+    assert claims(ROLLBACK, "Do a helm rollback, then git revert.") == ["helm"]
+
+
+SCANNING = free_text(Concept("idea", "turn on secret scanning", ("secret scanning",), required=True))
+
+
+def test_so_it_doesnt_happen_again_names_a_purpose() -> None:
+    assert status(SCANNING, "Rotate it and turn on secret scanning so it doesn't happen again") == "hit"
+    assert status(SCANNING, "Rotate it; secret scanning doesn't help here") == "negated"

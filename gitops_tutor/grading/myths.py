@@ -1,0 +1,58 @@
+"""Curriculum-wide misconceptions: false beliefs stated once in content and caught in every answer in scope.
+
+A rubric lists the wrong claims its own question invites, but the same false facts ("selfHeal is
+on by default", "Argo CD pushes from CI") turn up as side remarks in answers to many questions,
+and an otherwise right answer with one of them passed until that question's rubric named it.
+Each misconception is read here as one more wrong claim of every free-text question its scope
+names (same matcher, lexicon and rules for rejections, negations and quotes as the rubric's own),
+and its truth line goes into the feedback, so the learner sees why it is wrong.
+
+A myth caught where the rubric's own wrong claim already caught the same words is not charged
+twice: it is one false statement. Everything here is pure: the misconceptions arrive as data
+with the content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from gitops_tutor.curriculum.models import FreeTextQuestion, Misconception, WrongClaim
+from gitops_tutor.grading.result import ClaimResult
+
+
+def in_scope(misconceptions: Iterable[Misconception], question: FreeTextQuestion) -> tuple[Misconception, ...]:
+    """The misconceptions checked in this question's answers: in scope, and not opted out by its rubric."""
+    ignored = question.rubric.ignore_misconceptions
+    return tuple(m for m in misconceptions if m.id not in ignored and m.applies_to.covers(question))
+
+
+def as_wrong_claim(myth: Misconception) -> WrongClaim:
+    """The misconception in the shape of a rubric's wrong claim: its claim line is the label shown."""
+    return WrongClaim(myth.id, myth.claim, myth.any, myth.penalty)
+
+
+def not_charged_twice(claims: Sequence[ClaimResult]) -> tuple[ClaimResult, ...]:
+    """Drop a misconception caught on words a rubric's own wrong claim already caught (one false statement)."""
+    own = [span for claim in claims if not claim.truth for span in claim.evidence]
+
+    def overlaps(claim: ClaimResult) -> bool:
+        return any(s < e2 and s2 < e for s, e in claim.evidence for s2, e2 in own)
+
+    return tuple(claim for claim in claims if not (claim.truth and overlaps(claim)))
+
+
+def feedback(claims: Sequence[ClaimResult]) -> list[str]:
+    """'Wrong: ...' for the rubric's claims, then each misconception with its truth line."""
+    parts = []
+    own = [claim.label for claim in claims if not claim.truth]
+    if own:
+        parts.append("Wrong: " + "; ".join(own) + ".")
+    parts.extend(
+        f"Wrong: {_sentence(claim.label)} In fact: {_sentence(claim.truth)}" for claim in claims if claim.truth
+    )
+    return parts
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
