@@ -50,7 +50,7 @@ def _scope_problems(myth: Misconception, cur: Curriculum) -> Iterator[Problem]:
     unknown = [
         *(f"tag '{t}'" for t in scope.tags if t not in tags),
         *(f"lesson '{x}'" for x in scope.lessons if x not in cur.lessons),
-        *(f"domain '{x}'" for x in scope.domains if x not in cur.domains),
+        *(f"domain '{x}'" for x in scope.domains if cur.domains and x not in cur.domains),
         *(f"question '{x}'" for x in scope.questions if x not in cur.questions),
     ]
     for name in unknown:
