@@ -7,6 +7,7 @@ Collected, the validator turns it into a LoadResult.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from gitops_tutor.curriculum.models import (
     AnyQuestion,
@@ -19,7 +20,9 @@ from gitops_tutor.curriculum.models import (
     Source,
 )
 from gitops_tutor.curriculum.problems import Problem
-from gitops_tutor.curriculum.yamlread import YMap
+
+if TYPE_CHECKING:  # a type only: a cache hit reads LoadResult without importing the parser
+    from gitops_tutor.curriculum.yamlread import YMap
 
 
 @dataclass

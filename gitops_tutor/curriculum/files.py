@@ -16,14 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from gitops_tutor.curriculum.problems import Problem
-from gitops_tutor.curriculum.yamlread import (
-    MAX_FILE_BYTES,
-    Mark,
-    ReadResult,
-    YamlError,
-    decode,
-    read_yaml,
-)
+from gitops_tutor.curriculum.reading import MAX_FILE_BYTES, Mark, YamlError
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # A pack-wide budget, checked from file sizes before anything is read. The shipped curriculum is about
@@ -118,10 +111,12 @@ class ContentFile:
 
 def read_file(path: Path) -> tuple[ContentFile | None, list[Problem]]:
     """Read one file; on failure return no file and the problems that explain why."""
+    from gitops_tutor.curriculum.yamlread import decode, read_yaml  # the parser: only a load that parses needs it
+
     shown = display_path(path)
     try:
         text = decode(_read_regular(path))
-        result: ReadResult = read_yaml(text)
+        result = read_yaml(text)
     except YamlError as exc:
         return None, [Problem(shown, exc.mark.line, exc.mark.column, exc.code, exc.message)]
     except OSError as exc:

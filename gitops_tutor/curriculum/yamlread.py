@@ -12,9 +12,11 @@ needs them), duplicate keys become problems, and alias expansion is budgeted so 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
+
+from gitops_tutor.curriculum.reading import MAX_FILE_BYTES, Mark, YamlError
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is several times faster
 
@@ -51,17 +53,9 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _Loader: type = _FastResolver
 
-MAX_FILE_BYTES = 1_000_000
 MAX_EXPANDED_NODES = 200_000
 MAX_DEPTH = 64
 MAX_UNTRUSTED_VALUES = 100_000  # a manifest answer has hundreds; this leaves room and stops bombs
-
-
-class Mark(NamedTuple):
-    """A 1-based line and column in a file (a named tuple: made for every string validate scans)."""
-
-    line: int
-    column: int
 
 
 def _to_mark(mark: Any) -> Mark:
@@ -111,16 +105,6 @@ class YList(_Placed, list):  # type: ignore[type-arg,unused-ignore]
         if 0 <= index < len(self.item_marks):
             return _to_mark(self.item_marks[index])
         return self.mark
-
-
-class YamlError(Exception):
-    """A problem that stops a file from being read at all."""
-
-    def __init__(self, code: str, message: str, mark: Mark) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.mark = mark
 
 
 @dataclass
