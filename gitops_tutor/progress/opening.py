@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -30,6 +31,8 @@ PERIODIC_EVERY = timedelta(minutes=30)  # Anki's default: a copy every 30 minute
 ALWAYS_CHECK_BYTES = 16 << 20  # quick_check reads every page: ~5 ms per MB, so small files are checked on every open
 CHECK_EVERY = timedelta(hours=24)  # ... and larger ones at least once a day, and before every migration
 CHECKED_AT_KEY = "_integrity_checked_at"
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"  # a copy's name: <stem>-<stamp>-<reason>[-<n>].db, in UTC
+STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z")
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -338,12 +341,27 @@ def newest_backup_time(folder: Path, stem: str, reason: str) -> datetime | None:
     """When the newest copy of a kind was taken, read from its name (file times lie after a copy)."""
     stamps = []
     for copy in folder.glob(f"{stem}-*-{reason}.db"):
-        stamp = copy.name[len(stem) + 1 :].split("-", 1)[0]
-        try:
-            stamps.append(datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc))
-        except ValueError:
-            continue
+        stamp = stamp_time(copy.name[len(stem) + 1 :].split("-", 1)[0])
+        if stamp is not None:
+            stamps.append(stamp)
     return max(stamps, default=None)
+
+
+def stamp_time(stamp: str) -> datetime | None:
+    """The UTC time in a copy's name (``STAMP_FORMAT``), or None if it is not one.
+
+    Read with a regular expression, not ``datetime.strptime``: every open with a periodic copy
+    present runs this, on the way to the app's Home, and the first strptime of a process imports
+    ``_strptime`` and builds its locale tables: opening a store went from ~6.9 to ~3.9 ms of CPU
+    without it (the app's process, where ``re`` and ``locale`` are already loaded)."""
+    match = STAMP.fullmatch(stamp)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(part) for part in match.groups())
+    try:
+        return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
+    except ValueError:
+        return None
 
 
 def backup_kind(path: Path, stem: str) -> str:
@@ -355,7 +373,7 @@ def backup_kind(path: Path, stem: str) -> str:
 
 
 def unique_backup_path(folder: Path, stem: str, now: datetime, reason: str) -> Path:
-    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    stamp = now.strftime(STAMP_FORMAT)
     target = folder / f"{stem}-{stamp}-{reason}.db"
     counter = 1
     while target.exists():
