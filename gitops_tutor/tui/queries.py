@@ -2,9 +2,9 @@
 
 One round trip per screen refresh keeps the event loop free and the numbers
 consistent with each other (all read at the same moment). The records are NamedTuples, not
-frozen dataclasses: this module loads on the way to Home's first frame, and five frozen
-dataclasses cost ~5-8 ms of class creation there (their methods are compiled from source at
-import) against ~1 ms for five NamedTuples, which compare by value and are immutable as before.
+frozen dataclasses: this module loads on the way to Home's first frame, where importing it took
+4.5 ms of CPU with five frozen dataclasses (their methods are compiled from source at import) and
+takes 2.3 ms with NamedTuples, which compare by value and are immutable as before.
 """
 
 from __future__ import annotations
