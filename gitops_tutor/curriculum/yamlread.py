@@ -143,7 +143,7 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return node.value
     try:
         return construct(node)
-    except (yaml.YAMLError, ValueError):  # e.g. a 5,000-digit number: Python's int limit says no
+    except (yaml.YAMLError, ValueError, LookupError):  # a 5,000-digit number, "!!bool maybe", an empty "!!int"
         return node.value
 
 
