@@ -277,6 +277,8 @@ class _Answer:
                 clean &= bool(plain)
             if len(chosen) < len(per_term):
                 continue
+            if clean and self.cues.unequal_between([m[0] for m in chosen]):
+                clean = False
             if clean and swap is not None:
                 clean = not any(swap(m) for m in chosen)
             self.set_hit |= clean

@@ -27,8 +27,13 @@ HARD_CUES = frozenset(
         "cannot", "cant", "wont", "wouldnt", "shouldnt", "mustnt", "neednt", "hasnt", "havent",
         "without", "avoid", "avoids", "avoided", "avoiding", "neither", "nor", "nothing", "none",
         "nobody", "stop", "stopped", "lacks", "lack", "nowhere",
+        # a verb of disabling negates its object: "turn off required reviews" (the lexicon reads "turn
+        # off", "switch off" as "disabled") does not require them
+        "disable", "disables", "disabled", "disabling",
     }
 )  # fmt: skip
+DISABLING = frozenset({"disable", "disables", "disabled", "disabling"})
+NOT_EQUAL_SIGNS = frozenset({"!=", "≠", "=/="})
 # "X instead of Y": Y is negated, X is not; so these only look forward.
 CONTRASTIVE_CUES: tuple[tuple[str, ...], ...] = (
     ("instead", "of"),
@@ -291,6 +296,14 @@ class Cues:
         self._quotations = [m.span() for m in QUOTATION.finditer(text)] if '"' in text or "“" in text else []
         self._raws = raws
         self._without = "without" in raws  # whether ``stressed`` can hold at all
+        self._otherwise = "otherwise" in raws or "else" in raws  # "disable X first, otherwise X ..."
+        # "live != desired" is read "live differs from desired": that "differs" denies a phrasing it
+        # splits ("base64 .. encryption" in "base64 != encryption"), but nothing after it.
+        self._unequal = (
+            {i for i, t in enumerate(tokens) if text[t.start : t.end] in NOT_EQUAL_SIGNS}
+            if ("=" in text or "≠" in text)
+            else set()
+        )
         self._opens_clause: dict[int, bool] = {}  # conjunction position -> starts a clause (computed when reached)
 
     def quoted(self, positions: Sequence[int]) -> bool:
@@ -321,7 +334,7 @@ class Cues:
         tokens = self.tokens
         first, last = positions[0], positions[-1]
         sentence = tokens[first].sentence
-        if self._prohibited(first) or self._in_condition(first):
+        if self._prohibited(first) or self._in_condition(first, last):
             return True
         if self.reported(positions) or self._rejected_before(first):
             return True
@@ -413,10 +426,14 @@ class Cues:
             raws[i] in MAIN_CLAUSE_MARKERS for i in range(start, first)
         )
 
-    def _in_condition(self, first: int) -> bool:
-        """Whether a claim stands in an if-clause ("roll forward only if revert isn't possible")."""
+    def _in_condition(self, first: int, last: int | None = None) -> bool:
+        """Whether a claim stands in an if-clause ("roll forward only if revert isn't possible"). A match
+        that runs on from the condition into the clause after it ("if it was intended, sync it away")
+        pairs a case with its advice: that is a claim, not a condition."""
         tokens, raws = self.tokens, self._raws
         clause = tokens[first].clause
+        if last is not None and tokens[last].clause != clause:
+            return False
         marker = None  # "if it breaks *just* run X": X is the advice, not the condition
         for i in range(first - 1, -1, -1):
             if tokens[i].clause != clause:
@@ -447,7 +464,7 @@ class Cues:
         clause = self.tokens[first].clause
         matched = set(positions)
         for i in range(first + 1, last):
-            if i not in matched and self.before[i] == HARD and self._reaches(i, first):
+            if i not in matched and (self.before[i] == HARD or i in self._unequal) and self._reaches(i, first):
                 return True
         budget = WINDOW_BEFORE
         manner = self._manner_follows(last)
@@ -507,7 +524,7 @@ class Cues:
             start -= 1
         if raws[start] in CONDITION_OPENERS:
             return True
-        if self._in_condition(first):
+        if self._in_condition(first, positions[-1]):
             return True
         if any(raws[i] == "by" and raws[i + 1] == "default" for i in range(start, first)):
             return True
@@ -518,6 +535,8 @@ class Cues:
         """Whether the match sits in a sentence-opening "Without X, <bad result>": the sentence says what
         goes wrong without X, so it stresses X rather than denying it ("Without the age key, nothing
         can decrypt the files"). "Without X, it still works" says X is not needed: not stressed."""
+        if self._otherwise and self._disabled_first(positions):
+            return True
         if not self._without:
             return False  # most answers never say "without"
         tokens, raws = self.tokens, self._raws
@@ -536,6 +555,24 @@ class Cues:
         result = range(end, len(tokens))
         bad = (i for i in result if tokens[i].sentence == sentence)  # the result must be a bad one:
         return any(self.before[i] == HARD or tokens[i].stem in CONSEQUENCE_STEMS for i in bad)  # "still works" is not
+
+    def unequal_between(self, positions: Sequence[int]) -> bool:
+        """Whether a "!=" stands between the words of an idea: "base64 != encryption" denies that base64
+        is encryption, whatever order the idea's terms come in."""
+        low, high = min(positions), max(positions)
+        return any(low < i < high for i in self._unequal)
+
+    def _disabled_first(self, positions: Sequence[int]) -> bool:
+        """Whether the match is what a sentence disables before an "otherwise" that says what it would do:
+        "Disable self-heal first, otherwise Argo CD puts it back" stresses what self-heal does."""
+        tokens, raws = self.tokens, self._raws
+        first, last = positions[0], positions[-1]
+        sentence = tokens[first].sentence
+        cue = next((i for i in range(first - 1, max(-1, first - 1 - WINDOW_BEFORE), -1) if raws[i] in DISABLING), None)
+        if cue is None or tokens[cue].clause != tokens[first].clause:
+            return False
+        after = range(last + 1, len(tokens))
+        return any(raws[i] in ("otherwise", "else") for i in after if tokens[i].sentence == sentence)
 
     def _phrase_ended(self, cue: int, first: int) -> bool:
         """Whether the phrase a "without" governs ends before ``first``: "without selfHeal the change

@@ -31,9 +31,16 @@ FILLER = re.compile(
 )
 # A comma or colon right after a short label ("CI: build", "Flux, because") breaks the
 # clause (negation scope) but not the unit that proximity matching uses.
-_SOFT_SEP = re.compile(r"[,:()\[\]\n]|\s[-–—]\s|—")
+_SOFT_SEP = re.compile(r"[,:()\[\]\n]|\s[-–—]\s|—|->|=>|→|<-")
+# An arrow in shorthand ("no OCI verify -> Kyverno") ends a clause, so a negation before it stops
+# there, but not the unit: "drift -> reconcile" still relates its two sides for proximity matching.
+_ARROW = re.compile(r"\s*(?:->|=>|→|<-)\s*")
+# "live != desired" reads "live differs from desired": the sign is a relation, not a sentence end.
+_NOT_EQUAL = re.compile(r"!=|≠|=/=")
+NOT_EQUAL_WORDS = ("differs", "from")
 # Words that start a new clause: negation and proximity never reach across them.
 LABEL_WORDS = 3
+CONDITION_WORDS = frozenset({"if", "unless", "when", "whenever"})
 CLAUSE_WORDS = frozenset({"but", "however", "whereas", "while", "although", "though", "except", "unlike"})
 
 
@@ -173,6 +180,10 @@ def _plain_tokens(text: str) -> list[Token] | None:
 
 def _tokenize_any(text: str) -> list[Token]:
     """``tokenize`` for any text."""
+    if "=" in text or "≠" in text:
+        signs = [m.span() for m in _NOT_EQUAL.finditer(text)]
+        if signs:
+            return _with_inequalities(_tokenize_any(_NOT_EQUAL.sub(lambda m: " " * len(m.group()), text)), signs)
     if "://" in text or "www." in text:
         text = URL.sub(lambda m: " " * len(m.group()), text)
     if "\n" in text:
@@ -200,6 +211,25 @@ def _tokenize_any(text: str) -> list[Token]:
     clauses, sentences, units = _numbering(separators, raws, n)
     fields = zip(raws, map(stem, raws), starts, ends, clauses, sentences, range(n), units, strict=True)
     return list(map(tuple.__new__, repeat(Token), fields))
+
+
+def _with_inequalities(tokens: list[Token], signs: list[tuple[int, int]]) -> list[Token]:
+    """``tokens`` of the text with each "!=" blanked, with "differs from" put where each sign stood
+    (one word: both tokens share its index and its span), later words renumbered after it."""
+    out: list[Token] = []
+    shift = k = 0
+    for start, end in signs:
+        while k < len(tokens) and tokens[k].start < start:
+            out.append(tokens[k]._replace(word=tokens[k].word + shift))
+            k += 1
+        near = out[-1] if out else tokens[k] if k < len(tokens) else None
+        if near is None:
+            continue
+        word = out[-1].word + 1 if out else 0
+        out += [Token(w, stem(w), start, end, near.clause, near.sentence, word, near.unit) for w in NOT_EQUAL_WORDS]
+        shift += 1
+    out += [t._replace(word=t.word + shift) for t in tokens[k:]]
+    return out
 
 
 # A line this long that breaks mid-sentence was wrapped by an editor: the break is a space (as in
@@ -243,6 +273,7 @@ def _numbering(separators: list[str], raws: list[str], n: int) -> tuple[list[int
     sentences: list[int] = []
     units: list[int] = []
     clause = sentence = unit = unit_start = previous = 0
+    joined = False  # whether the unit already runs on from its condition into the main clause
     for i in breaks:
         separator = separators[i]
         # "but"/"while" end a clause and a unit, not the sentence: "Synced but Degraded" is one idea
@@ -259,9 +290,12 @@ def _numbering(separators: list[str], raws: list[str], n: int) -> tuple[list[int
         clause += 1
         if kind == 2:
             sentence += 1
-        if kind >= 2 or not _after_label(separator, i - unit_start):
+        if kind == 1 and not joined and raws[unit_start] in CONDITION_WORDS and separator.strip() == ",":
+            joined = True  # "if it was intended, sync it away": a case and its advice are one unit
+        elif kind >= 2 or not (_after_label(separator, i - unit_start) or _ARROW.fullmatch(separator)):
             unit += 1
             unit_start = i
+            joined = False
     run = n - previous
     clauses += [clause] * run
     sentences += [sentence] * run

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from gitops_tutor.curriculum.models import Concept, WrongClaim
 from gitops_tutor.grading import Grader, GradeResult, shape
+from gitops_tutor.grading.text import tokenize
 from tests.grading.conftest import free_text
 
 GRADER = Grader({})
@@ -133,3 +134,64 @@ SCANNING = free_text(Concept("idea", "turn on secret scanning", ("secret scannin
 def test_so_it_doesnt_happen_again_names_a_purpose() -> None:
     assert status(SCANNING, "Rotate it and turn on secret scanning so it doesn't happen again") == "hit"
     assert status(SCANNING, "Rotate it; secret scanning doesn't help here") == "negated"
+
+
+DRIFT = free_text(
+    Concept("idea", "drift: live differs from desired", ("live .. differ*",), required=True),
+    claims=(WrongClaim("b64", "base64 is encryption", ("base64 .. encrypt*",), penalty=40),),
+)
+
+
+def test_not_equal_reads_differs_from() -> None:
+    assert status(DRIFT, "Drift = live != desired (manual edit).") == "hit"
+    assert status(DRIFT, "Drift = live ≠ desired.") == "hit"
+    assert claims(DRIFT, "Not plaintext (base64 != encryption); live != desired.") == []
+    assert claims(DRIFT, "base64 is encryption enough; live != desired.") == ["b64"]
+
+
+def test_not_equal_keeps_spans_and_word_order() -> None:
+    tokens = tokenize("live != desired")
+    assert [(t.raw, t.start, t.end, t.word) for t in tokens] == [
+        ("live", 0, 4, 0),
+        ("differs", 5, 7, 1),
+        ("from", 5, 7, 1),
+        ("desired", 8, 15, 2),
+    ]
+    assert len({t.sentence for t in tokens}) == 1  # "!" is no sentence end here
+
+
+KYVERNO = free_text(Concept("idea", "Kyverno verifies images", ("kyverno verifyimages",), required=True))
+
+
+def test_an_arrow_ends_the_reach_of_a_negation() -> None:
+    assert status(KYVERNO, "Argo: no OCI verify -> Kyverno verifyImages") == "hit"
+    assert status(KYVERNO, "Argo: no Kyverno verifyImages") == "negated"
+    assert status(DRIFT, "drift: live -> differs") == "hit"  # the arrow still joins its two sides
+
+
+REVIEWS = free_text(
+    Concept("idea", "required reviews on main", ("required review*",), required=True),
+    Concept("selfheal", "selfHeal puts manual edits back", ("selfheal .. put* .. back",)),
+)
+
+
+def test_a_verb_of_disabling_negates_its_object() -> None:
+    assert status(REVIEWS, "For speed you disable required reviews on main") == "negated"
+    assert status(REVIEWS, "Keep required reviews on main") == "hit"
+
+
+def test_disable_x_otherwise_x_does_y_stresses_what_x_does() -> None:
+    answer = "Disable selfHeal first, otherwise Argo CD selfHeal puts it back; keep required reviews."
+    assert status(REVIEWS, answer, "selfheal") == "hit"
+    assert status(REVIEWS, "Disable selfHeal, it puts it back; keep required reviews.", "selfheal") == "negated"
+
+
+CASES = free_text(
+    Concept("idea", "look at the diff", ("diff",), required=True),
+    claims=(WrongClaim("swap", "swaps the cases", ("intended, sync it away",), penalty=60),),
+)
+
+
+def test_a_claim_that_runs_from_a_condition_into_its_advice_counts() -> None:
+    assert claims(CASES, "Check the diff. If the change was intended, sync it away.") == ["swap"]
+    assert claims(CASES, "Check the diff. If it was intended, commit it; sync it away otherwise.") == []
