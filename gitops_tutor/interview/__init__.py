@@ -4,7 +4,7 @@ Pure of any UI: the Textual screens and the line mode both drive an
 ``InterviewSession`` through an ``InterviewService``, with the clock injected.
 
 The names below load on first use (PEP 562): Home only lists past interviews
-(``interview.repository``), and importing the package must not also import the report,
+(``interview.history``), and importing the package must not also import the report,
 the draw and, through them, the grader, which start-up does not need.
 """
 
@@ -17,8 +17,8 @@ from gitops_tutor.lazy_exports import lazy_exports
 if TYPE_CHECKING:
     from gitops_tutor.interview.config import PRESETS, InterviewConfig, build_config
     from gitops_tutor.interview.errors import InterviewError
+    from gitops_tutor.interview.history import PastInterview, past_interviews
     from gitops_tutor.interview.report import InterviewReport, band_for, build_report
-    from gitops_tutor.interview.repository import PastInterview, past_interviews
     from gitops_tutor.interview.service import InterviewService
     from gitops_tutor.interview.session import Alert, InterviewItem, InterviewSession, TimeUp
 
@@ -30,8 +30,8 @@ _HOMES = {
     "InterviewReport": "report",
     "band_for": "report",
     "build_report": "report",
-    "PastInterview": "repository",
-    "past_interviews": "repository",
+    "PastInterview": "history",
+    "past_interviews": "history",
     "InterviewService": "service",
     "Alert": "session",
     "InterviewItem": "session",

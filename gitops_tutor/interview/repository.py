@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Any
 from gitops_tutor.interview import lease
 from gitops_tutor.interview.config import InterviewConfig
 from gitops_tutor.interview.errors import InterviewError
+from gitops_tutor.interview.history import PAST_INTERVIEWS_SQL as PAST_INTERVIEWS_SQL  # their home is history.py
+from gitops_tutor.interview.history import PastInterview as PastInterview
+from gitops_tutor.interview.history import past_interviews as past_interviews
 from gitops_tutor.interview.lease import InterviewTakenOver, Lease, Owner, SaveOutcome
 from gitops_tutor.progress.timeutil import iso, parse_iso
 
@@ -72,56 +75,6 @@ class Snapshot:
     @classmethod
     def of(cls, session: InterviewSession) -> Snapshot:
         return cls(session.id, iso(session.created_at), session.status, session.config.to_dict(), session.to_state())
-
-
-@dataclass(frozen=True)
-class PastInterview:
-    """One finished interview as the Stats screen lists it: when, which kind, how it went."""
-
-    id: str
-    started_at: datetime
-    preset: str
-    score: int
-    band: str
-    questions: int
-
-
-PAST_INTERVIEWS_SQL = (
-    "SELECT i.id, i.created_at, i.config_json, i.score, i.band, "
-    "(SELECT COUNT(*) FROM interview_answers a WHERE a.interview_id = i.id) AS questions "
-    "FROM interviews i WHERE i.status = 'finished' AND i.score IS NOT NULL "
-    "ORDER BY i.created_at DESC, i.id DESC"
-)
-
-
-def past_interviews(store: ProgressStore, limit: int | None = None) -> list[PastInterview]:
-    """Finished interviews with a score, oldest first so they read as a trend.
-
-    With ``limit``, the most recent ``limit`` of them (still oldest first). One query,
-    so the Stats screen stays fast however many interviews there are; a row whose
-    date or config does not parse is skipped rather than breaking the screen.
-    """
-    sql = PAST_INTERVIEWS_SQL + (" LIMIT ?" if limit is not None else "")
-    rows = store.rows(sql, [int(limit)] if limit is not None else [])
-    past = [entry for entry in (_past_interview(row) for row in rows) if entry is not None]
-    past.reverse()
-    return past
-
-
-def _past_interview(row: dict[str, Any]) -> PastInterview | None:
-    try:
-        config = json.loads(row["config_json"] or "{}")
-        preset = config.get("preset", "standard") if isinstance(config, dict) else "standard"
-        return PastInterview(
-            id=str(row["id"]),
-            started_at=parse_iso(row["created_at"]),
-            preset=str(preset),
-            score=int(row["score"]),
-            band=str(row["band"] or ""),
-            questions=int(row["questions"]),
-        )
-    except (TypeError, ValueError, OverflowError):
-        return None
 
 
 # CROSS JOIN makes SQLite filter the few interviews first and then read only their answers
