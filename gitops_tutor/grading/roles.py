@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from gitops_tutor.grading.aliases import AliasMap
+from gitops_tutor.grading.shape import FUNCTION_WORDS
 from gitops_tutor.grading.text import Token, tokenize
 
 # Words that may come before a clause's subject: "A canary ...", "And the Flux controllers ...".
@@ -31,6 +32,7 @@ NOT_PARTIES = frozenset(
     {"environ", "custom", "delet", "use", "run", "keep", "set", "add", "make", "put", "cost", "chang", "both",
      "no", "not", "without", "never", "all", "one", "two", "same", "new", "old", "first", "second", "answer"}
 )  # fmt: skip
+LABEL_PRONOUNS = frozenset({"it", "this", "that", "they", "there"})
 CONTRAST_WINDOW = 12  # words apart two parties may be named in the prompt
 CONNECTORS = frozenset(
     {"and", "or", "vs", "versus", "from", "than", "between", "compared", "while", "whereas", "against", "over", "to",
@@ -77,9 +79,17 @@ def _contrasted(candidates: set[str], prompt: Sequence[Token]) -> set[str]:
 
 
 def _first_content_stem(tokens: Sequence[Token], allowed: set[str]) -> str | None:
+    """The stem of a label's subject, or None when the label opens with no noun a prompt could name as a
+    party: a pronoun ("It undermines ..."), a grammar word ("App-of-apps ..." reads "of", "In practice:
+    ..."), or a word in NOT_PARTIES."""
+    if tokens and tokens[0].raw in LABEL_PRONOUNS:
+        return None  # "It undermines ...": the subject is the pronoun, not the verb after it
     for token in tokens:
-        if token.raw not in LEAD_WORDS:
-            return token.stem if token.stem in allowed and token.stem not in NOT_PARTIES else None
+        if token.raw in LEAD_WORDS:
+            continue
+        if token.raw in FUNCTION_WORDS or token.raw in CONTEXT_WORDS:
+            return None
+        return token.stem if token.stem in allowed and token.stem not in NOT_PARTIES else None
     return None
 
 

@@ -6,6 +6,8 @@ from dataclasses import replace
 
 from gitops_tutor.curriculum.models import Concept, WrongClaim
 from gitops_tutor.grading import Grader, GradeResult, shape
+from gitops_tutor.grading.aliases import AliasMap
+from gitops_tutor.grading.roles import concept_subjects
 from gitops_tutor.grading.text import tokenize
 from tests.grading.conftest import free_text
 
@@ -195,3 +197,26 @@ CASES = free_text(
 def test_a_claim_that_runs_from_a_condition_into_its_advice_counts() -> None:
     assert claims(CASES, "Check the diff. If the change was intended, sync it away.") == ["swap"]
     assert claims(CASES, "Check the diff. If it was intended, commit it; sync it away otherwise.") == []
+
+
+def test_a_grammar_word_or_pronoun_opening_a_label_is_no_party() -> None:
+    aliases = AliasMap({})
+    prompt = "When would you still choose app-of-apps, and when is an ApplicationSet the better tool?"
+    labels = ["App-of-apps for a few hand-written apps", "ApplicationSets for many similar Applications"]
+    assert concept_subjects(labels, prompt, aliases) == [None, None]  # "of" was a party
+    labels = ["It is still reviewed", "Skipping dev is risky", "The fix lands in staging too"]
+    assert "is" not in concept_subjects(labels, "Can you skip dev? Is the fix then reviewed?", aliases)
+
+
+PRACTICE = replace(
+    free_text(
+        Concept("ui", "Argo CD has a web UI", ("web ui",)),
+        Concept("cli", "Flux is CLI-driven", ("cli",)),
+        Concept("idea", "In practice: Argo CD rolls back by reverting Git", ("revert* git",), required=True),
+    ),
+    prompt="In practice, how do Argo CD and Flux differ?",
+)
+
+
+def test_a_label_opening_with_a_preposition_makes_no_swap() -> None:
+    assert status(PRACTICE, "Argo CD has a web UI, Flux a CLI; Argo CD rolls back by reverting Git.") == "hit"
