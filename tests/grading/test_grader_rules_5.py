@@ -220,3 +220,14 @@ PRACTICE = replace(
 
 def test_a_label_opening_with_a_preposition_makes_no_swap() -> None:
     assert status(PRACTICE, "Argo CD has a web UI, Flux a CLI; Argo CD rolls back by reverting Git.") == "hit"
+
+
+COMMITS = free_text(
+    Concept("idea", "drift triggers reconciliation", ("manual changes",), required=True),
+    claims=(WrongClaim("only", "reconciles only on commits", ("only on commit*",), penalty=40),),
+)
+
+
+def test_not_only_x_denies_the_claim_only_x() -> None:
+    assert claims(COMMITS, "The agent reacts to manual changes too, not only on commits.") == []
+    assert claims(COMMITS, "The agent reacts only on commits, not to manual changes.") == ["only"]
