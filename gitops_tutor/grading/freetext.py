@@ -71,6 +71,7 @@ class CompiledClaim:
     claim: WrongClaim
     patterns: tuple[Phrasing, ...]
     truth: str = ""  # a curriculum-wide misconception's truth line (grading/myths.py)
+    needs: tuple[frozenset[int], ...] = ()  # a misconception's words per phrasing: skipped when none can match
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,9 @@ def compile_rubric(
         for c, s in zip(rubric.concepts, subjects, strict=True)
     )
     claims = tuple(CompiledClaim(w, patterns(w.any)) for w in rubric.wrong_claims)
-    claims += tuple(CompiledClaim(myths.as_wrong_claim(m), patterns(m.any), m.truth) for m in misconceptions)
+    for myth in misconceptions:
+        found = patterns(myth.any)
+        claims += (CompiledClaim(myths.as_wrong_claim(myth), found, myth.truth, myths.words_needed(found)),)
     pass_at = DEFAULT_PASS if rubric.pass_threshold is None else float(rubric.pass_threshold)
     partial_at = DEFAULT_PARTIAL if rubric.partial_threshold is None else float(rubric.partial_threshold)
     return CompiledRubric(
@@ -303,7 +306,11 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     tokens = aliases.apply(plain)
     list_shape = shape.list_shape(text, plain)
     answer = _Answer(tokens, Cues(tokens, text), compiled.vocabulary.positions(tokens), list_shape != shape.NOT_A_LIST)
-    claimed = (_claim_result(c, answer, compiled.prompt_stems) for c in compiled.claims)
+    claimed = (
+        _claim_result(c, answer, compiled.prompt_stems)
+        for c in compiled.claims
+        if myths.may_match(c.needs, answer.where)
+    )
     claims = myths.not_charged_twice([r for r in claimed if r is not None])
     results = _untangle_directions(
         [_concept_result(c, answer, compiled.subjects, compiled.examples) for c in compiled.concepts], claims
@@ -317,8 +324,12 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     if list_shape != shape.NOT_A_LIST and _correct_shorthand(concepts, claims):
         if shape.relates(text):
             list_shape = shape.NOT_A_LIST  # shorthand that relates correct items ("source = fetch") is an answer
-        elif list_shape == shape.KEYWORD_LIST and shape.grouped(text) and _correct_list(text, plain, concepts, claims):
-            list_shape = shape.SHORT_LIST  # correct items said in clauses: terse, not a dump; never a pass
+        elif (
+            list_shape == shape.KEYWORD_LIST
+            and (shape.grouped(text) or shape.phrased_items(text, plain))
+            and _correct_list(text, plain, concepts, claims)
+        ):
+            list_shape = shape.SHORT_LIST  # correct items said in clauses or phrases: terse, not a dump; never a pass
     score = _score(compiled, concepts, claims, list_shape, _focused(answer, concepts))
     if not says_an_idea and sum(c.status == "hit" for c in concepts) < BROAD_HITS:
         score = min(score, round(compiled.pass_at) - 1)  # topic words alone: not a pass

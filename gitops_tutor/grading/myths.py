@@ -14,9 +14,10 @@ with the content.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from gitops_tutor.curriculum.models import FreeTextQuestion, Misconception, WrongClaim
+from gitops_tutor.grading.patterns import Phrasing, TermSet
 from gitops_tutor.grading.result import ClaimResult
 
 
@@ -29,6 +30,27 @@ def in_scope(misconceptions: Iterable[Misconception], question: FreeTextQuestion
 def as_wrong_claim(myth: Misconception) -> WrongClaim:
     """The misconception in the shape of a rubric's wrong claim: its claim line is the label shown."""
     return WrongClaim(myth.id, myth.claim, myth.any, myth.penalty)
+
+
+def words_needed(phrasings: Sequence[Phrasing]) -> tuple[frozenset[int], ...]:
+    """Per phrasing, the word ids it cannot match without (every word of a pattern, every term's words).
+
+    A rubric in scope of many misconceptions carries dozens of extra phrasings, and most answers hold
+    none of their words: testing that first costs a set comparison instead of a match attempt each
+    (validate grades every sample of every rubric).
+    """
+    return tuple(
+        frozenset(w for term in p.terms for w in term.words) if isinstance(p, TermSet) else frozenset(p.words)
+        for p in phrasings
+    )
+
+
+def may_match(needs: tuple[frozenset[int], ...], where: Mapping[int, list[int]]) -> bool:
+    """False only when no phrasing can match: some word of each is absent from the answer (``where``)."""
+    if not needs:
+        return True  # a rubric's own claim: matched as always
+    present = where.keys()
+    return any(words <= present for words in needs)
 
 
 def not_charged_twice(claims: Sequence[ClaimResult]) -> tuple[ClaimResult, ...]:
