@@ -151,6 +151,16 @@ def relates(text: str) -> bool:
     return len(_RELATION.findall(text)) >= 2
 
 
+PHRASED_ITEMS = 3  # items of PHRASE_WORDS words or more: "delete leaked key", "hotfix on main", "folder per env"
+PHRASE_WORDS = 3
+
+
+def phrased_items(text: str, tokens: Sequence[Token]) -> bool:
+    """Whether a list says things in short phrases rather than naming them: at least PHRASED_ITEMS
+    items of PHRASE_WORDS words or more ("new sealing key, delete leaked key, rotate at source")."""
+    return sum(size >= PHRASE_WORDS for _, _, size in list_items(text, tokens)) >= PHRASED_ITEMS
+
+
 # A sentence stop or a semicolon inside the answer: "Audited temp creds; suspend reconciler; ...".
 _GROUP_BREAK = re.compile(r";\s*\S|[^\W_)]\.\s+\S")
 

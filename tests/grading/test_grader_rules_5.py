@@ -231,3 +231,20 @@ COMMITS = free_text(
 def test_not_only_x_denies_the_claim_only_x() -> None:
     assert claims(COMMITS, "The agent reacts to manual changes too, not only on commits.") == []
     assert claims(COMMITS, "The agent reacts only on commits, not to manual changes.") == ["only"]
+
+
+LEAK = free_text(
+    Concept("rotate", "rotate the secrets at their source", ("rotat* .. source",), required=True),
+    Concept("key", "a new sealing key", ("new sealing key",)),
+    Concept("delete", "delete the leaked key", ("delete* .. key",)),
+    Concept("find", "find the leak", ("find .. leak",)),
+)
+
+
+def test_correct_items_said_as_phrases_reach_partial() -> None:
+    phrases = "rotate all real secrets at source, new sealing key, reseal, delete leaked key, find leak"
+    assert shape.phrased_items(phrases, tokenize(phrases))
+    assert grade(LEAK, phrases).verdict == "partial"
+    names = "rotate at source, new sealing key, reseal, delete key, leak"
+    assert not shape.phrased_items(names, tokenize(names))
+    assert grade(LEAK, names).verdict == "fail"
