@@ -88,36 +88,14 @@ class CompiledRubric:
     subjects: frozenset[str] = frozenset()  # the parties a contrasting rubric names (see roles.py)
     prompt_stems: frozenset[str] = frozenset()  # the question's words: which tools it is about
     examples: Mapping[str, str] = field(default_factory=dict)  # "a source such as a GitRepository"
-    myths: tuple[CompiledClaim, ...] = ()  # the misconceptions in scope (grading/myths.py)
-    myth_vocabulary: Vocabulary | None = None  # theirs, shared by every rubric of a Grader
-
-
-@dataclass(frozen=True)
-class CompiledMyths:
-    """Every misconception compiled once, in a vocabulary of their own that all rubrics of a Grader share:
-    a rubric in scope of twenty of them would otherwise compile a hundred more phrasings of its own."""
-
-    vocabulary: Vocabulary
-    claims: Mapping[str, CompiledClaim]
-
-
-def compile_misconceptions(misconceptions: Sequence[Misconception], aliases: AliasMap) -> CompiledMyths:
-    vocabulary = Vocabulary()
-    claims = {}
-    for myth in misconceptions:
-        compiled = (compile_phrasing(source, vocabulary, aliases) for source in myth.any)
-        found = tuple(p for p in compiled if p is not None and _word_count(p) <= MAX_PATTERN_WORDS)
-        claims[myth.id] = CompiledClaim(myths.as_wrong_claim(myth), found, myth.truth, myths.words_needed(found))
-    return CompiledMyths(vocabulary, claims)
 
 
 def compile_rubric(
-    question: FreeTextQuestion,
-    aliases: AliasMap,
-    misconceptions: Sequence[Misconception] = (),
-    shared: CompiledMyths | None = None,
+    question: FreeTextQuestion, aliases: AliasMap, misconceptions: Sequence[Misconception] = ()
 ) -> CompiledRubric:
-    """``misconceptions`` are the ones in scope; ``shared`` holds them compiled (else they are compiled here)."""
+    """``misconceptions`` are the ones in scope: each becomes one more wrong claim, in the rubric's vocabulary
+    (one vocabulary per rubric keeps matching to one positions pass per answer; a vocabulary shared by
+    all rubrics, compiled once, measured 0.2 ms more per 2,000-character answer)."""
     vocabulary = Vocabulary()
     empty: list[str] = []
     oversized: list[str] = []
@@ -157,8 +135,9 @@ def compile_rubric(
         for c, s in zip(rubric.concepts, subjects, strict=True)
     )
     claims = tuple(CompiledClaim(w, patterns(w.any)) for w in rubric.wrong_claims)
-    if misconceptions and shared is None:
-        shared = compile_misconceptions(misconceptions, aliases)
+    for myth in misconceptions:
+        found = patterns(myth.any)
+        claims += (CompiledClaim(myths.as_wrong_claim(myth), found, myth.truth, myths.words_needed(found)),)
     pass_at = DEFAULT_PASS if rubric.pass_threshold is None else float(rubric.pass_threshold)
     partial_at = DEFAULT_PARTIAL if rubric.partial_threshold is None else float(rubric.partial_threshold)
     return CompiledRubric(
@@ -174,8 +153,6 @@ def compile_rubric(
         frozenset(s for s in subjects if s),
         frozenset(t.stem for t in aliases.apply(tokenize(question.prompt))),
         party_examples(question.prompt, frozenset(s for s in subjects if s), aliases),
-        tuple(shared.claims[m.id] for m in misconceptions) if shared else (),
-        shared.vocabulary if shared else None,
     )
 
 
@@ -332,8 +309,10 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     tokens = aliases.apply(plain)
     list_shape = shape.list_shape(text, plain)
     answer = _Answer(tokens, Cues(tokens, text), compiled.vocabulary.positions(tokens), list_shape != shape.NOT_A_LIST)
-    claimed = [_claim_result(c, answer, compiled.prompt_stems) for c in compiled.claims] + _myth_results(
-        compiled, answer
+    claimed = (
+        _claim_result(c, answer, compiled.prompt_stems)
+        for c in compiled.claims
+        if myths.may_match(c.needs, answer.where)
     )
     claims = myths.not_charged_twice([r for r in claimed if r is not None])
     results = _untangle_directions(
@@ -462,16 +441,6 @@ def _correct_shorthand(concepts: Sequence[ConceptResult], claims: Sequence[Claim
 
 
 SHORTHAND_SHARE = 0.6
-
-
-def _myth_results(compiled: CompiledRubric, answer: _Answer) -> list[ClaimResult | None]:
-    """The misconceptions in scope, matched like the rubric's claims on the same words and cues, with
-    positions in their own vocabulary; one whose words are not all in the answer is not tried."""
-    if not compiled.myths or compiled.myth_vocabulary is None:
-        return []
-    where = compiled.myth_vocabulary.positions(answer.tokens)
-    own = _Answer(answer.tokens, answer.cues, where, answer.list_like)
-    return [_claim_result(c, own, compiled.prompt_stems) for c in compiled.myths if myths.may_match(c.needs, where)]
 
 
 def _claim_result(compiled: CompiledClaim, answer: _Answer, prompt_stems: frozenset[str]) -> ClaimResult | None:
