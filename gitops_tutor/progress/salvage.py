@@ -29,6 +29,7 @@ FACT_TABLES = (
     "interviews",
     "interview_answers",
     "disputes",
+    "answer_drafts",  # what the learner typed and had not submitted is theirs too
 )
 SCAN_LIMIT = 10_000_000
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from gitops_tutor.curriculum.models import AnyQuestion, Curriculum, Question
 from gitops_tutor.progress import opening
+from gitops_tutor.progress.drafts import drop_in as drop_draft_in
 from gitops_tutor.progress.due import due_cutoff
 from gitops_tutor.progress.migrations import schema_version
 from gitops_tutor.progress.models import MODES, Attempt, GradeLike, LessonProgress, QueueItem, Stats
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from gitops_tutor.progress.disputes import Dispute, JudgedAnswer
+    from gitops_tutor.progress.drafts import Draft
     from gitops_tutor.progress.scheduling import CardState
 
 NEW_PER_DAY_KEY = "new_per_day"
@@ -204,6 +206,8 @@ class ProgressStore:
             attempt_id = insert_attempt(conn, record)
             add_to_study_day(conn, record)
             self._review_card(conn, record)
+            if mode != "interview":  # an interview keeps its own answers; a study draft is answered now
+                drop_draft_in(conn, question.id)
         return attempt_id
 
     def _review_card(self, conn: sqlite3.Connection, record: dict[str, Any]) -> None:
@@ -248,6 +252,28 @@ class ProgressStore:
         from gitops_tutor.progress import disputes
 
         return disputes.withdraw(self, dispute_id)
+
+    # -- drafts (unsubmitted study answers; see progress.drafts) ---------------------------------
+
+    def save_draft(self, question_id: str, answer: str) -> None:
+        from gitops_tutor.progress import drafts
+
+        drafts.save(self, question_id, answer)
+
+    def draft_for(self, question_id: str) -> Draft | None:
+        from gitops_tutor.progress import drafts
+
+        return drafts.find(self, question_id)
+
+    def drafted_question_ids(self) -> list[str]:
+        from gitops_tutor.progress import drafts
+
+        return drafts.drafted_question_ids(self)
+
+    def drop_draft(self, question_id: str) -> None:
+        from gitops_tutor.progress import drafts
+
+        drafts.drop(self, question_id)
 
     # -- queues -----------------------------------------------------------------------------------
 
@@ -389,6 +415,7 @@ PROGRESS_TABLES = (
     "disputes",
     "interview_leases",
     "interview_recoveries",  # answers a window typed after losing its interview: progress too
+    "answer_drafts",
 )
 ATTEMPT_COLUMNS = (
     "uid",

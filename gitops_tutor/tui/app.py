@@ -312,10 +312,15 @@ class GitOpsTutorApp(App[None]):
         stacks: dict[str, list[Screen[Any]]] = getattr(self, "_screen_stacks", {"": self.screen_stack})
         screens = [screen for stack in stacks.values() for screen in stack]
         work = _unsaved(screens)
-        if work is None or isinstance(self.screen, ConfirmModal):  # asked already: a second quit means it
+
+        def quit_keeping_drafts() -> None:
+            _keep_drafts(screens)
             self.exit()
+
+        if work is None or isinstance(self.screen, ConfirmModal):  # asked already: a second quit means it
+            quit_keeping_drafts()
         else:
-            self._confirm("Quit gitops-tutor?", work, "Quit anyway", self.exit, kept=_kept(screens))
+            self._confirm("Quit gitops-tutor?", work, "Quit anyway", quit_keeping_drafts, kept=_kept(screens))
 
     def _confirm(self, question: str, work: str, go_label: str, go: Callable[[], Any], kept: str = "") -> None:
         from gitops_tutor.tui.screens.confirm import ConfirmModal
@@ -324,7 +329,7 @@ class GitOpsTutorApp(App[None]):
             if choice == "go":
                 go()
 
-        detail = f"{work} It would be lost." + (f"\n{kept}" if kept else "")
+        detail = work + (f"\n{kept}" if kept else "")
         modal = ConfirmModal(question, detail, [("stay", "Keep working"), ("go", go_label)])
         push_screen_with_keys(self, modal, chosen)  # keys typed after the key that asked answer it
 
@@ -354,6 +359,14 @@ def _unsaved(screens: Iterable[Screen[Any]]) -> str | None:
         if work:
             return str(work)
     return None
+
+
+def _keep_drafts(screens: Iterable[Screen[Any]]) -> None:
+    """Write every typed, unsubmitted study answer before the store closes (see screens.session)."""
+    for screen in screens:
+        keep = getattr(screen, "keep_draft_now", None)
+        if callable(keep):
+            keep()
 
 
 def _kept(screens: Iterable[Screen[Any]]) -> str:

@@ -7,6 +7,7 @@ option maps back to the content's index before grading) are easy to test.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -82,16 +83,27 @@ def matching_questions(curriculum: Curriculum, kind: ChoiceKind, value: str) -> 
 
 
 def pick_questions(
-    curriculum: Curriculum, kind: ChoiceKind, value: str, rng: random.Random, limit: int = SESSION_LENGTH
+    curriculum: Curriculum,
+    kind: ChoiceKind,
+    value: str,
+    rng: random.Random,
+    limit: int = SESSION_LENGTH,
+    first: Sequence[str] = (),
 ) -> list[str]:
-    """A shuffled session of at most ``limit`` question ids; "mixed" spreads over lessons first."""
+    """A shuffled session of at most ``limit`` question ids; "mixed" spreads over lessons first.
+
+    ``first``: questions the learner left a draft in (progress.drafts); those the choice covers
+    open the session, so an answer kept when the terminal died is back on the first card."""
     found = matching_questions(curriculum, kind, value)
     if kind == "ids":
         return [q.id for q in found][:limit]
     rng.shuffle(found)
     if kind == "mixed":
         found = _spread_by_lesson(found)
-    return [q.id for q in found[:limit]]
+    covered = {q.id for q in found}
+    drafted = [question_id for question_id in first if question_id in covered][:limit]
+    rest = [q.id for q in found if q.id not in set(drafted)]
+    return drafted + rest[: limit - len(drafted)]
 
 
 def _spread_by_lesson(questions: list[AnyQuestion]) -> list[AnyQuestion]:

@@ -289,7 +289,7 @@ async def test_quitting_in_an_interview_says_the_interview_is_saved_and_names_th
         await settle(pilot)
         assert isinstance(app.screen, ConfirmModal)
         detail = app.screen.detail
-        assert "Your answer in “Test session” is not submitted yet. It would be lost." in detail
+        assert "Your answer in “Test session” is not submitted yet. It is kept as a draft" in detail
         assert "Your interview answers are saved; resume the interview with i." in detail
         assert "this question" not in detail
         await pilot.press("escape")

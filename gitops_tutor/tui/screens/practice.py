@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gitops_tutor.progress import StoreError
 from gitops_tutor.tui.picking import SESSION_LENGTH, PracticeChoice, pick_questions, practice_choices
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
@@ -37,6 +38,7 @@ class PracticeScreen(TutorScreen):
     def __init__(self) -> None:
         super().__init__()
         self.choices = {c.key: c for c in practice_choices(self.services.curriculum)}
+        self.drafted: list[str] = []  # questions with a kept draft: they open the session (progress.drafts)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,6 +58,26 @@ class PracticeScreen(TutorScreen):
 
     def on_mount(self) -> None:
         self.query_one("#practice-choices", OptionList).focus()
+        self.run_worker(self._find_drafts(), group="practice-drafts")
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.run_worker(self._find_drafts(), group="practice-drafts")
+
+    async def _find_drafts(self) -> None:
+        """Read which questions hold an unsubmitted answer; the list itself never moves (keys typed
+        ahead pick by position), only the title says the drafts come first."""
+        try:
+            drafted = await self.services.db(self.services.store.drafted_question_ids)
+        except StoreError:
+            drafted = []
+        self.drafted = [question_id for question_id in drafted if question_id in self.services.curriculum.questions]
+        title = f"Practise: choose what to answer (up to {SESSION_LENGTH} questions, shuffled)"
+        if self.drafted:
+            count = len(self.drafted)
+            kept = "1 unsubmitted answer is" if count == 1 else f"{count} unsubmitted answers are"
+            title += f"\n{kept} kept as a draft: a choice that includes it starts with it."
+        self.query_one("#practice-title", Static).update(Text(title, style="bold"))
 
     def action_filter(self) -> None:
         self.query_one("#practice-filter-input", Input).focus()
@@ -80,7 +102,8 @@ class PracticeScreen(TutorScreen):
     @on(OptionList.OptionSelected, "#practice-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         choice = self.choices.get(event.option.id or "")
-        ids = pick_questions(self.services.curriculum, choice.kind, choice.value, self.services.rng) if choice else []
+        curriculum, rng = self.services.curriculum, self.services.rng
+        ids = pick_questions(curriculum, choice.kind, choice.value, rng, first=self.drafted) if choice else []
         if choice is None or not ids:
             hand_keys_back(self)  # no session: keys typed after the Enter stay here
             if choice is not None:

@@ -5,6 +5,10 @@ Grading and saving run on the background thread (``services``), so a long answer
 never freezes the screen; the attempt is saved when the learner picks a rating.
 On the feedback of a free-text answer, ``d`` disputes the verdict (``screens.dispute``):
 the claim is recorded at once, under the uid the attempt will be saved with.
+
+What the learner types in a text box is copied to the store as a draft every second it
+changes (``progress.drafts``): a dead terminal or a quit loses nothing, the draft is put back
+the next time the question is asked, and recording the attempt drops it.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rich.text import Text
 from textual import events, on
@@ -29,7 +33,7 @@ from gitops_tutor.tui.safe_text import safe_text, sanitize
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.screens.dispute import Claim, DisputeModal
 from gitops_tutor.tui.services import Services
-from gitops_tutor.tui.widgets.answer import AnswerInput, OrderedRadioSet
+from gitops_tutor.tui.widgets.answer import AnswerArea, AnswerInput, OrderedRadioSet
 from gitops_tutor.tui.widgets.keybar import KeyBar
 from gitops_tutor.tui.widgets.keyorder import (
     after_typed_keys,
@@ -41,6 +45,9 @@ from gitops_tutor.tui.widgets.keyorder import (
 )
 from gitops_tutor.tui.widgets.result import RATINGS, ResultView
 from gitops_tutor.tui.wording import inline_markdown
+
+if TYPE_CHECKING:
+    from gitops_tutor.progress.drafts import Draft
 
 
 class QuestionSource(Protocol):
@@ -123,6 +130,8 @@ class Pending:
         )
 
 
+DRAFT_SAVE_SECONDS = 1.0  # at most this much typing is at risk when the terminal dies
+
 NextStep = Callable[[int], "tuple[str, Callable[[], object]] | None"]
 """Given how many questions were answered, a button label and what it does, or None."""
 
@@ -160,6 +169,9 @@ class SessionScreen(TutorScreen):
         self.answered = 0
         self.scores: list[int] = []
         self.busy = False
+        self.draft_of: str | None = None  # the question whose box is copied as a draft (None while switching)
+        self.draft_sent: str | None = ""  # the text last sent to the store for it; None: send it again
+        self.draft_warned = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -169,6 +181,7 @@ class SessionScreen(TutorScreen):
 
     def on_mount(self) -> None:
         hold_keys(self)  # keys typed as the session opens are for its first question
+        self.set_interval(DRAFT_SAVE_SECONDS, self.keep_draft)
         self.run_worker(self._next(), exclusive=True, group="session")
 
     async def _on_key(self, event: events.Key) -> None:
@@ -177,6 +190,7 @@ class SessionScreen(TutorScreen):
         await screen_key_in_order(self, event)
 
     async def _next(self) -> None:
+        self.draft_of = None
         question_id = await self.source.next_id(self.services)
         card = await self._cleared_card()
         self.pending = None
@@ -186,8 +200,10 @@ class SessionScreen(TutorScreen):
         self.question = self.services.curriculum.questions[question_id]
         self.input = AnswerInput(self.question, self.services.rng)
         self.started_at = self.services.now()
+        draft = await self._draft_of(self.question) if isinstance(self.input.widget, AnswerArea) else None
         with_prompt, *rest = self._card_widgets(self.question, self.input)
         await card.mount_all(rest)
+        self._track_draft(self.question, self.input.widget, draft)
         if isinstance(self.input.widget, OrderedRadioSet):
             self.input.widget.on_shortcut = self._submit_now  # one key answers a drill question
         # Focus first (at once, not queued like ``focus()``) with the keys typed since the
@@ -196,6 +212,80 @@ class SessionScreen(TutorScreen):
         await card.mount(with_prompt, before=0)
         self.refresh_bindings()
 
+    # -- drafts: what is typed is in the store within a second (progress.drafts) -----------------
+
+    async def _draft_of(self, question: AnyQuestion) -> Draft | None:
+        try:
+            return await self.services.db(self.services.store.draft_for, question.id)
+        except StoreError as error:
+            self.notify(f"Could not read your saved draft: {error}", severity="error", markup=False)
+            return None
+
+    def _track_draft(self, question: AnyQuestion, widget: Any, draft: Draft | None) -> None:
+        """Put a kept draft back in the box (cursor at its end, where the learner stopped), then
+        start copying the box; keys typed meanwhile are still held, so they land after it."""
+        if not isinstance(widget, AnswerArea):
+            return
+        if draft is not None:
+            widget.load_text(draft.answer)
+            widget.move_cursor(widget.document.end)
+            when = draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            self.notify(f"Your unsubmitted answer from {when} is back in the box.", title="Draft restored")
+        self.draft_of = question.id
+        self.draft_sent = draft.answer if draft is not None else ""
+
+    def _draft_text(self) -> str | None:
+        """The box's text as a draft ("" for an empty box or an untouched manifest starter), or None
+        when there is no box to copy (a choice question, feedback shown, a switch under way)."""
+        if self.input is None or self.question is None or self.draft_of != self.question.id:
+            return None
+        widget = self.input.widget
+        if not isinstance(widget, AnswerArea) or self.pending is not None:
+            return None
+        return widget.text if self.input.has_draft() else ""
+
+    def keep_draft(self) -> None:
+        """Copy the box to the store if it changed since the last copy (every second, and before
+        anything that moves away from the question)."""
+        text = self._draft_text()
+        if text is None or text == self.draft_sent or self.draft_of is None:
+            return
+        self.draft_sent = text
+        self.run_worker(self._write_draft(self.draft_of, text), group="draft")
+
+    async def _write_draft(self, question_id: str, text: str) -> None:
+        try:
+            await self.services.db(self.services.store.save_draft, question_id, text)
+        except StoreError as error:
+            self.draft_sent = None  # try again on the next tick
+            if not self.draft_warned:
+                self.draft_warned = True
+                self.notify(f"Your draft is not being saved: {error}", severity="error", markup=False)
+
+    def keep_draft_now(self) -> None:
+        """At quit: write the box on the store's thread and wait (the app is about to close the store)."""
+        text = self._draft_text()
+        if text is None or text == self.draft_sent or self.draft_of is None:
+            return
+        try:
+            self.services.background.submit(self.services.store.save_draft, self.draft_of, text)
+        except (StoreError, RuntimeError):
+            pass  # the store is gone or failing; the copy from a second ago is what is kept
+        else:
+            self.draft_sent = text
+
+    def drop_draft(self) -> None:
+        """The learner chose to throw the answer away: its draft goes too."""
+        if self.question is not None:
+            question_id, self.draft_of, self.draft_sent = self.question.id, None, ""
+            self.run_worker(self._drop_draft(question_id), group="draft")
+
+    async def _drop_draft(self, question_id: str) -> None:
+        try:
+            await self.services.db(self.services.store.drop_draft, question_id)
+        except StoreError as error:
+            self.notify(f"Could not discard the saved draft: {error}", severity="error", markup=False)
+
     def on_screen_resume(self) -> None:
         """Back from another screen: the answer box has the focus again, never the Submit button."""
         super().on_screen_resume()
@@ -203,12 +293,23 @@ class SessionScreen(TutorScreen):
             self.input.widget.focus()
 
     def unsaved_work(self) -> str | None:
-        """What leaving now would lose, in the learner's words, or None."""
+        """What leaving now would cost, in the learner's words, or None. A typed answer is kept as a
+        draft, and the question says so; a graded answer's rating and a picked option are lost."""
+        title = sanitize(self.session_title)
         if self.pending is not None:
-            return f"Your graded answer in “{sanitize(self.session_title)}” is saved only when you pick a rating."
+            return f"Your graded answer in “{title}” is saved only when you pick a rating; the grade would be lost."
         if self.input is not None and self.input.has_draft():
-            return f"Your answer in “{sanitize(self.session_title)}” is not submitted yet."
+            if self._draft_text() is not None:
+                return (
+                    f"Your answer in “{title}” is not submitted yet. It is kept as a draft and comes back "
+                    "when that question is asked again."
+                )
+            return f"Your answer in “{title}” is not submitted yet. It would be lost."
         return None
+
+    def on_unmount(self) -> None:
+        """Leaving the session any way (a mode key, quit): the box's last second is written too."""
+        self.keep_draft_now()
 
     async def _cleared_card(self) -> Vertical:
         """Empty the card; its widgets are hidden first, as a text area rendered mid-removal fails."""
@@ -316,6 +417,7 @@ class SessionScreen(TutorScreen):
         if answer is None:
             self.notify("Choose an option first.", severity="warning")
             return
+        self.keep_draft()  # the exact text graded is the draft until its attempt is recorded
         self.busy = True
         hold_keys(self)  # keys typed from here on are for the feedback
         self.run_worker(self._grade(self.question, *answer), exclusive=True, group="session")
@@ -428,12 +530,19 @@ class SessionScreen(TutorScreen):
         if self.input is not None and self.pending is None and not self.busy and self.input.has_draft():
             choices = [("stay", "Keep writing"), ("submit", "Submit it"), ("skip", "Discard it and skip")]
             detail = "You have not submitted this answer. Skipping now throws it away."
+            if self._draft_text() is not None:
+                choices.insert(2, ("keep", "Skip, keep it as a draft"))
+                detail = "You have not submitted this answer. A draft comes back when the question is asked again."
             self.app.push_screen(ConfirmModal("Skip this question?", detail, choices), self._skip_chosen)
         else:
             self._skip_now()
 
     def _skip_chosen(self, choice: str | None) -> None:
         if choice == "skip":
+            self.drop_draft()
+            self._skip_now()
+        elif choice == "keep":
+            self.keep_draft()
             self._skip_now()
         else:
             self._left(choice)  # Submit it, or keep writing
@@ -459,6 +568,9 @@ class SessionScreen(TutorScreen):
         elif self.input is not None and self.input.has_draft():
             choices = [("stay", "Keep writing"), ("submit", "Submit it"), ("discard", "Discard it and leave")]
             detail = "You have not submitted this answer. Leaving now throws it away."
+            if self._draft_text() is not None:
+                choices.insert(2, ("keep", "Leave, keep it as a draft"))
+                detail = "You have not submitted this answer. A draft comes back when the question is asked again."
             push_screen_with_keys(self.app, ConfirmModal("Leave this question?", detail, choices), self._left)
         else:
             self.dismiss()
@@ -472,6 +584,10 @@ class SessionScreen(TutorScreen):
             self.run_worker(self._save_then_leave(pending), exclusive=True, group="session")
         elif choice == "discard":
             self.pending = None
+            self.drop_draft()
+            self.dismiss()
+        elif choice == "keep":
+            self.keep_draft()
             self.dismiss()
         elif self.input is not None and self.pending is None:
             self.input.widget.focus()
