@@ -29,6 +29,21 @@ pytestmark = [
 ]
 
 
+def tmux_command(session: str, *args: str) -> list[str]:
+    """tmux on a server of the session's own (``-L``), started without any user configuration.
+
+    On the default server a session runs with the environment of whoever started that server
+    (a developer's own tmux, a benchmark): the app under test then ran another checkout's code
+    through that server's PYTHONPATH, and could read its owner's data folders instead of the test's.
+    """
+    return ["tmux", "-L", session, "-f", "/dev/null", *args]
+
+
+def end_session(session: str) -> None:
+    """Stop the session's own server (and with it the app, if it still runs)."""
+    subprocess.run(tmux_command(session, "kill-server"), capture_output=True, check=False)
+
+
 class Terminal:
     """One detached tmux session running the app; keys go in with send-keys, the screen comes out with capture-pane."""
 
@@ -36,23 +51,23 @@ class Terminal:
         self.name = name
 
     def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+        return subprocess.run(tmux_command(self.name, *args), capture_output=True, text=True, check=False).stdout
 
     def keys(self, *keys: str) -> None:
         """tmux key names (``Enter``, ``C-s``), each sent as its key."""
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run(tmux_command(self.name, "send-keys", "-t", self.name, *keys), check=True)
 
     def write(self, text: str) -> None:
         """Send ``text`` as one literal write: typed characters, escape codes and control bytes alike."""
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        subprocess.run(tmux_command(self.name, "send-keys", "-t", self.name, "-l", text), check=True)
 
     def paste_then(self, text: str, after: str) -> None:
         """Bracketed paste of ``text`` (tmux turns its line ends into CR, as terminals do), then ``after``, at once."""
         buffer = f"b{uuid.uuid4().hex[:8]}"
-        subprocess.run(["tmux", "set-buffer", "-b", buffer, text], check=True)
+        subprocess.run(tmux_command(self.name, "set-buffer", "-b", buffer, text), check=True)
         subprocess.run(
-            ["tmux", "paste-buffer", "-p", "-d", "-b", buffer, "-t", self.name, ";",
-             "send-keys", "-t", self.name, "-l", after],
+            tmux_command(self.name, "paste-buffer", "-p", "-d", "-b", buffer, "-t", self.name, ";",
+                         "send-keys", "-t", self.name, "-l", after),
             check=True,
         )  # fmt: skip
 

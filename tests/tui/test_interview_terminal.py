@@ -8,7 +8,7 @@ import time
 import uuid
 from pathlib import Path
 
-from tests.tui.terminal import COMMAND, FIXTURES, WAIT_SECONDS, Terminal, pytestmark  # noqa: F401 - skips without tmux
+from tests.tui.terminal import COMMAND, FIXTURES, WAIT_SECONDS, Terminal, end_session, pytestmark, tmux_command  # noqa: F401 - skips without tmux
 
 
 def test_the_interview_command_opens_the_app_on_the_interview_and_writes_the_report(tmp_path: Path) -> None:
@@ -19,7 +19,9 @@ def test_the_interview_command_opens_the_app_on_the_interview_and_writes_the_rep
         f"{COMMAND} --db {tmp_path / 'progress.db'} --content {FIXTURES / 'good-pack'} interview "
         f"--lesson team-reconcile-basics --questions 1 --seed 5 --minutes 5 --out {out}; sleep 30"
     )
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", command], check=True, env=env)
+    subprocess.run(
+        tmux_command(session, "new-session", "-d", "-s", session, "-x", "120", "-y", "36", command), check=True, env=env
+    )
     try:
         term = Terminal(session)
         term.wait_for("Question 1 of 1")
@@ -39,4 +41,4 @@ def test_the_interview_command_opens_the_app_on_the_interview_and_writes_the_rep
         assert report.startswith("# Mock interview report")
         assert "team-what-does-reconcile-do" in report
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        end_session(session)

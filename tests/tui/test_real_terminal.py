@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from gitops_tutor.progress import ProgressStore
-from tests.tui.terminal import COMMAND, FIXTURES, WAIT_SECONDS, Terminal, pytestmark  # noqa: F401 - skips without tmux
+from tests.tui.terminal import COMMAND, FIXTURES, WAIT_SECONDS, Terminal, end_session, pytestmark, tmux_command  # noqa: F401 - skips without tmux
 
 
 @pytest.fixture
@@ -21,11 +21,13 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
     name = f"gitops-tutor-test-{uuid.uuid4().hex[:8]}"
     env = {key: value for key, value in os.environ.items() if not key.startswith("TMUX")}
     command = f"{COMMAND} --db {db_path} --content {FIXTURES / 'good-pack'}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "34", command], check=True, env=env)
+    subprocess.run(
+        tmux_command(name, "new-session", "-d", "-s", name, "-x", "100", "-y", "34", command), check=True, env=env
+    )
     try:
         yield Terminal(name), db_path
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        end_session(name)
 
 
 def answer_keys(screen: str) -> list[tuple[list[str], bool]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.terminal import COMMAND, FIXTURES, Terminal, pytestmark  # noqa: F401 - skips without tmux
+from tests.tui.terminal import COMMAND, FIXTURES, Terminal, end_session, pytestmark, tmux_command  # noqa: F401 - skips without tmux
 
 ARGS = "interview --lesson team-reconcile-basics --questions 1 --seed 5 --minutes 5"
 
@@ -47,13 +47,15 @@ def open_window(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
         command = (
             f"{COMMAND} --db {tmp_path / 'progress.db'} --content {FIXTURES / 'good-pack'} {ARGS} {extra}; sleep 30"
         )
-        subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "36", command], check=True, env=env)
+        subprocess.run(
+            tmux_command(name, "new-session", "-d", "-s", name, "-x", "120", "-y", "36", command), check=True, env=env
+        )
         sessions.append(name)
         return Terminal(name)
 
     yield open_one
     for name in sessions:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        end_session(name)
 
 
 def test_a_second_window_asks_takes_over_and_the_first_keeps_its_text(

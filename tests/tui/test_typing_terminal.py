@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.tui.terminal import COMMAND, FIXTURES, Terminal, pytestmark  # noqa: F401 - pytestmark skips without tmux
+from tests.tui.terminal import COMMAND, FIXTURES, Terminal, end_session, pytestmark, tmux_command  # noqa: F401 - pytestmark skips without tmux
 
 CTRL_S, DOWN, SPACE, CTRL_END, END = "\x13", "\x1b[B", " ", "\x1b[1;5F", "\x1b[F"
 
@@ -44,15 +44,18 @@ def launch(tmp_path: Path) -> Iterator[Callable[..., tuple[Terminal, Path]]]:
         name = f"gitops-typing-{uuid.uuid4().hex[:8]}"
         command = " ".join([str(COMMAND), "--db", str(db_path), "--content", str(FIXTURES / "good-pack"), *arguments])
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), command + "; sleep 60"],
-            check=True, env=env,
-        )  # fmt: skip
+            tmux_command(
+                name, "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), command + "; sleep 60"
+            ),
+            check=True,
+            env=env,
+        )
         names.append(name)
         return Terminal(name), db_path
 
     yield start
     for name in names:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        end_session(name)
 
 
 def rows(db_path: Path, sql: str) -> list[tuple[Any, ...]]:
