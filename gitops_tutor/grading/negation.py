@@ -338,8 +338,8 @@ class Cues:
             return True
         if self.reported(positions) or self._rejected_before(first):
             return True
-        if self._raws[first] in ("only", "just") and self._raws[first - 1 : first] == ["not"]:
-            return True  # "reacts to manual changes too, not only on commits" denies "only on commits"
+        if any(self._raws[i] in ("only", "just") and self._raws[i - 1 : i] == ["not"] for i in positions):
+            return True  # "not only on commits", "is not just a label": deny the claims "only ...", "just ..."
         end = min(len(tokens), last + 1 + CONSEQUENCE_REACH)
         for i in range(last + 1, end):
             if tokens[i].sentence != sentence:

@@ -17,7 +17,7 @@ def shipped() -> Curriculum:
 
 @pytest.fixture(scope="session")
 def shipped_grader(shipped: Curriculum) -> Grader:
-    return Grader(shipped.aliases)
+    return Grader(shipped.aliases, shipped.misconceptions)  # as the app grades: curriculum-wide myths too
 
 
 def free_text(*concepts: Concept, claims: tuple[WrongClaim, ...] = (), **rubric: float) -> FreeTextQuestion:

@@ -248,3 +248,14 @@ def test_correct_items_said_as_phrases_reach_partial() -> None:
     names = "rotate at source, new sealing key, reseal, delete key, leak"
     assert not shape.phrased_items(names, tokenize(names))
     assert grade(LEAK, names).verdict == "fail"
+
+
+LABEL = free_text(
+    Concept("idea", "the project bounds what an app may do", ("project .. bound*",), required=True),
+    claims=(WrongClaim("label", "the project is just a label", ("project is just a label",), penalty=40),),
+)
+
+
+def test_not_just_inside_a_claim_denies_it() -> None:
+    assert claims(LABEL, "spec.project is not just a label: the project bounds the app.") == []
+    assert claims(LABEL, "spec.project is just a label; the project bounds nothing.") == ["label"]
