@@ -27,9 +27,12 @@ TUNING = sorted(Path(__file__).with_name("blind").glob("tuning*.yaml"))
 # Wave 7 (518 more: tutorial-taught juniors, audit-minded platform engineers, operators answering with
 # commands, answers by contrast, AWS/Azure people, mentors, hedging students, app developers, security
 # engineers) joined at 23:15 the next session: 71.6% / 43% low-overlap / 13 worst on its own.
-FLOOR_ALL = 0.75  # measured 2026-11-30 23:17 (lead), seven waves: 75.8% of 2,597
-FLOOR_LOW_OVERLAP = 0.47  # measured: 47.7% of 371
-MAX_WORST = 49  # wrong or negated answers that pass, measured: 49 of 742
+# With the curriculum-wide misconceptions (myths, 23:40) and grader-5's rules (issue 12, 00:21, same
+# minute, same content): 79.5% -> 79.8% / 55.8% -> 55.8% / 5 -> 5 worst; per wave after: wave 1 84.1%,
+# wave 4 80.5%, wave 5 80.3%, wave 6 78.6%, wave 7 75.3%.
+FLOOR_ALL = 0.79  # measured 2026-12-01 00:21 (grader-5), seven waves: 79.8% (2,072 of 2,597)
+FLOOR_LOW_OVERLAP = 0.55  # measured: 55.8% (207 of 371)
+MAX_WORST = 5  # wrong or negated answers that pass, measured: 5 of 742
 
 
 @pytest.fixture(scope="module")
