@@ -18,7 +18,7 @@ from gitops_tutor.tui.app import GitOpsTutorApp, make_app
 from gitops_tutor.tui.picking import ShuffledOptions, pick_questions
 from gitops_tutor.tui.safe_text import highlighted, sanitize
 from gitops_tutor.tui.screens.home import HomeScreen
-from gitops_tutor.tui.screens.start import MessageScreen
+from gitops_tutor.tui.screens.message import MessageScreen
 from tests.tui.conftest import FIXTURES, fixed_clock, ready, settle
 
 
