@@ -16,7 +16,7 @@ very first start: the file is created and migrated). The cache lives in the benc
 folder, so nothing else running on the machine can rewrite it between runs; one untimed
 start before the runs writes it (and takes the day's backup of the history database).
 
-Until 2026-11-30 23:30 the "Home with progress" line timed a new database: the first-frame
+Before commit 2863839 the "Home with progress" line timed a new database: the first-frame
 run, stopped as soon as the loading screen showed, never got as far as creating its file,
 so the Home run after it created and migrated one. That is now the last line.
 """
