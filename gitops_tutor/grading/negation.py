@@ -685,7 +685,10 @@ def _opens_clause(raws: Sequence[str], tokens: Sequence[Token], i: int) -> bool:
     following = [j for j in range(i + 1, min(len(raws), i + 1 + VERB_REACH)) if tokens[j].clause == clause]
     if not following:
         return False
-    return raws[following[0]] in SUBJECT_PRONOUNS or any(raws[j] in FINITE_VERBS for j in following)
+    if raws[following[0]] in SUBJECT_PRONOUNS or any(raws[j] in FINITE_VERBS for j in following):
+        return True
+    # "... no longer in Git *and prune them*": a verb with an object pronoun is a predicate of its own
+    return len(following) >= 2 and raws[following[1]] in ("them", "it") and raws[following[0]] not in FREE_WORDS
 
 
 def _drop_hyphenated_cues(before: list[int], tokens: Sequence[Token], text: str, cues: Sequence[int]) -> None:

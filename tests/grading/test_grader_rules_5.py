@@ -259,3 +259,12 @@ LABEL = free_text(
 def test_not_just_inside_a_claim_denies_it() -> None:
     assert claims(LABEL, "spec.project is not just a label: the project bounds the app.") == []
     assert claims(LABEL, "spec.project is just a label; the project bounds nothing.") == ["label"]
+
+
+PRUNE = free_text(Concept("idea", "prune deletes what left Git", ("prun*",), required=True))
+
+
+def test_and_with_a_verb_and_its_object_pronoun_opens_a_clause() -> None:
+    assert status(PRUNE, "It finds objects that are no longer in Git and prunes them") == "hit"
+    assert status(PRUNE, "It keeps objects that are not in Git and never prunes them") == "negated"
+    assert status(PRUNE, "There is no pruning and no cleanup") == "negated"
