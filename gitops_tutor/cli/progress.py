@@ -174,11 +174,24 @@ def export(settings: Settings, fmt: str, out: Path | None) -> None:
         else:
             text = sanitize(export_markdown(store, settings.load_for_app().curriculum))
             count = store.attempt_count()
+        drafts = store.draft_count()
     if out is None:
         click.echo(text, nl=False)
-        return
-    write_atomically(out, text)
-    click.echo(f"Exported {count} attempts to {out}", err=True)
+    else:
+        write_atomically(out, text)
+        click.echo(f"Exported {plural(count, 'attempt')} to {out}", err=True)
+    if drafts:  # said, not silently left behind (QA 2026-12-01): a move by export/import leaves them here
+        kept = plural(drafts, "unsubmitted draft")
+        click.echo(f"{kept} not exported: they stay in this database until submitted or discarded.", err=True)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def rows_named(table: str, count: int) -> str:
+    one, many = ROW_NAMES.get(table, (table, table))
+    return f"{count} {one if count == 1 else many}"
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -278,11 +291,25 @@ def recover(settings: Settings, yes: bool) -> None:
         fail(str(exc))
     except OSError as exc:
         fail(f"{settings.db_path}: could not write the recovered database ({exc.strerror}); nothing was changed")
-    kept = ", ".join(f"{count} {table}" for table, count in report.rows_copied.items() if count) or "no rows"
-    click.echo(f"Recovered {kept} into {report.recovered}.")
+    kept = ", ".join(rows_named(table, count) for table, count in report.rows_copied.items() if count)
+    click.echo(f"Recovered {kept or 'no rows'} into {report.recovered}.")
     if report.total_lost:
         click.echo(f"{report.total_lost} rows could not be read and are lost.")
-    click.echo(f"The damaged file is kept as {report.damaged_copy}.")
+        click.echo(f"The damaged file is kept as {report.damaged_copy}.")
+    else:
+        click.echo(f"Every row could be read. The file it was rebuilt from is kept as {report.damaged_copy}.")
+
+
+ROW_NAMES = {  # what the recovered rows are, in the learner's words: (one, many)
+    "attempts": ("answer", "answers"),
+    "lesson_progress": ("lesson section read", "lesson sections read"),
+    "lesson_completion": ("lesson finished", "lessons finished"),
+    "settings": ("setting", "settings"),
+    "interviews": ("mock interview", "mock interviews"),
+    "interview_answers": ("interview answer", "interview answers"),
+    "disputes": ("dispute", "disputes"),
+    "answer_drafts": ("unsubmitted draft", "unsubmitted drafts"),
+}
 
 
 # -- reset ----------------------------------------------------------------------------------------

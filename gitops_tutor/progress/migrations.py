@@ -258,19 +258,23 @@ def m005_interview_leases(db: Database) -> None:
 
 @migrations()
 def m006_answer_drafts(db: Database) -> None:
-    """What the learner typed in a study session and has not submitted yet, one draft per question.
+    """What the learner typed in a study session and has not submitted yet, per question and window.
 
     A practice or review answer lived only in the text box: a dead terminal, a dropped SSH
     session or a quit lost it (an interview's answers were already saved as they changed).
     The box is copied here as the learner types; the draft comes back when the question is
-    asked again and is dropped when its attempt is recorded or the learner discards it.
+    asked again and is dropped when its answer is recorded or the learner discards it. Each
+    window (app process) writes its own row, so two windows on one question never overwrite
+    or delete each other's text.
     """
     db.execute(
         """
         CREATE TABLE answer_drafts (
-            question_id TEXT PRIMARY KEY,
+            question_id TEXT NOT NULL,
+            window TEXT NOT NULL,
             answer TEXT NOT NULL,
-            saved_at TEXT NOT NULL
+            saved_at TEXT NOT NULL,
+            PRIMARY KEY (question_id, window)
         )
         """
     )

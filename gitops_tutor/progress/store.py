@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from gitops_tutor.curriculum.models import AnyQuestion, Curriculum, Question
 from gitops_tutor.progress import opening
-from gitops_tutor.progress.drafts import drop_in as drop_draft_in
+from gitops_tutor.progress.drafts import drop_recorded_in as drop_recorded_drafts_in
 from gitops_tutor.progress.due import due_cutoff
 from gitops_tutor.progress.migrations import schema_version
 from gitops_tutor.progress.models import MODES, Attempt, GradeLike, LessonProgress, QueueItem, Stats
@@ -207,7 +207,7 @@ class ProgressStore:
             add_to_study_day(conn, record)
             self._review_card(conn, record)
             if mode != "interview":  # an interview keeps its own answers; a study draft is answered now
-                drop_draft_in(conn, question.id)
+                drop_recorded_drafts_in(conn, question.id, answer)
         return attempt_id
 
     def _review_card(self, conn: sqlite3.Connection, record: dict[str, Any]) -> None:
@@ -255,25 +255,30 @@ class ProgressStore:
 
     # -- drafts (unsubmitted study answers; see progress.drafts) ---------------------------------
 
-    def save_draft(self, question_id: str, answer: str) -> None:
+    def save_draft(
+        self, question_id: str, answer: str, window: str = "", retire: tuple[str, str] | None = None
+    ) -> None:
         from gitops_tutor.progress import drafts
 
-        drafts.save(self, question_id, answer)
+        drafts.save(self, question_id, window, answer, retire)
+
+    def draft_count(self) -> int:
+        return int(self.value("SELECT count(*) FROM answer_drafts"))
 
     def draft_for(self, question_id: str) -> Draft | None:
         from gitops_tutor.progress import drafts
 
-        return drafts.find(self, question_id)
+        return drafts.newest(self, question_id)
 
     def drafted_question_ids(self) -> list[str]:
         from gitops_tutor.progress import drafts
 
         return drafts.drafted_question_ids(self)
 
-    def drop_draft(self, question_id: str) -> None:
+    def discard_draft(self, question_id: str, window: str = "", retire: tuple[str, str] | None = None) -> None:
         from gitops_tutor.progress import drafts
 
-        drafts.drop(self, question_id)
+        drafts.discard(self, question_id, window, retire)
 
     # -- queues -----------------------------------------------------------------------------------
 

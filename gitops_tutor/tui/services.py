@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ class Services:
     rng: random.Random = field(default_factory=random.Random)
     problems: tuple[Problem, ...] = ()
     home_at_start: HomeData | None = None
+    window: str = field(default_factory=lambda: uuid.uuid4().hex)  # this process's drafts (progress.drafts)
     _grader: Grader | None = field(default=None, init=False, repr=False)
 
     def take_home_at_start(self) -> HomeData | None:

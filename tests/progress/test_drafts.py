@@ -58,6 +58,8 @@ def test_reset_clears_drafts_and_recover_keeps_them(db_path: Path, clock: FakeCl
     env = {"GITOPS_TUTOR_DB": str(db_path)}
     outcome = CliRunner().invoke(cli, ["recover", "--yes"], env=env, catch_exceptions=False)
     assert outcome.exit_code == 0, outcome.output
+    assert "1 unsubmitted draft into" in outcome.output and "answer_drafts" not in outcome.output
+    assert "Every row could be read" in outcome.output and "The damaged file" not in outcome.output
     with ProgressStore.open(db_path, clock=clock) as store:
         draft = store.draft_for("q1")
         assert draft is not None and draft.answer == "kept through a salvage"
@@ -70,3 +72,57 @@ def test_the_table_exists_after_migrating_an_older_file(db_path: Path, clock: Fa
     with sqlite3.connect(db_path) as conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "answer_drafts" in tables
+
+
+def test_two_windows_on_one_question_keep_both_texts_and_a_submit_drops_only_its_own(
+    store: ProgressStore, clock: FakeClock
+) -> None:
+    """QA 2026-12-01: with one draft per question, the second window overwrote the first, and the
+    first window's submit deleted the second window's text."""
+    store.save_draft("q1", "window one's answer", window="w1")
+    clock.advance(seconds=1)
+    store.save_draft("q1", "window two's answer", window="w2")
+    newest = store.draft_for("q1")
+    assert newest is not None and newest.answer == "window two's answer"
+    store.record_attempt(question("q1"), "window one's answer", result("q1", 90), mode="practice")
+    remaining = store.draft_for("q1")
+    assert remaining is not None and remaining.window == "w2" and remaining.answer == "window two's answer"
+
+
+def test_taking_over_a_draft_retires_it_unless_its_window_wrote_since(store: ProgressStore, clock: FakeClock) -> None:
+    store.save_draft("q1", "left by a crashed window", window="w0")
+    taken = store.draft_for("q1")
+    assert taken is not None
+    clock.advance(seconds=1)
+    store.save_draft("q1", "left by a crashed window, carried on", window="w1", retire=taken.version)
+    assert [row["window"] for row in store.rows("SELECT window FROM answer_drafts")] == ["w1"]
+
+    store.save_draft("q2", "a live window's text", window="w0")
+    read = store.draft_for("q2")
+    assert read is not None
+    clock.advance(seconds=1)
+    store.save_draft("q2", "a live window's text, typed on", window="w0")  # it wrote after we read it
+    store.save_draft("q2", "our copy", window="w1", retire=read.version)
+    kept = {row["window"]: row["answer"] for row in store.rows("SELECT * FROM answer_drafts WHERE question_id = 'q2'")}
+    assert kept == {"w0": "a live window's text, typed on", "w1": "our copy"}
+
+
+def test_discarding_drops_this_windows_draft_and_the_one_it_took_over(store: ProgressStore) -> None:
+    store.save_draft("q1", "old", window="w0")
+    taken = store.draft_for("q1")
+    assert taken is not None
+    store.save_draft("q1", "other live window", window="w2")
+    store.discard_draft("q1", window="w1", retire=taken.version)
+    assert [row["window"] for row in store.rows("SELECT window FROM answer_drafts")] == ["w2"]
+
+
+def test_export_says_drafts_stay_behind(db_path: Path, clock: FakeClock, tmp_path: Path) -> None:
+    with ProgressStore.open(db_path, clock=clock) as store:
+        store.save_draft("q1", "one", window="w1")
+        store.save_draft("q2", "two", window="w1")
+        store.record_attempt(question("q3"), "done", result("q3", 90), mode="practice")
+    env = {"GITOPS_TUTOR_DB": str(db_path)}
+    outcome = CliRunner().invoke(cli, ["export", "--out", str(tmp_path / "x.json")], env=env, catch_exceptions=False)
+    assert outcome.exit_code == 0
+    assert "Exported 1 attempt to" in outcome.stderr
+    assert "2 unsubmitted drafts not exported" in outcome.stderr

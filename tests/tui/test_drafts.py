@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Button, OptionList, Static
 
 from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.progress import ProgressStore
@@ -186,10 +186,49 @@ async def test_the_practice_screen_says_a_draft_is_kept_and_its_session_opens_on
         practice = app.screen
         assert isinstance(practice, PracticeScreen)
         title = str(practice.query_one("#practice-title", Static).visual)
-        assert "1 unsubmitted answer is kept as a draft" in title
+        assert "1 unsubmitted answer is kept as a draft (lesson: " in title
         practice.query_one(OptionList).action_first()
         practice.query_one(OptionList).action_select()  # "Mixed"
         await settle(pilot)
         session = app.screen
         assert isinstance(session, SessionScreen) and session.question is not None
         assert session.question.id == QUESTION and session.query_one(AnswerArea).text == TYPED
+
+
+async def test_the_draft_dialogs_show_every_button_whole_at_80_columns(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path
+) -> None:
+    """QA 2026-12-01: the last button, the destructive one ("Discard it and leave"), was clipped to "Dis"."""
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, QUESTION)
+        screen.query_one(AnswerArea).insert(TYPED)
+        for key in ("escape", "ctrl+n"):
+            await pilot.press(key)
+            await settle(pilot)
+            modal = app.screen
+            assert isinstance(modal, ConfirmModal)
+            box = modal.query_one("ConfirmModal > Vertical").content_region
+            for button in modal.query(Button):
+                assert box.contains_region(button.region), (str(button.label), button.region, box)
+            modal.dismiss("stay")
+            await settle(pilot)
+
+
+async def test_another_windows_draft_is_taken_over_on_the_first_write(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path
+) -> None:
+    """A draft left by a window that died is put back; this window's first copy replaces it (one row, not two)."""
+    with ProgressStore.open(db_path, clock=fixed_clock) as store:
+        store.save_draft(QUESTION, TYPED, window="a-window-that-died")
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, QUESTION)
+        assert screen.query_one(AnswerArea).text == TYPED
+        screen.keep_draft()
+        await settle(pilot)
+        with ProgressStore.open(db_path, clock=fixed_clock) as store:
+            rows = store.rows("SELECT window, answer FROM answer_drafts")
+        assert rows == [{"window": app.services.window, "answer": TYPED}]

@@ -20,7 +20,7 @@ class ConfirmModal(ModalScreen[str]):
     DEFAULT_CSS = """
     ConfirmModal { align: center middle; }
     ConfirmModal > Vertical {
-        width: 72; max-width: 100%; height: auto; border: thick $warning; background: $surface; padding: 1 2;
+        width: 76; max-width: 100%; height: auto; border: thick $warning; background: $surface; padding: 1 2;
     }
     ConfirmModal #confirm-detail { width: 100%; height: auto; }
     ConfirmModal Horizontal { height: auto; margin-top: 1; }

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gitops_tutor.curriculum.models import Curriculum
 from gitops_tutor.progress import StoreError
 from gitops_tutor.tui.picking import SESSION_LENGTH, PracticeChoice, pick_questions, practice_choices
 from gitops_tutor.tui.safe_text import sanitize
@@ -21,6 +22,18 @@ from gitops_tutor.tui.widgets.opening_list import OpeningOptionList
 def choice_label(choice: PracticeChoice) -> Text:
     questions = "question" if choice.count == 1 else "questions"
     return Text.assemble(sanitize(choice.label), (f"  ({choice.count} {questions})", "dim"))
+
+
+def drafts_line(drafted: list[str], curriculum: Curriculum) -> str:
+    """Which lessons hold a kept draft, so the learner knows which choice brings it back."""
+    lessons = [curriculum.lessons[q.lesson].title for q in map(curriculum.questions.__getitem__, drafted)
+               if q.lesson in curriculum.lessons]  # fmt: skip
+    named = ", ".join(dict.fromkeys(lessons))
+    where = f" (lesson{'s' if len(set(lessons)) > 1 else ''}: {named})" if named else ""
+    if len(drafted) == 1:
+        return f"1 unsubmitted answer is kept as a draft{where}: any choice that includes its question starts with it."
+    count = len(drafted)
+    return f"{count} unsubmitted answers are kept as drafts{where}: a choice that includes one starts with it."
 
 
 def matches(choice: PracticeChoice, words: str) -> bool:
@@ -74,13 +87,13 @@ class PracticeScreen(TutorScreen):
         self.drafted = [question_id for question_id in drafted if question_id in self.services.curriculum.questions]
         title = f"Practise: choose what to answer (up to {SESSION_LENGTH} questions, shuffled)"
         if self.drafted:
-            count = len(self.drafted)
-            kept = "1 unsubmitted answer is" if count == 1 else f"{count} unsubmitted answers are"
-            title += f"\n{kept} kept as a draft: a choice that includes it starts with it."
+            title += "\n" + drafts_line(self.drafted, self.services.curriculum)
         self.query_one("#practice-title", Static).update(Text(title, style="bold"))
 
     def action_filter(self) -> None:
-        self.query_one("#practice-filter-input", Input).focus()
+        """Focus the filter at once (``focus()`` is queued): the words typed in the same burst as '/'
+        are already queued for the list, which hands each to the widget that has the focus now."""
+        self.set_focus(self.query_one("#practice-filter-input", Input))
 
     def action_to_list(self) -> None:
         self.query_one("#practice-choices", OptionList).focus()

@@ -171,6 +171,7 @@ class SessionScreen(TutorScreen):
         self.busy = False
         self.draft_of: str | None = None  # the question whose box is copied as a draft (None while switching)
         self.draft_sent: str | None = ""  # the text last sent to the store for it; None: send it again
+        self.retiring: tuple[str, str] | None = None  # another window's draft put back here, retired on our first write
         self.draft_warned = False
 
     def compose(self) -> ComposeResult:
@@ -226,13 +227,17 @@ class SessionScreen(TutorScreen):
         start copying the box; keys typed meanwhile are still held, so they land after it."""
         if not isinstance(widget, AnswerArea):
             return
+        self.draft_sent, self.retiring = "", None
         if draft is not None:
             widget.load_text(draft.answer)
             widget.move_cursor(widget.document.end)
             when = draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
             self.notify(f"Your unsubmitted answer from {when} is back in the box.", title="Draft restored")
+            if draft.window == self.services.window:
+                self.draft_sent = draft.answer
+            else:  # taken over: written as this window's own at once, the other window's row retired
+                self.draft_sent, self.retiring = None, draft.version
         self.draft_of = question.id
-        self.draft_sent = draft.answer if draft is not None else ""
 
     def _draft_text(self) -> str | None:
         """The box's text as a draft ("" for an empty box or an untouched manifest starter), or None
@@ -254,8 +259,11 @@ class SessionScreen(TutorScreen):
         self.run_worker(self._write_draft(self.draft_of, text), group="draft")
 
     async def _write_draft(self, question_id: str, text: str) -> None:
+        services, retiring = self.services, self.retiring
         try:
-            await self.services.db(self.services.store.save_draft, question_id, text)
+            await services.db(services.store.save_draft, question_id, text, services.window, retiring)
+            if self.retiring == retiring:
+                self.retiring = None
         except StoreError as error:
             self.draft_sent = None  # try again on the next tick
             if not self.draft_warned:
@@ -267,22 +275,25 @@ class SessionScreen(TutorScreen):
         text = self._draft_text()
         if text is None or text == self.draft_sent or self.draft_of is None:
             return
+        services = self.services
         try:
-            self.services.background.submit(self.services.store.save_draft, self.draft_of, text)
+            services.background.submit(services.store.save_draft, self.draft_of, text, services.window, self.retiring)
         except (StoreError, RuntimeError):
             pass  # the store is gone or failing; the copy from a second ago is what is kept
         else:
             self.draft_sent = text
 
     def drop_draft(self) -> None:
-        """The learner chose to throw the answer away: its draft goes too."""
+        """The learner chose to throw the answer away: its draft goes too (and the draft it took over)."""
         if self.question is not None:
-            question_id, self.draft_of, self.draft_sent = self.question.id, None, ""
-            self.run_worker(self._drop_draft(question_id), group="draft")
+            question_id, retiring = self.question.id, self.retiring
+            self.draft_of, self.draft_sent, self.retiring = None, "", None
+            self.run_worker(self._drop_draft(question_id, retiring), group="draft")
 
-    async def _drop_draft(self, question_id: str) -> None:
+    async def _drop_draft(self, question_id: str, retiring: tuple[str, str] | None) -> None:
+        services = self.services
         try:
-            await self.services.db(self.services.store.drop_draft, question_id)
+            await services.db(services.store.discard_draft, question_id, services.window, retiring)
         except StoreError as error:
             self.notify(f"Could not discard the saved draft: {error}", severity="error", markup=False)
 
@@ -530,9 +541,12 @@ class SessionScreen(TutorScreen):
         if self.input is not None and self.pending is None and not self.busy and self.input.has_draft():
             choices = [("stay", "Keep writing"), ("submit", "Submit it"), ("skip", "Discard it and skip")]
             detail = "You have not submitted this answer. Skipping now throws it away."
-            if self._draft_text() is not None:
-                choices.insert(2, ("keep", "Skip, keep it as a draft"))
-                detail = "You have not submitted this answer. A draft comes back when the question is asked again."
+            if self._draft_text() is not None:  # short labels: four buttons fit the dialog at 80 columns
+                choices = [*choices[:2], ("keep", "Keep draft"), ("skip", "Discard")]
+                detail = (
+                    "You have not submitted this answer. Skip and keep it as a draft (it comes back when the "
+                    "question is asked again), or skip and discard it."
+                )
             self.app.push_screen(ConfirmModal("Skip this question?", detail, choices), self._skip_chosen)
         else:
             self._skip_now()
@@ -568,9 +582,12 @@ class SessionScreen(TutorScreen):
         elif self.input is not None and self.input.has_draft():
             choices = [("stay", "Keep writing"), ("submit", "Submit it"), ("discard", "Discard it and leave")]
             detail = "You have not submitted this answer. Leaving now throws it away."
-            if self._draft_text() is not None:
-                choices.insert(2, ("keep", "Leave, keep it as a draft"))
-                detail = "You have not submitted this answer. A draft comes back when the question is asked again."
+            if self._draft_text() is not None:  # short labels: four buttons fit the dialog at 80 columns
+                choices = [*choices[:2], ("keep", "Keep draft"), ("discard", "Discard")]
+                detail = (
+                    "You have not submitted this answer. Leave and keep it as a draft (it comes back when the "
+                    "question is asked again), or leave and discard it."
+                )
             push_screen_with_keys(self.app, ConfirmModal("Leave this question?", detail, choices), self._left)
         else:
             self.dismiss()
@@ -583,8 +600,9 @@ class SessionScreen(TutorScreen):
             self.busy = True
             self.run_worker(self._save_then_leave(pending), exclusive=True, group="session")
         elif choice == "discard":
+            if self.pending is None:  # "Discard" the typed answer; after grading, "Don't save" only skips the rating
+                self.drop_draft()
             self.pending = None
-            self.drop_draft()
             self.dismiss()
         elif choice == "keep":
             self.keep_draft()
