@@ -9,8 +9,9 @@ phrasings catch its examples (and only them) needs the grader: see grading/myths
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from gitops_tutor.curriculum.models import Curriculum, FreeTextQuestion, Misconception, Source
+from gitops_tutor.curriculum.models import Curriculum, FreeTextQuestion, Misconception, Scope, Source
 from gitops_tutor.curriculum.problems import Problem
 
 
@@ -28,8 +29,9 @@ def unique_misconceptions(items: Iterable[Misconception], problems: list[Problem
 
 
 def check_misconceptions(cur: Curriculum) -> Iterator[Problem]:
+    named = _Named.of(cur)
     for myth in cur.misconceptions:
-        yield from _scope_problems(myth, cur)
+        yield from _scope_problems(myth, cur, named)
     known = {myth.id for myth in cur.misconceptions}
     for question in cur.questions.values():
         if not isinstance(question, FreeTextQuestion):
@@ -40,22 +42,56 @@ def check_misconceptions(cur: Curriculum) -> Iterator[Problem]:
                 yield _problem(question.source, "unknown-ref", message)
 
 
-def _scope_problems(myth: Misconception, cur: Curriculum) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class _Named:
+    """What the content names, read once: per misconception, reading every question again made the
+    check grow with misconceptions x questions (a 30x pack took 0.7 s of 0.85 s in its tag sets)."""
+
+    tags: frozenset[str]
+    free_text: Scope  # the ids, lessons, domains and tags of the free-text questions
+
+    @classmethod
+    def of(cls, cur: Curriculum) -> _Named:
+        free = [q for q in cur.questions.values() if isinstance(q, FreeTextQuestion)]
+        return cls(
+            tags=frozenset(tag for question in cur.questions.values() for tag in question.tags),
+            free_text=Scope(
+                tags=tuple({tag for q in free for tag in q.tags}),
+                lessons=tuple({q.lesson for q in free}),
+                domains=tuple({q.domain for q in free}),
+                questions=tuple(q.id for q in free),
+            ),
+        )
+
+    def covers_free_text(self, scope: Scope) -> bool:
+        """Whether ``scope`` names at least one free-text question (any one list is enough, as in Scope.covers)."""
+        free = self.free_text
+        return any(
+            set(wanted) & set(present)
+            for wanted, present in (
+                (scope.questions, free.questions),
+                (scope.lessons, free.lessons),
+                (scope.domains, free.domains),
+                (scope.tags, free.tags),
+            )
+        )
+
+
+def _scope_problems(myth: Misconception, cur: Curriculum, named: _Named) -> Iterator[Problem]:
     scope = myth.applies_to
     if not (scope.tags or scope.lessons or scope.domains or scope.questions):
         message = f"misconception '{myth.id}': applies_to names no tags, lessons, domains or questions"
         yield _problem(myth.source, "scope", message)
         return
-    tags = {tag for question in cur.questions.values() for tag in question.tags}
     unknown = [
-        *(f"tag '{t}'" for t in scope.tags if t not in tags),
+        *(f"tag '{t}'" for t in scope.tags if t not in named.tags),
         *(f"lesson '{x}'" for x in scope.lessons if x not in cur.lessons),
         *(f"domain '{x}'" for x in scope.domains if cur.domains and x not in cur.domains),
         *(f"question '{x}'" for x in scope.questions if x not in cur.questions),
     ]
     for name in unknown:
         yield _problem(myth.source, "unknown-ref", f"misconception '{myth.id}' applies to unknown {name}")
-    if not unknown and not any(isinstance(q, FreeTextQuestion) and scope.covers(q) for q in cur.questions.values()):
+    if not unknown and not named.covers_free_text(scope):
         yield _problem(myth.source, "scope", f"misconception '{myth.id}' applies to no free-text question")
 
 
