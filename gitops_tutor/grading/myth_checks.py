@@ -8,7 +8,7 @@ Problems point at the misconception's own line and name the question and sample.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from gitops_tutor.curriculum.models import Curriculum, FreeTextQuestion, Misconception, Rubric, Source
 from gitops_tutor.curriculum.problems import Problem, one_line
@@ -19,6 +19,13 @@ from gitops_tutor.grading.result import GradeResult
 # The prompt of the stand-in question that examples are graded in: it names both tools, so an
 # example opening "In Argo CD, ..." reads as a claim about the question's tool, not a comparison.
 EXAMPLE_PROMPT = "Argo CD and Flux: explain."
+
+
+MythsById = Mapping[str, Misconception]
+
+
+def by_id(curriculum: Curriculum) -> MythsById:
+    return {myth.id: myth for myth in curriculum.misconceptions}
 
 
 def check_examples(curriculum: Curriculum, aliases: AliasMap) -> Iterator[Problem]:
@@ -58,10 +65,10 @@ def catches(myth: Misconception, text: str, aliases: AliasMap) -> bool:
 
 
 def accepted_answer_problems(
-    question: FreeTextQuestion, what: str, where: Source, answer: str, result: GradeResult, curriculum: Curriculum
+    question: FreeTextQuestion, what: str, where: Source, answer: str, result: GradeResult, myths: MythsById
 ) -> Iterator[Problem]:
-    """A misconception caught in an answer the question accepts: an error at the misconception, naming both."""
-    myths = {myth.id: myth for myth in curriculum.misconceptions}
+    """A misconception caught in an answer the question accepts: an error at the misconception, naming both.
+    ``myths`` is ``by_id(curriculum)``, built once for all the questions' answers."""
     for claim in result.wrong_claims:
         myth = myths.get(claim.id) if claim.truth else None
         if myth is None:

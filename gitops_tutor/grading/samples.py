@@ -14,7 +14,7 @@ from gitops_tutor.curriculum.problems import Problem
 from gitops_tutor.grading.freetext import MAX_PATTERN_WORDS
 from gitops_tutor.grading.grader import Grader
 from gitops_tutor.grading.linear_regex import UnsupportedPattern, compile_linear
-from gitops_tutor.grading.myth_checks import accepted_answer_problems, check_examples
+from gitops_tutor.grading.myth_checks import MythsById, accepted_answer_problems, by_id, check_examples
 from gitops_tutor.grading.patterns import flat
 from gitops_tutor.grading.result import GradeResult
 
@@ -30,15 +30,16 @@ def check_samples(curriculum: Curriculum) -> Iterator[Problem]:
     with collector_paused():
         grader = Grader(curriculum.aliases, curriculum.misconceptions)
         yield from check_examples(curriculum, grader.aliases)
+        myths = by_id(curriculum)
         for question in curriculum.questions.values():
             if isinstance(question, FreeTextQuestion):
-                yield from _free_text_problems(grader, question, curriculum)
+                yield from _free_text_problems(grader, question, myths)
                 grader.forget(question)  # each rubric is checked once: memory stays flat however big the content
             elif isinstance(question, ManifestQuestion):
                 yield from _manifest_problems(grader, question)
 
 
-def _free_text_problems(grader: Grader, question: FreeTextQuestion, curriculum: Curriculum) -> Iterator[Problem]:
+def _free_text_problems(grader: Grader, question: FreeTextQuestion, myths: MythsById) -> Iterator[Problem]:
     compiled = grader.compiled(question)
     for phrasing in compiled.empty_phrasings:
         yield _problem(question.source, "empty-phrasing", f"{question.id}: phrasing {phrasing!r} holds no words")
@@ -57,11 +58,9 @@ def _free_text_problems(grader: Grader, question: FreeTextQuestion, curriculum: 
         if result.verdict != sample.verdict:
             yield _problem(sample.source, "sample-verdict", _mismatch(question.id, sample, result))
         if sample.verdict != "fail":
-            yield from accepted_answer_problems(question, "sample", sample.source, sample.answer, result, curriculum)
+            yield from accepted_answer_problems(question, "sample", sample.source, sample.answer, result, myths)
     model = grader.grade(question, question.model_answer)
-    yield from accepted_answer_problems(
-        question, "model answer", question.source, question.model_answer, model, curriculum
-    )
+    yield from accepted_answer_problems(question, "model answer", question.source, question.model_answer, model, myths)
     if model.verdict != "pass":
         message = f"{question.id}: the model answer grades {model.verdict} ({model.score}); {_concepts(model)}"
         yield _problem(question.source, "model-answer", message, "warning")

@@ -18,7 +18,7 @@ from gitops_tutor.curriculum.models import (
 )
 from gitops_tutor.grading import Grader
 from gitops_tutor.grading.aliases import AliasMap
-from gitops_tutor.grading.myth_checks import accepted_answer_problems, catches, check_examples
+from gitops_tutor.grading.myth_checks import accepted_answer_problems, by_id, catches, check_examples
 from gitops_tutor.grading.samples import check_samples
 from tests.grading.conftest import free_text
 
@@ -127,7 +127,7 @@ def test_an_accepted_answer_caught_by_a_misconception_is_an_error_at_the_misconc
     question = dataclasses.replace(SYNC, source=Source("content/questions/sync.yaml", 40, 5))
     result = GRADER.grade(question, WITH_MYTH)
     curriculum = Curriculum({}, {question.id: question}, None, {}, {}, misconceptions=(SELFHEAL,))
-    (problem,) = accepted_answer_problems(question, "sample", question.source, WITH_MYTH, result, curriculum)
+    (problem,) = accepted_answer_problems(question, "sample", question.source, WITH_MYTH, result, by_id(curriculum))
     assert (problem.path, problem.line, problem.code) == ("content/misconceptions.yaml", 11, "myth-accepted")
     assert "question 'q'" in problem.message and "content/questions/sync.yaml:40" in problem.message
     assert "'selfHeal is on by default'" in problem.message

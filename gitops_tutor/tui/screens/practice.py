@@ -71,15 +71,11 @@ class PracticeScreen(TutorScreen):
 
     def on_mount(self) -> None:
         self.query_one("#practice-choices", OptionList).focus()
-        self.run_worker(self._find_drafts(), group="practice-drafts")
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        self.run_worker(self._find_drafts(), group="practice-drafts")
-
-    async def _find_drafts(self) -> None:
-        """Read which questions hold an unsubmitted answer; the list itself never moves (keys typed
-        ahead pick by position), only the title says the drafts come first."""
+    async def refresh_data(self) -> None:
+        """On every showing (TutorScreen's refresh): which questions hold an unsubmitted answer. The list
+        itself never moves (keys typed ahead pick by position), only the title says the drafts come first;
+        keys typed with the key that showed this screen wait for it, so an Enter among them sees the drafts."""
         try:
             drafted = await self.services.db(self.services.store.drafted_question_ids)
         except StoreError:

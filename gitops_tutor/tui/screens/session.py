@@ -249,14 +249,20 @@ class SessionScreen(TutorScreen):
             return None
         return widget.text if self.input.has_draft() else ""
 
+    def _unsent_draft(self) -> tuple[str, str] | None:
+        """(question id, text) when the box changed since its last copy to the store, else None."""
+        text = self._draft_text()
+        if text is None or text == self.draft_sent or self.draft_of is None:
+            return None
+        return self.draft_of, text
+
     def keep_draft(self) -> None:
         """Copy the box to the store if it changed since the last copy (every second, and before
         anything that moves away from the question)."""
-        text = self._draft_text()
-        if text is None or text == self.draft_sent or self.draft_of is None:
-            return
-        self.draft_sent = text
-        self.run_worker(self._write_draft(self.draft_of, text), group="draft")
+        unsent = self._unsent_draft()
+        if unsent is not None:
+            self.draft_sent = unsent[1]
+            self.run_worker(self._write_draft(*unsent), group="draft")
 
     async def _write_draft(self, question_id: str, text: str) -> None:
         services, retiring = self.services, self.retiring
@@ -272,16 +278,16 @@ class SessionScreen(TutorScreen):
 
     def keep_draft_now(self) -> None:
         """At quit: write the box on the store's thread and wait (the app is about to close the store)."""
-        text = self._draft_text()
-        if text is None or text == self.draft_sent or self.draft_of is None:
+        unsent = self._unsent_draft()
+        if unsent is None:
             return
         services = self.services
         try:
-            services.background.submit(services.store.save_draft, self.draft_of, text, services.window, self.retiring)
+            services.background.submit(services.store.save_draft, *unsent, services.window, self.retiring)
         except (StoreError, RuntimeError):
             pass  # the store is gone or failing; the copy from a second ago is what is kept
         else:
-            self.draft_sent = text
+            self.draft_sent = unsent[1]
 
     def drop_draft(self) -> None:
         """The learner chose to throw the answer away: its draft goes too (and the draft it took over)."""
