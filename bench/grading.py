@@ -178,13 +178,13 @@ def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
     """The blind tables: waves 1-3 together, each later wave apart, tuning halves first.
 
     Waves 4 and 5 were written later by new writers in new voices, each split before anyone graded
-    it (same questions in each half). The waves 1-3 test half was looked at (in aggregate) five
-    times during earlier tuning and wave 4's once (2026-11-30 19:20 UTC), so they are shown but are
-    no longer clean measurements; wave 5's test half is the fresh figure.
+    it (same questions in each half). Every test half but the newest was looked at (in aggregate)
+    in earlier rounds, so they are shown but are no longer clean measurements; the newest wave's
+    test half (wave 8, split 2026-12-01 01:55 UTC) is the fresh figure.
     """
 
     def wave(half: str, suffix: str | None) -> list[Path]:
-        later = ("-4", "-5", "-6", "-7")
+        later = ("-4", "-5", "-6", "-7", "-8")
         files = sorted(BLIND.glob(f"{half}*.yaml"))
         if suffix is None:
             return [p for p in files if not p.stem.endswith(later)]
@@ -196,6 +196,7 @@ def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
         ("Blind set wave 5, tuning half (tests/grading/blind/tuning-5.yaml)", wave("tuning", "-5")),
         ("Blind set wave 6, tuning half (tests/grading/blind/tuning-6.yaml)", wave("tuning", "-6")),
         ("Blind set wave 7, tuning half (tests/grading/blind/tuning-7.yaml)", wave("tuning", "-7")),
+        ("Blind set wave 8, tuning half (tests/grading/blind/tuning-8.yaml)", wave("tuning", "-8")),
     ]
     if with_test_halves:  # while tuning: the test halves are read only for the final figures
         sets += [
@@ -203,7 +204,8 @@ def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
             ("Blind set wave 4, TEST half, looked at in earlier rounds (test-4.yaml)", wave("test", "-4")),
             ("Blind set wave 5, TEST half, looked at in earlier rounds (test-5.yaml)", wave("test", "-5")),
             ("Blind set wave 6, TEST half, looked at twice, last session (test-6.yaml)", wave("test", "-6")),
-            ("Blind set wave 7, TEST half, fresh: never tuned on (test-7.yaml)", wave("test", "-7")),
+            ("Blind set wave 7, TEST half, looked at twice, last session (test-7.yaml)", wave("test", "-7")),
+            ("Blind set wave 8, TEST half, fresh: never tuned on (test-8.yaml)", wave("test", "-8")),
         ]
     return sets
 
