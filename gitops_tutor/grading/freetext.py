@@ -4,8 +4,9 @@ Coverage is the weighted share of concepts the answer states (and does not negat
 answer that states a required concept, with nothing wrong or negated, gets at least partial.
 Then, in order: a missing required concept caps the score below pass, a negated
 required one caps it at fail; a keyword list is capped at fail, a short one below
-pass; stating the opposite of a concept costs that concept's share; each wrong claim
-costs its penalty. Caps come before penalties, so a wrong claim always costs points.
+pass; a wrong claim in an answer that leaves a concept unsaid caps it at fail; stating
+the opposite of a concept costs that concept's share; each wrong claim costs its penalty.
+Caps come before penalties, so a wrong claim always costs points.
 A concept said of the other party of a comparison counts as negated (roles.py), and an
 answer whose credited concepts all rest on single topic words stays below pass.
 """
@@ -22,7 +23,7 @@ from operator import itemgetter
 from gitops_tutor.curriculum.models import Concept, FreeTextQuestion, Misconception, WrongClaim
 from gitops_tutor.grading import myths, shape
 from gitops_tutor.grading.aliases import AliasMap
-from gitops_tutor.grading.negation import Cues
+from gitops_tutor.grading.negation import STOPPING_PREFIXES, Cues, loss_scope
 from gitops_tutor.grading.patterns import (
     TERM_SEPARATOR,
     Budget,
@@ -177,13 +178,29 @@ def _compile_concept(
 
     plain = [p for p in patterns if isinstance(p, Pattern)]
     negative = {stems(p) for p in plain if any(vocabulary.is_negator(w) for w in p.words)}
+    lost = loss_scope(concept.label)  # "rollbacks stop working": "can't roll back" states it
     negative_ok = tuple(
-        isinstance(p, Pattern) and not any(vocabulary.is_negator(w) for w in p.words) and stems(p) in negative
+        isinstance(p, Pattern)
+        and not any(vocabulary.is_negator(w) for w in p.words)
+        and (stems(p) in negative or (bool(lost) and _within(p, lost, vocabulary)))
         for p in patterns
     )
     plain_sources = {p.words for p in plain}
     turned = tuple(t for p in plain for t in opposites(p, vocabulary) if t.words not in plain_sources)
     return CompiledConcept(concept, patterns, negations, negative_ok, turned, subject)
+
+
+def _within(pattern: Pattern, lost: frozenset[str], vocabulary: Vocabulary) -> bool:
+    """Whether every word of ``pattern`` is one the concept's label says is lost ("roll back" meets
+    "rollbacks" as one word); a phrasing that names the loss itself ("stop*") is no lost thing."""
+    words = [vocabulary.words[w] for w in pattern.words]
+    if any(w.text.startswith(STOPPING_PREFIXES) for w in words):
+        return False
+    if "".join(w.text for w in words) in lost:
+        return True
+    return all(
+        w.stem in lost or (w.prefix and any(s.startswith(w.text) for s in lost)) for w in words
+    )
 
 
 @dataclass
@@ -514,6 +531,16 @@ def _states_an_idea(concepts: Sequence[ConceptResult], list_shape: int) -> bool:
     return sum(c.weight for c in concepts if c.status == "hit") / total >= MINOR_SHARE
 
 
+# WRONG_CLAIM_CAP_NOTE: an asserted wrong claim (the rubric's own or a misconception in scope)
+# in an answer that also leaves a concept unsaid makes it a fail, not a partial: two faults.
+# Reversed answers reuse the right words, so their concepts read as hit while the wrong claim is
+# the one sign of the reversal; the penalty alone left them at partial. An answer that says every
+# concept (or states one the wrong way round, which the claim often repeats: one fault, counted
+# once) keeps partial credit. Measured on the tuning halves of seven waves (2,597 answers):
+# 80.2% -> 81.8%, negated answers 77% -> 87%; capping every answer with a claim scored 82.0% but
+# failed complete, correct answers whose "don't do X" aside was read as a claim.
+
+
 def _score(
     compiled: CompiledRubric,
     concepts: Sequence[ConceptResult],
@@ -530,6 +557,8 @@ def _score(
         score = min(score, compiled.pass_at - 1)
     if any(c.required and c.status == "negated" for c in concepts):
         score = min(score, NEGATED_REQUIRED_CAP, compiled.partial_at - 1)
+    if claims and any(c.status == "missed" for c in concepts):
+        score = min(score, compiled.partial_at - 1)  # see WRONG_CLAIM_CAP_NOTE
     if list_shape == shape.KEYWORD_LIST:  # a bag of keywords answers no question, however many are right
         score = min(score, compiled.partial_at - 1)
     elif list_shape == shape.SHORT_LIST:  # might be shorthand: never a pass, but may be partial

@@ -1,4 +1,4 @@
-"""The blind tuning half (tests/grading/blind/tuning*.yaml, waves 1-7) stays above its measured floor.
+"""The blind tuning half (tests/grading/blind/tuning*.yaml, waves 1-8) stays above its measured floor.
 
 Only the tuning half is asserted: the test half is for the honest figure in the README and is
 read by bench/grading.py alone, in aggregate. Floors are the agreement measured when this test
@@ -30,9 +30,14 @@ TUNING = sorted(Path(__file__).with_name("blind").glob("tuning*.yaml"))
 # With the curriculum-wide misconceptions (myths, 23:40) and grader-5's rules (issue 12, 00:21, same
 # minute, same content): 79.5% -> 79.8% / 55.8% -> 55.8% / 5 -> 5 worst; per wave after: wave 1 84.1%,
 # wave 4 80.5%, wave 5 80.3%, wave 6 78.6%, wave 7 75.3%.
-FLOOR_ALL = 0.79  # measured 2026-12-01 00:21 (grader-5), seven waves: 79.8% (2,072 of 2,597)
-FLOOR_LOW_OVERLAP = 0.55  # measured: 55.8% (207 of 371)
-MAX_WORST = 5  # wrong or negated answers that pass, measured: 5 of 742
+# Wave 8 (518 more: non-native English and on-call SREs, analogies and data/ML platform engineers, bootcamp
+# graduates and Jenkins/Spinnaker veterans, tech leads and Helm-heavy engineers, clarify-first candidates and
+# OpenShift/Rancher users) joined at 01:55 on 2026-12-01: 75.3% / 39% low-overlap / 10 worst on its own, on
+# the code of the session's start. With the lead's wrong-claim cap (freetext.py, WRONG_CLAIM_CAP_NOTE) all
+# eight waves measured 80.8% / 53.7% / 15 worst.
+FLOOR_ALL = 0.80  # measured 2026-12-01 02:05 (lead), eight waves: 80.8% (2,518 of 3,115)
+FLOOR_LOW_OVERLAP = 0.53  # measured: 53.7% (239 of 445)
+MAX_WORST = 15  # wrong or negated answers that pass, measured: 15 of 890
 
 
 @pytest.fixture(scope="module")

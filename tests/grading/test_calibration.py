@@ -1,0 +1,45 @@
+"""Verdict calibration (issue 12): how a found wrong claim combines with what the answer covers."""
+
+from __future__ import annotations
+
+from gitops_tutor.curriculum.models import Concept, WrongClaim
+from gitops_tutor.grading import Grader, GradeResult
+from tests.grading.conftest import free_text
+
+GRADER = Grader({})
+
+SELFHEAL = free_text(
+    Concept("reverts", "selfHeal reverts changes made in the cluster", ("reverts manual change*",), required=True),
+    Concept("commit", "automated sync acts on new commits", ("new commit*",), weight=2.0),
+    Concept("default", "selfHeal is off by default", ("off by default",)),
+    claims=(WrongClaim("prune-drift", "Says prune is what reverts drift", ("prune .. drift",)),),
+)
+
+
+def grade(answer: str) -> GradeResult:
+    return GRADER.grade(SELFHEAL, answer)  # type: ignore[arg-type]
+
+
+def test_a_wrong_claim_with_a_concept_left_unsaid_fails() -> None:
+    """Reversed answers keep the right words, so the claim is the one sign of the reversal: two faults fail."""
+    answer = "selfHeal reverts manual changes and syncs every new commit; also prune undoes drift on its own."
+    result = grade(answer)
+    assert [c.status for c in result.concepts] == ["hit", "hit", "missed"]
+    assert [c.id for c in result.wrong_claims] == ["prune-drift"]
+    assert result.verdict == "fail"
+
+
+def test_one_slip_in_a_complete_answer_costs_only_its_penalty() -> None:
+    answer = (
+        "selfHeal reverts manual changes, automated sync handles each new commit, and selfHeal is off by "
+        "default; prune fixes drift too."
+    )
+    result = grade(answer)
+    assert all(c.status == "hit" for c in result.concepts)
+    assert result.wrong_claims
+    assert result.score == 75  # 100 less the claim's default penalty of 25: no cap
+
+
+def test_the_same_answer_without_the_claim_is_unchanged() -> None:
+    """The cap needs a claim: the first answer without its wrong clause keeps its credit."""
+    assert grade("selfHeal reverts manual changes and syncs every new commit.").verdict == "partial"
