@@ -198,9 +198,7 @@ def _within(pattern: Pattern, lost: frozenset[str], vocabulary: Vocabulary) -> b
         return False
     if "".join(w.text for w in words) in lost:
         return True
-    return all(
-        w.stem in lost or (w.prefix and any(s.startswith(w.text) for s in lost)) for w in words
-    )
+    return all(w.stem in lost or (w.prefix and any(s.startswith(w.text) for s in lost)) for w in words)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from itertools import compress
 from operator import itemgetter
 
 from gitops_tutor.grading.shape import word_set
-from gitops_tutor.grading.text import Token, stem
+from gitops_tutor.grading.text import Token, stem, tokenize
 
 WINDOW_BEFORE = 5
 WINDOW_AFTER = 4
@@ -236,6 +236,9 @@ CONDITIONS = frozenset({"if", "unless", "whenever"})
 CONDITION_OPENERS = frozenset({"when", "without", "otherwise", "until"})
 # A reason always opens a clause of its own: a cue before it does not reach the reason.
 REASON_WORDS = frozenset({"because", "since", "cause", "cuz", "coz"})
+# "not reverted *until* someone commits": a negation before "until" limits how long, it does not deny
+# what happens at the end ("until someone commits" is when the change goes); nor does it reach past it.
+TIME_LIMITS = frozenset({"until", "till", "til"})
 PURPOSE_SUBJECTS = SUBJECT_PRONOUNS | {"this", "that", "nobody", "no", "noone", "nothing"}
 MANNER_REACH = 3  # words after a match in which "by <-ing>" names how, not whether
 VERB_REACH = 4  # words after the conjunction in which a finite verb marks a new clause
@@ -313,7 +316,7 @@ class Cues:
         return any(s <= start and end <= e for s, e in self._quotations)
 
     def _stops_at(self, i: int) -> bool:
-        if self._raws[i] in REASON_WORDS:
+        if self._raws[i] in REASON_WORDS or self._raws[i] in TIME_LIMITS:
             return True  # "not GitOps because it's push-based": the reason is asserted
         if self._raws[i] not in CLAUSE_CONJUNCTIONS:
             return False
@@ -469,7 +472,7 @@ class Cues:
             if i not in matched and (self.before[i] == HARD or i in self._unequal) and self._reaches(i, first):
                 return True
         budget = WINDOW_BEFORE
-        manner = self._manner_follows(last)
+        manner = self._manner_follows(last) or self._raws[first] in TIME_LIMITS
         for i in range(first - 1, -1, -1):
             if self.tokens[i].clause != clause or budget == 0 or self._stops_at(i) or manner:
                 break
@@ -671,6 +674,53 @@ REPORTER_REACH = 3  # words from the reporting verb back to who holds the belief
 
 
 STOPS = frozenset({"stop", "stops", "stopped"})
+
+# A concept that names a loss ("Reverts and rollbacks stop working", "Git no longer records which
+# image runs (audit, ...)", "Drift goes unnoticed between runs") is said by an answer that denies the
+# lost thing: "you can't roll back", "no audit", "no drift detection". These label words mark such a
+# loss; the words of the label part holding one are what an answer may deny to state the concept.
+LOSS_WORDS = frozenset(
+    {"stop", "stops", "stopped", "cannot", "cant", "lost", "lose", "loses", "unnoticed", "skips", "break", "breaks"}
+)
+LOSS_PHRASES = (("no", "longer"),)
+# Label parts: "Force pushes rewrite history *and break* the audit trail" loses the trail, not the rewriting.
+_LABEL_PARTS = re.compile(
+    r";|:|\s[-–]\s|—|\b(?:so|but)\b|\band\b(?=\s+(?:break|breaks|loses?|stops?|skips|cannot|cant)\b)",
+    re.IGNORECASE,
+)
+ABILITY = frozenset({"can", "to", "able", "may"})  # "a rollout that can stop on failure" names a guard, not a loss
+NOT_LOST = frozenset(
+    {"need", "needed", "required", "must", "is", "are", "the", "a", "an", "of", "to", "in", "and", "or"}
+)  # fmt: skip
+# A phrasing that names the stopping itself ("pause* reconcil*") is not the lost thing.
+STOPPING_PREFIXES = ("stop", "paus", "suspend", "halt", "freez", "disabl", "break", "skip", "lose", "lost")
+
+
+def loss_scope(label: str) -> frozenset[str]:
+    """Words and stems a concept's label says are lost or stop working ("Reverts and rollbacks stop
+    working" -> revert, rollback), each part of the label judged on its own. A loss word that opens
+    its part is an instruction ("Break the loop"), one after "can" an ability ("can stop on failure"),
+    one glued by a hyphen a name ("break-glass"): none of these is a loss."""
+    out: set[str] = set()
+    for part in _LABEL_PARTS.split(label):
+        tokens = tokenize(part)
+        raws = [t.raw for t in tokens]
+        if not any(_names_a_loss(part, tokens, i) for i in range(len(raws))):
+            continue
+        kept = [r for r in raws if r not in LOSS_WORDS and r not in NEGATORS and r not in NOT_LOST and r != "longer"]
+        out.update(kept)
+        out.update(map(stem, kept))
+    return frozenset(out)
+
+
+def _names_a_loss(part: str, tokens: Sequence[Token], i: int) -> bool:
+    raws = [t.raw for t in tokens]
+    if raws[i] == "longer":
+        return i > 0 and raws[i - 1] == "no"
+    if raws[i] not in LOSS_WORDS or i == 0 or raws[i - 1] in ABILITY:
+        return False
+    token = tokens[i]
+    return part[token.end : token.end + 1] != "-" and part[token.start - 1 : token.start] != "-"
 
 
 def _blocks_a_thing(raws: Sequence[str], i: int) -> bool:
