@@ -685,7 +685,7 @@ LOSS_WORDS = frozenset(
 LOSS_PHRASES = (("no", "longer"),)
 # Label parts: "Force pushes rewrite history *and break* the audit trail" loses the trail, not the rewriting.
 _LABEL_PARTS = re.compile(
-    r";|:|\s[-–]\s|—|\b(?:so|but)\b|\band\b(?=\s+(?:break|breaks|loses?|stops?|skips|cannot|cant)\b)",
+    r";|:|\s[-–]\s|—|\b(?:so|but)\b|(?=\band\s+(?:break|breaks|loses?|stops?|skips|cannot|cant)\b)",
     re.IGNORECASE,
 )
 ABILITY = frozenset({"can", "to", "able", "may"})  # "a rollout that can stop on failure" names a guard, not a loss

@@ -1,0 +1,115 @@
+"""Correct answers phrased with a negative are no denials (issue 12, grader-6). Each failed before its rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from gitops_tutor.curriculum.models import Concept, Curriculum
+from gitops_tutor.grading import Grader, GradeResult
+from gitops_tutor.grading.negation import loss_scope
+from tests.grading.conftest import free_text
+
+GRADER = Grader({})
+
+
+def grade(question: object, answer: str) -> GradeResult:
+    return GRADER.grade(question, answer)  # type: ignore[arg-type]
+
+
+def status(question: object, answer: str, concept_id: str = "idea") -> str:
+    return next(c.status for c in grade(question, answer).concepts if c.id == concept_id)
+
+
+def idea(label: str, *phrasings: str) -> object:
+    return free_text(Concept("idea", label, phrasings, required=True))
+
+
+# --- rule 1: a negative that limits time is no denial -------------------------------------------
+
+
+STAYS = idea("Without selfHeal the change stays until a new commit", "until .. commit*")
+
+
+def test_a_negation_before_until_limits_time() -> None:
+    """ "not reverted until someone commits" says when the change goes: "until someone commits" is asserted."""
+    assert status(STAYS, "The manual scale is not reverted until someone commits again.") == "hit"
+    migration = idea("the app waits for the migration to finish", "migration .. finish*")
+    assert status(migration, "Argo CD does not roll out the app until the migration finishes.") == "hit"
+
+
+def test_a_negation_after_until_still_denies() -> None:
+    kept = idea("the change is kept", "kept")
+    assert status(kept, "The change is not kept until anyone commits.") == "negated"  # the cue is before "kept"
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer", "concept_id"),
+    [
+        (
+            "flux-kustomization-interval-prune-drift",
+            "interval says how often kustomize-controller re-applies the source, like every 10m; prune: true means "
+            "objects that vanish from the repo get garbage-collected from the cluster. A manual kubectl edit survives "
+            "only until the next reconcile, when Flux server-side-applies the Git version over it.",
+            "edit-reverted",
+        ),
+        (
+            "term-ft-drift-and-reconciliation",
+            "Drift means the cluster no longer looks like Git. Reconciliation is the controller noticing that and "
+            "fixing it, which is why drift doesn't last in a reconciled system.",
+            "relation",
+        ),
+    ],
+)
+def test_a_change_that_does_not_last_is_reverted(
+    shipped: Curriculum, shipped_grader: Grader, question_id: str, answer: str, concept_id: str
+) -> None:
+    """The lexicon reads "doesn't last", "won't stick", "survives only until" as revert (fresh-eyes-3 #2)."""
+    result = shipped_grader.grade(shipped.questions[question_id], answer)  # type: ignore[arg-type]
+    assert next(c.status for c in result.concepts if c.id == concept_id) == "hit"
+    assert result.verdict == "pass"
+
+
+def test_an_edit_kept_until_the_next_commit_still_fails(shipped: Curriculum, shipped_grader: Grader) -> None:
+    wrong = (
+        "interval is how often it re-applies, prune deletes removed objects, and the kubectl edit survives until the "
+        "next git commit because Flux only applies when Git changes."
+    )
+    result = shipped_grader.grade(shipped.questions["flux-kustomization-interval-prune-drift"], wrong)  # type: ignore[arg-type]
+    assert result.verdict == "fail"
+
+
+# --- rule 2: a concept that names a loss is stated by denying the lost thing ----------------------
+
+
+ROLLBACK = idea("Reverts and rollbacks stop working", "rollback", "roll back", "revert*")
+RECORD = idea("Git no longer records which image runs (audit, reproducibility)", "audit*", "which image")
+
+
+def test_denying_what_a_loss_concept_says_is_lost_states_it() -> None:
+    assert status(ROLLBACK, "Git stops describing what runs and you can't roll back reliably.") == "hit"
+    assert status(ROLLBACK, "Rolling back by reverting won't help either.") == "hit"
+    assert status(RECORD, "latest can change w/o git changing -> no audit, nodes drift.") == "hit"
+    assert status(RECORD, "you cannot tell from Git which image is running") == "hit"
+
+
+def test_a_concept_that_names_no_loss_is_still_denied() -> None:
+    assert status(idea("Use audits and rollbacks", "audit*", "rollback"), "there is no audit") == "negated"
+    guard = idea("Staged rollout that can stop on failure", "staged rollout*")  # "can stop": an ability
+    assert status(guard, "there is no staged rollout") == "negated"
+    fix = idea("Break the loop (path filters)", "path filter*")  # an instruction, not a loss
+    assert status(fix, "we have no path filters") == "negated"
+    access = idea("Read-only human access and a break-glass path", "read only")  # "break-glass" is a name
+    assert status(access, "people do not get read only access") == "negated"
+
+
+def test_the_loss_scope_is_the_part_of_the_label_that_is_lost() -> None:
+    both = loss_scope("Force pushes rewrite history and break the audit trail")
+    assert "audit" in both and "rewrit" not in both and "history" not in both
+    assert loss_scope("Suspend stops reconciliation so manual changes are not reverted") >= {"reconcil", "suspend"}
+    assert not loss_scope("Use immutable version tags or digests")
+
+
+def test_a_phrasing_that_names_the_stopping_is_not_flipped() -> None:
+    """ "Suspend stops reconciliation": "don't pause reconciliation" still denies it."""
+    suspend = idea("Suspend stops reconciliation so manual changes are not reverted", "pause* reconcil*")
+    assert status(suspend, "you should not pause reconciliation") == "negated"
