@@ -466,10 +466,14 @@ def _claim_result(compiled: CompiledClaim, answer: _Answer, prompt_stems: frozen
     return ClaimResult(claim.id, claim.label, answer.spans(asserted), claim.penalty, compiled.truth)
 
 
-# Measured on the blind tuning half: at 0.5 two-sentence wrong answers that brush one concept get
-# partial; at 0.6 they fail and short partial answers keep their credit. Sentences under five
-# words ("Canary is another strategy.") are asides and do not count against the answer.
-FOCUS_SHARE = 0.6
+# Half the sentences must carry something the rubric credits. 0.6 (chosen before the wrong-claim cap,
+# WRONG_CLAIM_CAP_NOTE) failed two-sentence partial answers whose second sentence is context ("It's
+# messy. I'd split it per team."); with the cap catching wrong answers that assert a claim, 0.5 measured
+# on eight waves' tuning halves (3,115 answers): 81.1% -> 82.2%, partial 63% -> 77%, wrong 92% -> 86%
+# (two-sentence wrong answers that brush one concept and claim nothing the rubric knows get partial),
+# worst errors 15 -> 15. 0.4 and 0.34 measure the same; 0.25 loses more wrong answers than it gains.
+# Sentences under five words ("Canary is another strategy.") are asides and do not count.
+FOCUS_SHARE = 0.5
 FOCUS_MIN_WORDS = 5
 
 

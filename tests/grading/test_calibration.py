@@ -43,3 +43,18 @@ def test_one_slip_in_a_complete_answer_costs_only_its_penalty() -> None:
 def test_the_same_answer_without_the_claim_is_unchanged() -> None:
     """The cap needs a claim: the first answer without its wrong clause keeps its credit."""
     assert grade("selfHeal reverts manual changes and syncs every new commit.").verdict == "partial"
+
+
+HOOK = free_text(
+    Concept("pre", "a PreSync hook runs the migration", ("presync",), weight=3, required=True),
+    Concept("fail", "a failed hook stops the sync", ("fail* .. stop*",), weight=3),
+    Concept("policy", "delete policy", ("delete policy",), weight=2),
+)
+
+
+def test_a_two_sentence_partial_answer_with_context_keeps_its_credit() -> None:
+    """Half the sentences crediting something is focus enough: the second sentence is context, not a claim."""
+    answer = "Run it as a PreSync hook so it goes first. We had a release where the schema was late and it hurt."
+    result = GRADER.grade(HOOK, answer)  # type: ignore[arg-type]
+    assert [c.status for c in result.concepts] == ["hit", "missed", "missed"]
+    assert result.verdict == "partial"

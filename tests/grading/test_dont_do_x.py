@@ -121,11 +121,16 @@ def test_without_negates_its_own_phrase_not_the_clause_after_it() -> None:
 def test_an_admitted_gap_does_not_count_against_the_idea_said() -> None:
     """A junior's partial answer says one thing right and admits the rest ("I'm not sure about the
     failure case"): the admission is no claim, so it does not make the answer look unfocused."""
-    answer = "Run it as a PreSync hook so it goes first. I'm not totally sure what happens when it fails, honestly."
+    answer = (
+        "Run it as a PreSync hook so it goes first. I'm not totally sure what happens when it fails, honestly. "
+        "I don't really remember the rest of the options there."
+    )
     assert GRADER.grade(HOOK, answer).verdict == "partial"
-    answer = "Run it as a PreSync hook so it goes first. I don't really remember the rest of the options there."
-    assert GRADER.grade(HOOK, answer).verdict == "partial"
-    wrong = "Run it as a PreSync hook so it goes first. Then scale the Deployment down by hand before each release."
+    # the same shape with two sentences of unknown claims instead: one sentence in three is credited
+    wrong = (
+        "Run it as a PreSync hook so it goes first. Then scale the Deployment down by hand before each release. "
+        "Afterwards restart every pod manually so the new schema gets picked up."
+    )
     assert GRADER.grade(HOOK, wrong).verdict == "fail"
 
 
