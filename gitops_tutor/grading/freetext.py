@@ -248,7 +248,10 @@ class _Answer:
                 denied = self.cues.negates(match)
                 if self._neither_way(match, denied):
                     continue
-                wrong = (denied and not flips) or (swap is not None and swap(match))
+                other = swap is not None and swap(match)
+                if denied and other:
+                    continue  # "Argo CD has no release history" does not deny that Flux has one
+                wrong = (denied and not flips) or other
                 (negated if wrong else asserted).append(match)
         return asserted, negated
 
@@ -389,7 +392,10 @@ def _concept_result(
     opposite = [
         m
         for m in opposite
-        if not answer.cues.conditional(m) and not answer.cues.quoted(m) and not answer.cues.reported(m)
+        if not answer.cues.conditional(m)
+        and not answer.cues.quoted(m)
+        and not answer.cues.reported(m)
+        and not answer.cues.manner_denied(m)
     ]
     turned, _ = answer.hits(compiled.turned) if compiled.turned and not opposite and not asserted else ([], [])
     if opposite:

@@ -239,6 +239,20 @@ REASON_WORDS = frozenset({"because", "since", "cause", "cuz", "coz"})
 # "not reverted *until* someone commits": a negation before "until" limits how long, it does not deny
 # what happens at the end ("until someone commits" is when the change goes); nor does it reach past it.
 TIME_LIMITS = frozenset({"until", "till", "til"})
+# "It says nothing about *whether* it works": a negation before an embedded question denies the
+# telling, not what the question asks about.
+EMBEDDED_QUESTIONS = frozenset({"whether"})
+# Double negatives: "can't merge *without* a review", "won't accept a merge without review": the second
+# word turns the first round, so neither negates (an affirmation).
+SECOND_NEGATIONS = frozenset({"without"})  # "never X unless Y" makes X a condition, not a claim: left alone
+DOUBLE_NEGATIVE_REACH = 8  # words from the first negation to the second
+# "Don't create the child apps *by hand* / *in the UI* / *with kubectl*": the manner is what is denied.
+MANNER_WORDS = frozenset({"manual", "manually"})
+MANNER_FORMS = frozenset({"by hand", "manually"})
+MANNER_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("by", "clicking"), ("in", "the", "ui"), ("from", "the", "ui"), ("through", "the", "ui"), ("via", "the", "ui"),
+    ("from", "a", "laptop"), ("from", "your", "laptop"), ("with", "kubectl"), ("with", "argocd"), ("with", "helm"),
+)  # fmt: skip
 PURPOSE_SUBJECTS = SUBJECT_PRONOUNS | {"this", "that", "nobody", "no", "noone", "nothing"}
 MANNER_REACH = 3  # words after a match in which "by <-ing>" names how, not whether
 VERB_REACH = 4  # words after the conjunction in which a finite verb marks a new clause
@@ -278,6 +292,7 @@ class Cues:
         for i in watched:
             if raws[i] in HARD_CUES and not _blocks_a_thing(raws, i):
                 before[i] = HARD
+        _cancel_double_negatives(before, tokens, raws, watched)
         self._doubts: set[int] = set()  # positions where a doubt ("not sure", "don't remember") starts
         for kind in (PSEUDO, CONTRA, POST, DOUBT):  # pseudo first: "not only" negates nothing, "instead of" wins
             for i in watched:
@@ -298,6 +313,7 @@ class Cues:
         self._quoted = _quoted_cues(before, self.after, tokens, text, watched) if '"' in text or "“" in text else {}
         self._quotations = [m.span() for m in QUOTATION.finditer(text)] if '"' in text or "“" in text else []
         self._raws = raws
+        self._text = text
         self._without = "without" in raws  # whether ``stressed`` can hold at all
         self._otherwise = "otherwise" in raws or "else" in raws  # "disable X first, otherwise X ..."
         # "live != desired" is read "live differs from desired": that "differs" denies a phrasing it
@@ -316,7 +332,7 @@ class Cues:
         return any(s <= start and end <= e for s, e in self._quotations)
 
     def _stops_at(self, i: int) -> bool:
-        if self._raws[i] in REASON_WORDS or self._raws[i] in TIME_LIMITS:
+        if self._raws[i] in REASON_WORDS or self._raws[i] in TIME_LIMITS or self._raws[i] in EMBEDDED_QUESTIONS:
             return True  # "not GitOps because it's push-based": the reason is asserted
         if self._raws[i] not in CLAUSE_CONJUNCTIONS:
             return False
@@ -472,7 +488,9 @@ class Cues:
             if i not in matched and (self.before[i] == HARD or i in self._unequal) and self._reaches(i, first):
                 return True
         budget = WINDOW_BEFORE
-        manner = self._manner_follows(last) or self._raws[first] in TIME_LIMITS
+        manner = (
+            self._manner_follows(last) or self._raws[first] in TIME_LIMITS or self._raws[first] in EMBEDDED_QUESTIONS
+        )
         for i in range(first - 1, -1, -1):
             if self.tokens[i].clause != clause or budget == 0 or self._stops_at(i) or manner:
                 break
@@ -496,6 +514,18 @@ class Cues:
         k = i + 2 if raws[i + 1 : i + 2] == ["that"] else i + 1
         return k < len(raws) and raws[k] in PURPOSE_SUBJECTS
 
+    def _names_manner(self, j: int) -> bool:
+        """ "by hand", "manually" (the lexicon reads both as "manual"), not "manual changes"."""
+        token = self.tokens[j]
+        if token.raw == "manually" or self._raws[j : j + 2] == ["by", "hand"]:
+            return True
+        return token.raw in MANNER_WORDS and self._text[token.start : token.end].lower() in MANNER_FORMS
+
+    def manner_denied(self, positions: Sequence[int]) -> bool:
+        """Whether a match that holds its own negation ("never creat* child*" in "don't create the child
+        apps by hand") is followed by a manner: the answer denies the manner, not the act."""
+        return any(self.before[i] == HARD for i in positions) and self._manner_follows(positions[-1])
+
     def _manner_follows(self, last: int) -> bool:
         """Whether "by <-ing>" follows the match in its clause: "don't fix drift by kubectl-editing it
         back" denies the manner, not the fixing, so a cue before the match does not negate it."""
@@ -505,6 +535,8 @@ class Cues:
             if tokens[j].clause != clause:
                 return False
             if raws[j] == "by" and tokens[j + 1].clause == clause and raws[j + 1].endswith("ing"):
+                return True
+            if self._names_manner(j) or any(tuple(raws[j : j + len(p)]) == p for p in MANNER_PHRASES):
                 return True
         return False
 
@@ -710,6 +742,9 @@ def loss_scope(label: str) -> frozenset[str]:
         kept = [r for r in raws if r not in LOSS_WORDS and r not in NEGATORS and r not in NOT_LOST and r != "longer"]
         out.update(kept)
         out.update(map(stem, kept))
+    for word in re.findall(r"\bun(?:re|)[a-z]{4,}(?:ed|able)\b", label.lower()):  # "untested": "nobody tested it"
+        root = word[2:]
+        out.update((root, stem(root)))
     return frozenset(out)
 
 
@@ -727,6 +762,22 @@ def _blocks_a_thing(raws: Sequence[str], i: int) -> bool:
     """ "stop" denies an activity ("Flux stops reconciling"), but "controller flags stop cross-namespace
     references" blocks a thing: it says the references are the danger, not that they are absent."""
     return raws[i] in STOPS and not (i + 1 < len(raws) and raws[i + 1].endswith("ing"))
+
+
+def _cancel_double_negatives(
+    before: list[int], tokens: Sequence[Token], raws: Sequence[str], watched: Sequence[int]
+) -> None:
+    """ "You can't merge without a review": a negation followed in its clause by "without" is turned
+    round by it, so neither negates."""
+    for i in watched:
+        if before[i] != HARD or raws[i] in SECOND_NEGATIONS:
+            continue
+        for j in range(i + 1, min(len(raws), i + 1 + DOUBLE_NEGATIVE_REACH)):
+            if tokens[j].clause != tokens[i].clause:
+                break
+            if raws[j] in SECOND_NEGATIONS:
+                before[i] = before[j] = 0
+                break
 
 
 def _opens_clause(raws: Sequence[str], tokens: Sequence[Token], i: int) -> bool:

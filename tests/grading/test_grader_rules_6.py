@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from gitops_tutor.curriculum.models import Concept, Curriculum
@@ -113,3 +115,56 @@ def test_a_phrasing_that_names_the_stopping_is_not_flipped() -> None:
     """ "Suspend stops reconciliation": "don't pause reconciliation" still denies it."""
     suspend = idea("Suspend stops reconciliation so manual changes are not reverted", "pause* reconcil*")
     assert status(suspend, "you should not pause reconciliation") == "negated"
+
+
+# --- rule 3: a negation's scope ends where what it denies ends ------------------------------------
+
+
+def test_a_negation_does_not_reach_into_an_embedded_question() -> None:
+    """ "It says nothing about whether it works": the telling is denied, not the working."""
+    works = idea("health says whether the app works", "whether .. works")
+    assert status(works, "Sync status says nothing about whether it works.") == "hit"
+    assert status(works, "Health never works.") == "missed"
+
+
+def test_a_prohibited_manner_does_not_deny_the_act() -> None:
+    """ "Don't create the child apps by hand": the manner is denied, not that children are created."""
+    children = free_text(
+        Concept(
+            "idea",
+            "the parent creates child Applications",
+            ("child app*",),
+            required=True,
+            negated_by=("never creat* child*",),
+        )
+    )
+    assert status(children, "Don't create the child apps by hand in the UI, they would not be in Git.") == "hit"
+    assert status(children, "Don't create the child apps in the UI.") == "hit"
+    assert status(children, "The root never creates child apps.") == "negated"
+    manual = idea("manual changes are reverted", "revert* .. manual change*")
+    assert status(manual, "selfHeal doesn't revert manual changes") == "negated"  # "manual" names the changes
+
+
+def test_a_denial_said_of_the_other_party_denies_nothing() -> None:
+    """ "Argo CD has no release history" in a comparison does not deny that Flux keeps one."""
+    question = replace(
+        free_text(
+            Concept("argo", "Argo CD renders the chart with helm template", ("helm template",), required=True),
+            Concept("idea", "Flux keeps a release history", ("release history",)),
+        ),
+        prompt="What changes because Argo CD uses helm template while Flux makes real releases?",
+    )
+    answer = "Argo CD uses helm template. Argo CD has no release history."
+    assert status(question, answer) == "missed"
+    assert status(question, "Argo CD uses helm template. Flux has no release history.") == "negated"
+
+
+# --- rule 4: double negatives read as affirmations -----------------------------------------------
+
+
+def test_a_negation_turned_round_by_without_affirms() -> None:
+    review = idea("changes are reviewed before merge", "review*")
+    assert status(review, "The repo won't accept a merge without review.") == "hit"
+    assert status(review, "Nothing reaches main without a review.") == "hit"
+    assert status(review, "Merges go in without review.") == "negated"
+    assert status(review, "There is no review.") == "negated"
