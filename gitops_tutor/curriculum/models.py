@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from gitops_tutor.curriculum.packs import SHIPPED_PACK as SHIPPED_PACK  # still read from here by the loader
+
 QuestionType = Literal["free-text", "single-choice", "multi-choice", "which-tool", "manifest"]
 QUESTION_TYPES: tuple[str, ...] = (
     "free-text",
@@ -24,7 +26,6 @@ Verdict = Literal["pass", "partial", "fail"]
 VERDICTS: tuple[str, ...] = ("pass", "partial", "fail")
 ToolAnswer = Literal["argo", "flux", "both", "neither"]
 TOOL_ANSWERS: tuple[str, ...] = ("argo", "flux", "both", "neither")
-SHIPPED_PACK = "core"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import gc
 import importlib
 import random
 import sys
+import threading
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -22,7 +23,7 @@ from textual.screen import Screen
 from gitops_tutor.tui.commands import screen_commands
 from gitops_tutor.tui.safe_text import sanitize
 from gitops_tutor.tui.screens.start import StartScreen
-from gitops_tutor.tui.services import Background, Clock, Services, load_everything, utc_now
+from gitops_tutor.tui.services import Background, Clock, Loaded, Services, load_everything, utc_now
 from gitops_tutor.tui.widgets.keyorder import (
     after_typed_keys,
     hand_keys_back,
@@ -39,8 +40,10 @@ if TYPE_CHECKING:
     from gitops_tutor.cli.context import Settings
     from gitops_tutor.curriculum.models import Curriculum
     from gitops_tutor.progress import ProgressStore
+    from gitops_tutor.tui.early import EarlyHome, HomeReader
 
 DARK_THEME, LIGHT_THEME = "textual-dark", "textual-light"
+HOME_FRAME_WAIT = 1.0  # seconds the content load waits for Home's first frame when Home comes from tui.early
 
 
 class Nav(NamedTuple):
@@ -132,6 +135,7 @@ class GitOpsTutorApp(App[None]):
         self.collector_paused = False  # set by run_app: turn the collector back on once Home is up
         self._delay_updates = True  # see _switch_without_delay
         self._loading: Worker[None] | None = None  # the start-up worker, once it started
+        self.home_reader: HomeReader | None = None  # set by run_app: Home's figures from a second process
 
     def get_default_screen(self) -> Screen[Any]:
         return StartScreen()
@@ -156,6 +160,12 @@ class GitOpsTutorApp(App[None]):
     async def _start(self) -> None:
         from gitops_tutor.progress.errors import StoreError  # the store itself is imported by the loader
 
+        reader, self.home_reader = self.home_reader, None
+        if reader is not None and self.start_mode == "home":
+            early = await self.background.run(reader.receive)
+            if early is not None:
+                await self._start_from_early(early)
+                return
         curriculum, store = self._given
         try:
             loaded = await self.background.run(
@@ -191,6 +201,47 @@ class GitOpsTutorApp(App[None]):
             from gitops_tutor.tui.screens.interview import offer_resume
 
             await offer_resume(self)
+
+    async def _start_from_early(self, early: EarlyHome) -> None:
+        """Draw Home from the figures a second process read (``tui.early``) while this one imported
+        Textual, then load this process's own content and store on the store's thread.
+
+        Every call to the store queues behind that load; a screen that needs the content before
+        it is done waits for it once (``Services.arriving``), so a key typed on Home at once is
+        answered late, never lost. The interview offer and the content warning wait for the load."""
+        from gitops_tutor.progress.errors import StoreError
+
+        go = threading.Event()
+
+        def load_once_home_is_out() -> Loaded:
+            go.wait(HOME_FRAME_WAIT)  # started earlier, it shared the GIL with drawing Home: 45 -> 95 ms
+            return load_everything(self.settings, self.clock, None, None)
+
+        loading = self.background.start(load_once_home_is_out)
+        self.services = Services.arriving(loading, go, self.clock, self.background, self.rng, early.home)
+        self._use_theme(early.theme)
+        self._use_keymap(early.keymap)
+        for nav in NAV:
+            self.add_mode(nav.name, nav.factory(self))
+        try:
+            await self._switch_without_delay("home")  # returns once Home's first frame is out
+        finally:
+            go.set()
+        try:
+            await self.services.ready()
+        except StoreError as error:  # the file changed for the worse since the child read it
+            from gitops_tutor.tui.screens.message import MessageScreen
+
+            self.services = None  # as when start-up fails before Home: screen keys do nothing, q quits
+            self.startup_error = str(error)
+            await self.push_screen(MessageScreen("The progress database cannot be used", str(error)))
+            self._resume_collector()
+            return
+        self._resume_collector()  # only now: the freeze must hold the content too (see _resume_collector)
+        self._report_content_problems()
+        from gitops_tutor.tui.screens.interview import offer_resume
+
+        await offer_resume(self)
 
     async def _switch_without_delay(self, mode: str) -> None:
         """Switch to Home at start-up and let its first frame out as soon as it is drawn.
@@ -229,15 +280,19 @@ class GitOpsTutorApp(App[None]):
 
     async def _apply_saved_theme(self) -> None:
         assert self.services is not None
-        saved = await self.services.db(self.services.store.get_setting, "theme", DARK_THEME)
-        if saved in self.available_themes:
+        self._use_theme(await self.services.db(self.services.store.get_setting, "theme", DARK_THEME))
+
+    def _use_theme(self, saved: object) -> None:
+        if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
         self._theme_ready = True
 
     async def _apply_keymap(self) -> None:
-        """Keys are remappable by binding id, e.g. setting ``keymap`` to ``{"submit": "ctrl+g"}``."""
         assert self.services is not None
-        keymap = await self.services.db(self.services.store.get_setting, "keymap", {})
+        self._use_keymap(await self.services.db(self.services.store.get_setting, "keymap", {}))
+
+    def _use_keymap(self, keymap: object) -> None:
+        """Keys are remappable by binding id, e.g. setting ``keymap`` to ``{"submit": "ctrl+g"}``."""
         if isinstance(keymap, dict) and all(isinstance(v, str) for v in keymap.values()):
             self.set_keymap({str(binding_id): keys for binding_id, keys in keymap.items()})
 
@@ -414,13 +469,15 @@ def make_app(
     return GitOpsTutorApp(settings, clock=clock or utc_now, curriculum=curriculum, store=store, rng=random.Random(seed))
 
 
-def run_app(settings: Settings, *, collector_paused: bool = False) -> None:
+def run_app(settings: Settings, *, collector_paused: bool = False, home_reader: HomeReader | None = None) -> None:
     """Run until the learner quits; a database that cannot be opened ends with one clear line.
 
     ``collector_paused``: the caller paused the garbage collector for start-up, and the app
-    turns it back on once its first screen of work is up (see cli.app.start_app)."""
+    turns it back on once its first screen of work is up (see cli.app.start_app).
+    ``home_reader``: a second process reading Home's figures (``tui.early``), started by the caller."""
     app = make_app(settings)
     app.collector_paused = collector_paused
+    app.home_reader = home_reader
     install_paste_safe_parser()
     app.run()
     if app.startup_error:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from gitops_tutor.curriculum.models import SHIPPED_PACK
+from gitops_tutor.curriculum.packs import SHIPPED_PACK
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -78,11 +78,18 @@ def continue_target(
 
 
 class HomeData(NamedTuple):
+    """Everything Home draws, the content's part included (where Continue goes, the counts), so
+    Home can be drawn from figures read in another process before this one has the content
+    (``tui.early``)."""
+
     due: int
     stats: Stats
     lessons: tuple[LessonRow, ...]
     last_position: tuple[str, str] | None
     last_interview: LastInterview | None
+    continue_at: ContinueTarget | None
+    continue_title: str  # the title of continue_at's lesson, "" without one
+    content_counts: tuple[int, int]  # lessons, questions
 
 
 def lesson_rows(store: ProgressStore, curriculum: Curriculum, stats: Stats | None = None) -> tuple[LessonRow, ...]:
@@ -120,12 +127,18 @@ def home_data(services: Services) -> HomeData:
 def read_home_data(store: ProgressStore, curriculum: Curriculum, now: datetime) -> HomeData:
     """Home's figures; start-up reads them on the loader thread, right after the content."""
     stats = store.stats(curriculum, now)
+    lessons = lesson_rows(store, curriculum, stats)
+    last_position = store.last_position()
+    target = continue_target(curriculum, lessons, last_position)
     return HomeData(
         due=stats.due_now,
         stats=stats,
-        lessons=lesson_rows(store, curriculum, stats),
-        last_position=store.last_position(),
+        lessons=lessons,
+        last_position=last_position,
         last_interview=last_interview(store),
+        continue_at=target,
+        continue_title=curriculum.lessons[target.lesson_id].title if target is not None else "",
+        content_counts=(len(curriculum.lessons), len(curriculum.questions)),
     )
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import random
+import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -54,21 +55,85 @@ class Background:
             return fn(*args)
         return self._executor.submit(fn, *args).result()
 
+    def start(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
+        """Queue ``fn`` on the worker thread without waiting: calls queued after it run after it."""
+        return self._executor.submit(fn, *args, **kwargs)
+
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True)
 
 
-@dataclass
 class Services:
-    curriculum: Curriculum
-    store: ProgressStore
-    clock: Clock
-    background: Background
-    rng: random.Random = field(default_factory=random.Random)
-    problems: tuple[Problem, ...] = ()
-    home_at_start: HomeData | None = None
-    window: str = field(default_factory=lambda: uuid.uuid4().hex)  # this process's drafts (progress.drafts)
-    _grader: Grader | None = field(default=None, init=False, repr=False)
+    """The content, the store and the rest; ``arriving`` builds one whose content and store are
+    still loading on the store's thread (start-up drew Home from another process's figures)."""
+
+    def __init__(
+        self,
+        curriculum: Curriculum,
+        store: ProgressStore,
+        clock: Clock,
+        background: Background,
+        rng: random.Random | None = None,
+        problems: tuple[Problem, ...] = (),
+        home_at_start: HomeData | None = None,
+    ) -> None:
+        self._loaded: Loaded | None = Loaded(curriculum, store, problems)
+        self._loading: Future[Loaded] | None = None
+        self._go: threading.Event | None = None
+        self.clock = clock
+        self.background = background
+        self.rng = rng if rng is not None else random.Random()
+        self.home_at_start = home_at_start
+        self.window = uuid.uuid4().hex  # this process's drafts (progress.drafts)
+        self._grader: Grader | None = None
+
+    @classmethod
+    def arriving(
+        cls,
+        loading: Future[Loaded],
+        go: threading.Event,
+        clock: Clock,
+        background: Background,
+        rng: random.Random,
+        home_at_start: HomeData,
+    ) -> Services:
+        """Services whose content and store come from ``loading``, a load queued on ``background``
+        that waits for ``go`` (set once Home's first frame is out) before it starts.
+
+        Calls through ``db`` and ``grade`` queue behind it on that thread. The first use of
+        ``curriculum``, ``store`` or ``problems`` before it is done sets ``go`` and waits for it
+        (tens of ms, once); ``ready`` waits without holding up the event loop."""
+        services = cls.__new__(cls)
+        services._loaded, services._loading, services._go = None, loading, go
+        services.clock, services.background, services.rng = clock, background, rng
+        services.home_at_start = home_at_start
+        services.window = uuid.uuid4().hex
+        services._grader = None
+        return services
+
+    @property
+    def curriculum(self) -> Curriculum:
+        return self._wait().curriculum
+
+    @property
+    def store(self) -> ProgressStore:
+        return self._wait().store
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self._wait().problems
+
+    def _wait(self) -> Loaded:
+        if self._loaded is None:
+            assert self._loading is not None and self._go is not None
+            self._go.set()  # needed now: the load must not wait for Home's frame, which may wait for this
+            self._loaded = self._loading.result()  # runs on the store's thread, which needs nothing from this one
+        return self._loaded
+
+    async def ready(self) -> None:
+        """Wait for the content and the store without blocking the event loop; a StoreError propagates."""
+        if self._loaded is None and self._loading is not None:
+            self._loaded = await asyncio.wrap_future(self._loading)
 
     def take_home_at_start(self) -> HomeData | None:
         """Home's figures read by the loader, handed out once: Home's first refresh then needs no

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Header, Static
 
-from gitops_tutor.tui.queries import ContinueTarget, HomeData, continue_target, home_data
+from gitops_tutor.tui.queries import HomeData, home_data
 from gitops_tutor.tui.safe_text import safe_text
 from gitops_tutor.tui.screens.base import TutorScreen
 from gitops_tutor.tui.widgets.charts import bar_rows, label_width_for
@@ -149,11 +149,7 @@ class HomeScreen(TutorScreen):
             return Text.assemble(
                 ("Welcome! ", "bold"),
                 "No progress yet: start with the first lesson (enter), or press p to practise.\n",
-                (
-                    f"{len(self.services.curriculum.lessons)} lessons, {len(self.services.curriculum.questions)} "
-                    "questions ready.",
-                    "dim",
-                ),
+                (f"{data.content_counts[0]} lessons, {data.content_counts[1]} questions ready.", "dim"),
             )
         text = Text()
         text.append(f"Due for review: {data.due}", style="bold yellow" if data.due else "bold green")
@@ -170,13 +166,11 @@ class HomeScreen(TutorScreen):
         return text
 
     def _continue_label(self, data: HomeData) -> str:
-        target = self._continue_target(data)
+        """From the figures alone: at start-up they may come before this process has the content."""
+        target = data.continue_at
         if target is None:
             return "All lessons done" if data.lessons else "No lessons"
-        return f"{target.verb}: {self.services.curriculum.lessons[target.lesson_id].title}"
-
-    def _continue_target(self, data: HomeData) -> ContinueTarget | None:
-        return continue_target(self.services.curriculum, data.lessons, data.last_position)
+        return f"{target.verb}: {data.continue_title}"
 
     def _weakest_text(self, data: HomeData) -> Text:
         """Lessons, exam domains and single questions share one line, so each says which it is: a
@@ -203,7 +197,7 @@ class HomeScreen(TutorScreen):
     def action_continue_reading(self) -> None:
         if self.data is None:
             return
-        target = self._continue_target(self.data)
+        target = self.data.continue_at
         if target is None:
             self.notify("Every lesson is done: review what is due, or practise your weak spots (w).")
             return
