@@ -396,6 +396,7 @@ def _concept_result(
         and not answer.cues.quoted(m)
         and not answer.cues.reported(m)
         and not answer.cues.manner_denied(m)
+        and not answer.cues.prohibited(m)
     ]
     turned, _ = answer.hits(compiled.turned) if compiled.turned and not opposite and not asserted else ([], [])
     if opposite:

@@ -142,6 +142,12 @@ POST_CUES: tuple[tuple[str, ...], ...] = (
     ("never", "required"),
     ("never", "acceptable"),
     ("doesnt", "work"),
+    ("cant", "work"),
+    ("cannot", "work"),
+    ("can", "not", "work"),
+    ("doesnt", "meet"),
+    ("does", "not", "meet"),
+    ("wont", "meet"),
     ("does", "not", "work"),
     ("wont", "work"),
     ("would", "not", "work"),
@@ -359,6 +365,10 @@ class Cues:
             return True
         if any(self._raws[i] in ("only", "just") and self._raws[i - 1 : i] == ["not"] for i in positions):
             return True  # "not only on commits", "is not just a label": deny the claims "only ...", "just ..."
+        if self._raws[max(0, first - 2) : first] in (["not", "just"], ["not", "only"]):
+            return True  # "fixes any difference, not just once at deploy time": denies "once at deploy time"
+        if self._excepted(positions):
+            return True
         end = min(len(tokens), last + 1 + CONSEQUENCE_REACH)
         for i in range(last + 1, end):
             if tokens[i].sentence != sentence:
@@ -370,6 +380,15 @@ class Cues:
                 ):
                     return True
         return False
+
+    def _excepted(self, positions: Sequence[int]) -> bool:
+        """Whether a claim that something holds for all ("git has everything") is limited right after it
+        ("... except the keys"): the answer denies the "all"."""
+        raws, last = self._raws, positions[-1]
+        if not any(raws[i] in UNIVERSALS for i in positions):
+            return False
+        following = raws[last + 1 : last + 3]
+        return bool(following) and (following[0] in EXCEPTIONS or following in (["apart", "from"], ["other", "than"]))
 
     def _rejected_before(self, first: int) -> bool:
         """Whether "avoid", "instead" open the sentence part before the match, or "unlike" its clause.
@@ -429,6 +448,11 @@ class Cues:
                 return True
         return False
 
+    def prohibited(self, positions: Sequence[int]) -> bool:
+        """Whether the match stands in an imperative prohibition ("Don't just turn off self-heal so manual
+        edits stick"): what it names is warned against, not stated."""
+        return self._prohibited(positions[0])
+
     def _prohibited(self, first: int) -> bool:
         """Whether the sentence is an imperative prohibition ("Don't hand out X or create Y, because ..."):
         it governs every claim in it, however far from its opening word."""
@@ -442,9 +466,13 @@ class Cues:
         opening = tuple(raws[start : start + 2])
         if not (opening[:1] in PROHIBITIONS or opening in PROHIBITIONS):
             return False
-        # it governs its own clause only: "Don't bother with Git, just run X" still advises X
+        # it governs its own clause only: "Don't bother with Git, just run X" still advises X, but in
+        # "Don't just turn off self-heal so edits stick" the "just" belongs to the prohibition
+        skip = start + len(opening if opening in PROHIBITIONS else opening[:1])
+        if skip < first and raws[skip] in ("just", "simply"):
+            skip += 1
         return tokens[start].clause == tokens[first].clause and not any(
-            raws[i] in MAIN_CLAUSE_MARKERS for i in range(start, first)
+            raws[i] in MAIN_CLAUSE_MARKERS for i in range(skip, first)
         )
 
     def _in_condition(self, first: int, last: int | None = None) -> bool:
@@ -500,10 +528,25 @@ class Cues:
                 budget -= 1
         for i in range(last + 1, min(len(self.tokens), last + 1 + WINDOW_AFTER)):
             if self.tokens[i].clause != clause or self._purpose_opens(i):
-                break  # "turn on scanning so it doesn't happen again": the denial is the next clause's
+                # "The usual trick, lookup of the existing Secret, doesn't help": a verdict right after
+                # the comma that closes the match's phrase still judges it
+                return self.tokens[i].clause != clause and self.after[i] and self._set_off(first, i)
             if self.after[i] and self._reaches(i, first):
                 return True
         return False
+
+    def _set_off(self, first: int, verdict: int) -> bool:
+        """Whether the match's clause is an aside set off by commas right before ``verdict`` (an appositive
+        "X, <match>, doesn't help"): the clause starts at a comma and the verdict opens the next one."""
+        tokens, text = self.tokens, self._text
+        start = first
+        while start > 0 and tokens[start - 1].clause == tokens[first].clause:
+            start -= 1
+        if start == 0 or tokens[start - 1].sentence != tokens[first].sentence:
+            return False
+        before = text[tokens[start - 1].end : tokens[start].start]
+        between = text[tokens[verdict - 1].end : tokens[verdict].start]
+        return before.strip() == "," and between.strip() == ","
 
     def _purpose_opens(self, i: int) -> bool:
         """Whether "so (that)" and a subject open a purpose or result clause at ``i``: "so it doesn't
@@ -690,12 +733,14 @@ CONSEQUENCE_AFTER_MODAL = 6  # words after the modal in which the consequence mu
 # Words before a claim in its sentence that reject it: "instead of", "rather than" are cues already.
 # (Same-clause cues are handled by ``negates``; these reach across commas within the sentence.)
 REJECTING_BEFORE = frozenset({"avoid", "avoids", "avoiding", "instead"})
+UNIVERSALS = frozenset({"everything", "all", "every", "always", "anything", "any"})
+EXCEPTIONS = frozenset({"except", "but", "besides", "apart", "save"})
 BELIEF_WORDS = frozenset({"myth", "misconception", "wrongly", "falsely", "mistakenly"})  # "it's a myth that X"
 MISTAKES = frozenset({"mistake", "misconception", "myth", "fallacy", "misunderstanding", "trap", "pitfall"})
 # "Some think X, but ...", "people say X", "the junior assumed X": a reported belief, not the answer's own claim.
 REPORTING_VERBS = word_set(
     """think thinks thought believe believes believed say says said claim claims claimed assume assumes assumed
-    expect expects expected suggest suggests suggested argue argues argued told"""
+    expect expects expected suggest suggests suggested argue argues argued told treat treats treated"""
 )
 REPORTERS = word_set(
     """some people many folks others everyone someone somebody colleague colleagues junior juniors

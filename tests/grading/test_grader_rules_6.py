@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from gitops_tutor.curriculum.models import Concept, Curriculum
+from gitops_tutor.curriculum.models import Concept, Curriculum, WrongClaim
 from gitops_tutor.grading import Grader, GradeResult
 from gitops_tutor.grading.negation import loss_scope
 from tests.grading.conftest import free_text
@@ -168,3 +168,62 @@ def test_a_negation_turned_round_by_without_affirms() -> None:
     assert status(review, "Nothing reaches main without a review.") == "hit"
     assert status(review, "Merges go in without review.") == "negated"
     assert status(review, "There is no review.") == "negated"
+
+
+# --- wrong claims that the answer's own words reject -----------------------------------------------
+
+
+def claims(question: object, answer: str) -> list[str]:
+    return [c.id for c in grade(question, answer).wrong_claims]
+
+
+def wrong(claim_phrasing: str) -> object:
+    return free_text(
+        Concept("idea", "an idea", ("xyzzy",), required=True), claims=(WrongClaim("w", "wrong", (claim_phrasing,)),)
+    )
+
+
+def test_not_just_before_a_claim_denies_it() -> None:
+    once = wrong("once at deploy time")
+    assert claims(once, "It keeps fixing any difference, not just once at deploy time.") == []
+    assert claims(once, "It applies the manifests once at deploy time.") == ["w"]
+
+
+def test_everything_except_is_not_everything() -> None:
+    everything = wrong("git has everything")
+    assert claims(everything, "The repo is a locked diary: git has everything except the keys.") == []
+    assert claims(everything, "git has everything, so just reinstall.") == ["w"]
+
+
+def test_dont_just_is_still_a_prohibition() -> None:
+    stick = wrong("edits stick")
+    assert (
+        claims(stick, "Don't just turn off self-heal so manual edits stick, because Git stops describing prod.") == []
+    )
+    assert claims(stick, "Turn off self-heal so manual edits stick.") == ["w"]
+
+
+def test_a_verdict_after_an_appositive_judges_it() -> None:
+    lookup = wrong("lookup of the existing secret")
+    answer = "The usual Helm trick, lookup of the existing Secret, doesn't help because helm template has no cluster."
+    assert claims(lookup, answer) == []
+    assert claims(lookup, "Use the lookup of the existing Secret, it keeps the password.") == ["w"]
+
+
+def test_what_teams_treat_as_true_is_attributed() -> None:
+    outside = wrong("controller .. outside the system")
+    assert claims(outside, "Teams treat the GitOps controller as tooling outside the system.") == []
+    assert claims(outside, "The controller is outside the system.") == ["w"]
+
+
+def test_a_plan_that_cannot_work_is_rejected() -> None:
+    hub = wrong("central hub that pushes")
+    assert claims(hub, "A central hub that pushes can't work here, HQ cannot reach the stores.") == []
+
+
+def test_an_opposite_inside_a_prohibition_is_warned_against() -> None:
+    reverted = free_text(
+        Concept("idea", "a manual change is reverted", ("revert*",), required=True, negated_by=("edits stick",))
+    )
+    assert status(reverted, "It gets reverted. Don't just turn off self-heal so manual edits stick.") == "hit"
+    assert status(reverted, "It gets reverted. Turn off self-heal so manual edits stick.") == "negated"
