@@ -100,11 +100,20 @@ def compile_rubric(
     vocabulary = Vocabulary()
     empty: list[str] = []
     oversized: list[str] = []
+    done: dict[str, Phrasing | None] = {}
+
+    def phrasing(source: str) -> Phrasing | None:
+        """``compile_phrasing`` once per text: misconceptions of pack copies repeat phrasings by the hundred,
+        and ``unordered`` compiles each ``a .. b`` again (same vocabulary, so the same pattern)."""
+        if source in done:
+            return done[source]
+        found = done[source] = compile_phrasing(source, vocabulary, aliases)
+        return found
 
     def patterns(sources: Sequence[str]) -> tuple[Phrasing, ...]:
         out = []
         for source in sources:
-            pattern = compile_phrasing(source, vocabulary, aliases)
+            pattern = phrasing(source)
             if pattern is None:
                 empty.append(source)
             elif _word_count(pattern) > MAX_PATTERN_WORDS:
@@ -119,12 +128,12 @@ def compile_rubric(
         for source in sources:
             if ".." not in source or TERM_SEPARATOR in source:
                 continue
-            pattern = compile_phrasing(source, vocabulary, aliases)
+            pattern = phrasing(source)
             if not isinstance(pattern, Pattern) or pattern.names_actor:
                 continue  # "CI .. reconcil*" is about who does what: order and closeness matter
             if any(vocabulary.is_negator(w) for w in pattern.words):
                 continue  # "nothing .. release" says something only in that order
-            termset = compile_phrasing(source.replace("..", TERM_SEPARATOR), vocabulary, aliases)
+            termset = phrasing(source.replace("..", TERM_SEPARATOR))
             if isinstance(termset, TermSet) and sum(len(t.words) for t in termset.terms) <= MAX_PATTERN_WORDS:
                 out.append(termset)
         return tuple(out)
@@ -136,9 +145,25 @@ def compile_rubric(
         for c, s in zip(rubric.concepts, subjects, strict=True)
     )
     claims = tuple(CompiledClaim(w, patterns(w.any)) for w in rubric.wrong_claims)
+    # Misconceptions with the same phrasings (each pack copy of the content brings its own) share one
+    # compiled form, which grading then matches once per answer (``_claim_results``).
+    same_words: dict[tuple[str, ...], tuple[tuple[Phrasing, ...], tuple[frozenset[int], ...], list[str], list[str]]]
+    same_words = {}
     for myth in misconceptions:
-        found = patterns(myth.any)
-        claims += (CompiledClaim(myths.as_wrong_claim(myth), found, myth.truth, myths.words_needed(found)),)
+        known = same_words.get(myth.any)
+        if known is None:
+            had_empty, had_oversized = len(empty), len(oversized)
+            found = patterns(myth.any)
+            known = same_words[myth.any] = (
+                found,
+                myths.words_needed(found),
+                empty[had_empty:],
+                oversized[had_oversized:],
+            )
+        else:
+            empty.extend(known[2])  # each copy's empty or oversized phrasings are still reported, as before
+            oversized.extend(known[3])
+        claims += (CompiledClaim(myths.as_wrong_claim(myth), known[0], myth.truth, known[1]),)
     pass_at = DEFAULT_PASS if rubric.pass_threshold is None else float(rubric.pass_threshold)
     partial_at = DEFAULT_PARTIAL if rubric.partial_threshold is None else float(rubric.partial_threshold)
     return CompiledRubric(
@@ -327,12 +352,7 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
     tokens = aliases.apply(plain)
     list_shape = shape.list_shape(text, plain)
     answer = _Answer(tokens, Cues(tokens, text), compiled.vocabulary.positions(tokens), list_shape != shape.NOT_A_LIST)
-    claimed = (
-        _claim_result(c, answer, compiled.prompt_stems)
-        for c in compiled.claims
-        if myths.may_match(c.needs, answer.where)
-    )
-    claims = myths.not_charged_twice([r for r in claimed if r is not None])
+    claims = myths.not_charged_twice(_claim_results(compiled, answer))
     results = _untangle_directions(
         [_concept_result(c, answer, compiled.subjects, compiled.examples) for c in compiled.concepts], claims
     )
@@ -465,12 +485,37 @@ def _correct_shorthand(concepts: Sequence[ConceptResult], claims: Sequence[Claim
 SHORTHAND_SHARE = 0.6
 
 
-def _claim_result(compiled: CompiledClaim, answer: _Answer, prompt_stems: frozenset[str]) -> ClaimResult | None:
-    asserted = answer.claimed(compiled.patterns, prompt_stems, loose=answer.list_like)
-    if not asserted:
-        return None
-    claim = compiled.claim
-    return ClaimResult(claim.id, claim.label, answer.spans(asserted), claim.penalty, compiled.truth)
+def _claim_results(compiled: CompiledRubric, answer: _Answer) -> list[ClaimResult]:
+    """The wrong claims the answer asserts, in the rubric's order.
+
+    Claims that share their compiled phrasings (misconceptions with the same words, one per pack
+    copy of the content) are matched once: a repeat takes the first one's matches and is charged
+    the same matching steps, so the budget ends where matching each again would leave it. Only
+    when those steps would exhaust the budget (the repeat would stop short) is it matched again.
+    """
+    found: list[ClaimResult] = []
+    seen: dict[int, tuple[list[tuple[int, ...]], int]] = {}  # id of the phrasings -> (matches, steps taken)
+    absent: set[int] = set()  # phrasings with some word missing from the answer
+    budget = answer.budget
+    for claim in compiled.claims:
+        key = id(claim.patterns)
+        if key in absent:
+            continue
+        known = seen.get(key)
+        if known is not None and budget.left - known[1] > 0:
+            asserted, steps = known
+            budget.left -= steps
+        elif not myths.may_match(claim.needs, answer.where):
+            absent.add(key)
+            continue
+        else:
+            before = budget.left
+            asserted = answer.claimed(claim.patterns, compiled.prompt_stems, loose=answer.list_like)
+            seen[key] = (asserted, before - budget.left)
+        if asserted:
+            wrong = claim.claim
+            found.append(ClaimResult(wrong.id, wrong.label, answer.spans(asserted), wrong.penalty, claim.truth))
+    return found
 
 
 # Half the sentences must carry something the rubric credits. 0.6 (chosen before the wrong-claim cap,

@@ -21,7 +21,7 @@ from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.choice import ChoiceParseError, grade_choice, grade_which_tool, parse_choices
 from gitops_tutor.grading.freetext import CompiledRubric, compile_rubric, grade_free_text
 from gitops_tutor.grading.manifest import grade_manifest
-from gitops_tutor.grading.myths import in_scope
+from gitops_tutor.grading.myths import ScopeIndex
 from gitops_tutor.grading.result import GradeResult
 
 Answer = str | Sequence[int]
@@ -41,19 +41,20 @@ class Grader:
     ) -> None:
         self.aliases = aliases if isinstance(aliases, AliasMap) else AliasMap(aliases)
         self.misconceptions = tuple(misconceptions)
+        self._scope = ScopeIndex(self.misconceptions)
         self._compiled: dict[tuple[str, str], CompiledRubric] = {}
 
     def compiled(self, question: FreeTextQuestion) -> CompiledRubric:
         key = (question.id, question.content_hash)
         rubric = self._compiled.get(key)
         if rubric is None:
-            myths = in_scope(self.misconceptions, question)
+            myths = self._scope.in_scope(question)
             rubric = self._compiled[key] = compile_rubric(question, self.aliases, myths)
         return rubric
 
     def misconceptions_for(self, question: FreeTextQuestion) -> tuple[Misconception, ...]:
         """The misconceptions checked in this question's answers (for ``validate --explain``)."""
-        return in_scope(self.misconceptions, question)
+        return self._scope.in_scope(question)
 
     def forget(self, question: FreeTextQuestion) -> None:
         """Drop a question's compiled rubric. ``validate`` checks each question once, and keeping

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from gitops_tutor.curriculum.models import Curriculum, FreeTextQuestion, Misconception, Rubric, Source
 from gitops_tutor.curriculum.problems import Problem, one_line
 from gitops_tutor.grading.aliases import AliasMap
-from gitops_tutor.grading.freetext import compile_rubric, grade_free_text
+from gitops_tutor.grading.freetext import CompiledRubric, compile_rubric, grade_free_text
 from gitops_tutor.grading.result import GradeResult
 
 # The prompt of the stand-in question that examples are graded in: it names both tools, so an
@@ -30,14 +30,43 @@ def by_id(curriculum: Curriculum) -> MythsById:
 
 def check_examples(curriculum: Curriculum, aliases: AliasMap) -> Iterator[Problem]:
     """The examples of every misconception; ``accepted_answer_problems`` covers the questions' answers."""
+    proofs = _Proofs(aliases)
     for myth in curriculum.misconceptions:
         for example in myth.examples:
-            if not catches(myth, example, aliases):
+            if not proofs.catches(myth, example):
                 yield _problem(myth.source, "myth-example", f"misconception '{myth.id}' misses its example {example!r}")
         for other in myth.not_examples:
-            if catches(myth, other, aliases):
+            if proofs.catches(myth, other):
                 message = f"misconception '{myth.id}' catches its not_example {other!r}"
                 yield _problem(myth.source, "myth-example", message)
+
+
+class _Proofs:
+    """``catches`` for many examples: each misconception's question compiled once, not once per example,
+    and an example graded once per distinct misconception content (each pack copy of the content brings
+    the same misconceptions under new ids, whose examples would otherwise be proved again per copy).
+
+    Whether an example is caught depends only on the phrasings and on the truth line being set:
+    the stand-in question holds nothing else, and its one claim carries the misconception's own id.
+    """
+
+    def __init__(self, aliases: AliasMap) -> None:
+        self.aliases = aliases
+        self._compiled: dict[tuple[tuple[str, ...], bool], CompiledRubric] = {}
+        self._caught: dict[tuple[tuple[str, ...], bool, str], bool] = {}
+
+    def catches(self, myth: Misconception, text: str) -> bool:
+        content = (myth.any, bool(myth.truth))
+        key = (myth.any, bool(myth.truth), text)
+        caught = self._caught.get(key)
+        if caught is None:
+            compiled = self._compiled.get(content)
+            if compiled is None:
+                compiled = self._compiled[content] = compile_rubric(example_question(myth), self.aliases, (myth,))
+            result = grade_free_text(compiled, text, self.aliases)
+            first = compiled.claims[0].claim.id  # the misconception this content was first compiled for
+            caught = self._caught[key] = any(c.id == first and c.truth for c in result.wrong_claims)
+        return caught
 
 
 def example_question(myth: Misconception) -> FreeTextQuestion:

@@ -49,8 +49,10 @@ def _free_text_problems(grader: Grader, question: FreeTextQuestion, myths: Myths
     patterns = flat([p for c in compiled.concepts for p in (*c.patterns, *c.negations)])
     patterns += flat([p for c in compiled.claims for p in c.patterns])
     for pattern in patterns:
+        if len(pattern.words) != 1:
+            continue
         word = compiled.vocabulary.words[pattern.words[0]]
-        if len(pattern.words) == 1 and word.prefix and len(word.text) < 3:
+        if word.prefix and len(word.text) < 3:
             message = f"{question.id}: phrasing {pattern.source!r} is a prefix too short to mean anything alone"
             yield _problem(question.source, "short-prefix", message, "warning")
     for sample in question.samples:
