@@ -212,3 +212,22 @@ async def test_the_content_loaded_after_home_is_frozen_with_the_rest_of_start_up
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+@needs_fork
+def test_the_child_runs_in_a_session_of_its_own(
+    pack_settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Away from the terminal's signals, and from the app's CPU share where sessions share CPU
+    (Linux autogroups: in the app's session it made a busy machine's start-up slower)."""
+    written = tmp_path / "child-session"
+
+    def report_session(*_args: Any) -> Any:
+        written.write_text(str(os.getsid(0)))
+        raise RuntimeError("only the session was wanted")
+
+    monkeypatch.setattr(early, "read_early_home", report_session)
+    reader = start_home_reader(pack_settings, fixed_clock)
+    assert reader is not None
+    assert reader.receive() is None
+    assert int(written.read_text()) != os.getsid(0)
