@@ -25,6 +25,7 @@ from gitops_tutor.grading import myths, shape
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.negation import STOPPING_PREFIXES, Cues, loss_scope
 from gitops_tutor.grading.patterns import (
+    ANTONYMS,
     TERM_SEPARATOR,
     Budget,
     Pattern,
@@ -226,6 +227,22 @@ def _within(pattern: Pattern, lost: frozenset[str], vocabulary: Vocabulary) -> b
     return all(w.stem in lost or (w.prefix and any(s.startswith(w.text) for s in lost)) for w in words)
 
 
+def _reached_from_opposite(tokens: Sequence[Token], match: tuple[int, ...]) -> bool:
+    """Whether a one-word direction match is where "from <its opposite> to <it>" ends: "waves go from
+    highest to lowest" puts the lowest last, the opposite of "lowest first"."""
+    if len(match) != 1 or match[0] < 3:
+        return False
+    at = match[0]
+    opposite = ANTONYMS.get(tokens[at].raw)
+    if opposite is None or tokens[at - 1].raw != "to":
+        return False
+    clause = tokens[at].clause
+    return any(
+        tokens[i].raw == opposite and tokens[i - 1].raw == "from" and tokens[i].clause == clause
+        for i in range(max(1, at - 6), at - 1)
+    )
+
+
 @dataclass
 class _Answer:
     """One answer prepared for matching: tokens, cue marks and where each rubric word occurs."""
@@ -276,7 +293,7 @@ class _Answer:
                 other = swap is not None and swap(match)
                 if denied and other:
                     continue  # "Argo CD has no release history" does not deny that Flux has one
-                wrong = (denied and not flips) or other
+                wrong = (denied and not flips) or other or _reached_from_opposite(self.tokens, match)
                 (negated if wrong else asserted).append(match)
         return asserted, negated
 

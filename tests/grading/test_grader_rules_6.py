@@ -227,3 +227,14 @@ def test_an_opposite_inside_a_prohibition_is_warned_against() -> None:
     )
     assert status(reverted, "It gets reverted. Don't just turn off self-heal so manual edits stick.") == "hit"
     assert status(reverted, "It gets reverted. Turn off self-heal so manual edits stick.") == "negated"
+
+
+# --- the over-caught side: a direction word where a turned-round order ends ----------------------
+
+
+def test_a_direction_reached_from_its_opposite_is_turned_round() -> None:
+    """ "Waves go from highest to lowest" puts the lowest last: it does not hit "lowest wave first" (fresh-eyes-3)."""
+    lowest = idea("Lowest wave first", "lowest")
+    assert status(lowest, "Waves go from highest to lowest, so wave 5 is applied before wave 0.") == "negated"
+    assert status(lowest, "Argo CD goes from lowest to highest.") == "hit"
+    assert status(lowest, "Pruning runs from highest to lowest; applying starts at the lowest.") == "hit"
