@@ -40,6 +40,12 @@ def myths_found(grader: Grader, shipped: Curriculum, question_id: str, answer: s
             "Force a new sealing key now with --key-cutoff-time, rotate every password at its source, seal the new"
             " values with the new key and commit, then delete the old key and investigate.",
         ),
+        # self-play: the repo-server "builds the YAML"; only building images is the myth
+        (
+            "secrets-argocd-render-time-warning",
+            "Because the part of Argo CD that builds the YAML keeps what it built in a cache, and that cache holds"
+            " the passwords as readable text.",
+        ),
     ],
 )
 def test_correct_answers_are_not_charged_with_a_misconception(
