@@ -757,7 +757,21 @@ STOPS = frozenset({"stop", "stops", "stopped"})
 # lost thing: "you can't roll back", "no audit", "no drift detection". These label words mark such a
 # loss; the words of the label part holding one are what an answer may deny to state the concept.
 LOSS_WORDS = frozenset(
-    {"stop", "stops", "stopped", "cannot", "cant", "lost", "lose", "loses", "unnoticed", "skips", "break", "breaks"}
+    {
+        "stop",
+        "stops",
+        "stopped",
+        "cannot",
+        "cant",
+        "lost",
+        "lose",
+        "loses",
+        "unnoticed",
+        "skips",
+        "break",
+        "breaks",
+        "never",
+    }
 )
 LOSS_PHRASES = (("no", "longer"),)
 # Label parts: "Force pushes rewrite history *and break* the audit trail" loses the trail, not the rewriting.
@@ -789,7 +803,7 @@ def loss_scope(label: str) -> frozenset[str]:
         out.update(map(stem, kept))
     for word in re.findall(r"\bun(?:re|)[a-z]{4,}(?:ed|able)\b", label.lower()):  # "untested": "nobody tested it"
         root = word[2:]
-        out.update((root, stem(root)))
+        out.update((word, stem(word), root, stem(root)))
     return frozenset(out)
 
 

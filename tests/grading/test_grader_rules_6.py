@@ -238,3 +238,17 @@ def test_a_direction_reached_from_its_opposite_is_turned_round() -> None:
     assert status(lowest, "Waves go from highest to lowest, so wave 5 is applied before wave 0.") == "negated"
     assert status(lowest, "Argo CD goes from lowest to highest.") == "hit"
     assert status(lowest, "Pruning runs from highest to lowest; applying starts at the lowest.") == "hit"
+
+
+def test_a_label_word_with_un_names_what_is_lost() -> None:
+    """ "untested" in a risk's label: "safer than an untested fix" states the risk, it does not deny it."""
+    risk = idea("It skips promotion: untested, environments diverge", "untested")
+    assert status(risk, "A revert is usually safer than an untested forward fix.") == "hit"
+    assert "tested" in loss_scope("Generator input from untrusted sources, untested changes")
+    assert status(idea("Use tested changes", "tested"), "nothing here is tested") == "negated"
+
+
+def test_never_in_a_label_names_a_loss() -> None:
+    """ "Desired never matches live": "it will never match" states it."""
+    assert status(idea("Desired never matches live, so it is OutOfSync", "match*"), "it will never match") == "hit"
+    assert status(idea("Desired matches live", "match*"), "it will never match") == "negated"
