@@ -240,6 +240,7 @@ MAIN_CLAUSE_MARKERS = frozenset({"just", "simply", "then", "instead", "you", "we
 # A negation inside a condition or a default describes when, it denies nothing (Cues.conditional).
 CONDITIONS = frozenset({"if", "unless", "whenever"})
 CONDITION_OPENERS = frozenset({"when", "without", "otherwise", "until"})
+OUT_OF_THE_BOX = ["out", "of", "the", "box"]  # a default, as "by default" is
 # A reason always opens a clause of its own: a cue before it does not reach the reason.
 REASON_WORDS = frozenset({"because", "since", "cause", "cuz", "coz"})
 # "not reverted *until* someone commits": a negation before "until" limits how long, it does not deny
@@ -606,10 +607,30 @@ class Cues:
             return True
         if self._in_condition(first, positions[-1]):
             return True
-        if any(raws[i] == "by" and raws[i + 1] == "default" for i in range(start, first)):
+        if any(
+            raws[i] == "by" and raws[i + 1] == "default" or raws[i : i + 4] == OUT_OF_THE_BOX
+            for i in range(start, first)
+        ):
+            return True
+        if self._default_opens_sentence(start):
             return True
         end = positions[-1] + 1
         return any(raws[i] == "by" and raws[i + 1] == "default" for i in range(end, min(len(raws) - 1, end + 4)))
+
+    def _default_opens_sentence(self, start: int) -> bool:
+        """Whether "by default" or "out of the box" earlier in the sentence governs the clause starting at
+        ``start`` through "and"/"or": "By default it won't delete ... and it won't undo a kubectl change"
+        describes the default twice."""
+        tokens, raws = self.tokens, self._raws
+        sentence = tokens[start].sentence
+        if start == 0 or raws[start] not in ("and", "or"):
+            return False
+        for i in range(start - 1, -1, -1):
+            if tokens[i].sentence != sentence:
+                return False
+            if tuple(raws[i : i + 2]) == ("by", "default") or tuple(raws[i : i + 4]) == ("out", "of", "the", "box"):
+                return True
+        return False
 
     def stressed(self, positions: Sequence[int]) -> bool:
         """Whether the match sits in a sentence-opening "Without X, <bad result>": the sentence says what

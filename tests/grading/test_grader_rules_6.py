@@ -252,3 +252,12 @@ def test_never_in_a_label_names_a_loss() -> None:
     """ "Desired never matches live": "it will never match" states it."""
     assert status(idea("Desired never matches live, so it is OutOfSync", "match*"), "it will never match") == "hit"
     assert status(idea("Desired matches live", "match*"), "it will never match") == "negated"
+
+
+def test_a_default_governs_the_clauses_joined_to_it() -> None:
+    """ "By default it won't delete X and it won't undo a kubectl change": both clauses describe the default."""
+    heal = idea("selfHeal reverts kubectl changes", "undo* .. kubectl")
+    answer = "Even with auto on, by default it won't delete things (that's prune) and it won't undo a kubectl change."
+    assert status(heal, answer) == "missed"
+    assert status(heal, "Out of the box it won't undo a kubectl change.") == "missed"
+    assert status(heal, "With auto on it won't undo a kubectl change.") == "negated"
