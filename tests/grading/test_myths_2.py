@@ -46,6 +46,18 @@ def myths_found(grader: Grader, shipped: Curriculum, question_id: str, answer: s
             "Because the part of Argo CD that builds the YAML keeps what it built in a cache, and that cache holds"
             " the passwords as readable text.",
         ),
+        # self-play: with argocd-agent the hub needs no inbound path; only agents needing inbound is the myth
+        (
+            "argocd-agent-what-it-changes",
+            "The agent connects outward to the principal, so the hub needs no inbound path or admin credentials for"
+            " the clusters, and clusters keep syncing if the hub is down.",
+        ),
+        # tuning: the truth about IgnoreExtraneous, tersely
+        (
+            "drift-ignore-extraneous-myth",
+            "IgnoreExtraneous = ignore resources not in git for sync status, doesn't mask field diffs on managed obj."
+            " commit the fix to git or resync",
+        ),
     ],
 )
 def test_correct_answers_are_not_charged_with_a_misconception(
