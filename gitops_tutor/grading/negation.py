@@ -372,8 +372,8 @@ class Cues:
             return True
         end = min(len(tokens), last + 1 + CONSEQUENCE_REACH)
         for i in range(last + 1, end):
-            if tokens[i].sentence != sentence:
-                break
+            if tokens[i].sentence != sentence or self._raws[i] in RESULTS:
+                break  # "X, so after the force-push it would still deploy the bad version": X is asserted
             if self._raws[i] in MODALS:
                 reach = min(len(tokens), i + 1 + CONSEQUENCE_AFTER_MODAL)
                 if any(
@@ -500,6 +500,8 @@ class Cues:
         raws = self._raws
         if raws[cue] in ("avoid", "avoiding") and cue > 0 and raws[cue - 1] == "to":
             return True
+        if raws[cue] == "no" and raws[cue + 1 : cue + 2] in (["risk"], ["danger"], ["chance"]):
+            return True  # "so there is no risk that Flux reverts your fix" names the risk (selfplay-6)
         clause = self.tokens[cue].clause
         for j in range(cue - 1, max(-1, cue - 1 - PURPOSE_REACH), -1):
             if self.tokens[j].clause != clause:
@@ -749,6 +751,7 @@ CONSEQUENCE_STEMS = frozenset(
     inconsistent lie lies confusing confuse useless pointless noisy outofsync"""
     )
 )
+RESULTS = frozenset({"so", "therefore", "thus", "hence"})  # a modal after these is the claim's consequence
 CONSEQUENCE_REACH = 14  # words after the claim in which the modal must come
 CONSEQUENCE_AFTER_MODAL = 6  # words after the modal in which the consequence must come
 # Words before a claim in its sentence that reject it: "instead of", "rather than" are cues already.

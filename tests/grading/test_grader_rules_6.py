@@ -261,3 +261,22 @@ def test_a_default_governs_the_clauses_joined_to_it() -> None:
     assert status(heal, answer) == "missed"
     assert status(heal, "Out of the box it won't undo a kubectl change.") == "missed"
     assert status(heal, "With auto on it won't undo a kubectl change.") == "negated"
+
+
+def test_no_risk_that_names_the_risk() -> None:
+    """ "so there is no risk that Flux reverts your fix" says Flux would revert it (selfplay-6 #5)."""
+    reverts = idea("reconciliation reverts a manual fix", "revert* .. fix")
+    assert status(reverts, "Suspend it so there is no risk that Flux reverts your manual fix.") == "hit"
+    assert status(reverts, "There is no way Flux reverts your manual fix.") == "negated"
+
+
+def test_a_consequence_after_so_does_not_make_the_claim_hypothetical() -> None:
+    """ "The agent tracks commit messages, so ... it would still deploy the old bad version" asserts the
+    tracking (selfplay-7 #1); "a PostSync hook would be too late" still rejects the hook."""
+    tracks = wrong("tracks commit messages")
+    answer = (
+        "The agent tracks commit messages, not hashes, so after the force-push it would still deploy the bad version."
+    )
+    assert claims(tracks, answer) == ["w"]
+    hook = wrong("postsync hook")
+    assert claims(hook, "A PostSync hook would be too late for the migration.") == []
