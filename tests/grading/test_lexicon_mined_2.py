@@ -32,6 +32,7 @@ def test_wordings_of_the_tuning_answers(shipped_grader: Grader) -> None:
     assert status(shipped_grader, "project", "which team box it belongs to decides the limits") == "hit"
     assert status(shipped_grader, "quick review", "still a PR with a fast review and the CI checks") == "hit"
     assert status(shipped_grader, "no inbound", "no firewall holes into the stores any more") == "hit"
+    assert status(shipped_grader, "healthy", "the other asks: is the thing actually running okay?") == "hit"
     assert status(shipped_grader, "call* out", "the stores can reach out but nothing can get in") == "hit"
 
 
@@ -42,8 +43,9 @@ def test_terse_shorthand_of_wave_8(shipped_grader: Grader) -> None:
 
 def test_forms_left_out_stay_out(shipped_grader: Grader) -> None:
     """'drop' is no delete ("the link drops"), 'don't count on' no ignore, 'sandbox' no project, 'open port' no
-    inbound: each was tried and let a negated answer pass or a correct one lose its pass."""
+    inbound, 'works fine' no healthy: each was tried and let a negated answer pass or a correct one lose its pass."""
     assert status(shipped_grader, "delet* .. workload*", "when the link drops the workloads keep running") == "missed"
     assert status(shipped_grader, "ignore", "don't count on down-migrations being run") == "missed"
     assert status(shipped_grader, "project", "the first mode is convenient for a sandbox") == "missed"
     assert status(shipped_grader, "inbound", "you must open port 443 on each store") == "missed"
+    assert status(shipped_grader, "healthy", "argocd app rollback works fine with auto-sync") == "missed"
