@@ -803,6 +803,7 @@ _LABEL_PARTS = re.compile(
     r";|:|\s[-–]\s|—|\b(?:so|but)\b|(?=\band\s+(?:break|breaks|loses?|stops?|skips|cannot|cant)\b)",
     re.IGNORECASE,
 )
+NOTHING = frozenset({"nothing", "nobody", "noone"})  # a label's own empty subject: "nothing is reviewed"
 ABILITY = frozenset({"can", "to", "able", "may"})  # "a rollout that can stop on failure" names a guard, not a loss
 NOT_LOST = frozenset(
     {"need", "needed", "required", "must", "is", "are", "the", "a", "an", "of", "to", "in", "and", "or"}
@@ -825,6 +826,12 @@ def loss_scope(label: str) -> frozenset[str]:
         kept = [r for r in raws if r not in LOSS_WORDS and r not in NEGATORS and r not in NOT_LOST and r != "longer"]
         out.update(kept)
         out.update(map(stem, kept))
+    for part in _LABEL_PARTS.split(label):  # "nothing is reviewed or reconciled": what follows is what is missing
+        raws = [t.raw for t in tokenize(part)]
+        for i in (i for i, r in enumerate(raws) if r in NOTHING):
+            after = [r for r in raws[i + 1 :] if r not in NEGATORS and r not in NOT_LOST]
+            out.update(after)
+            out.update(map(stem, after))
     for word in re.findall(r"\bun(?:re|)[a-z]{4,}(?:ed|able)\b", label.lower()):  # "untested": "nobody tested it"
         root = word[2:]
         out.update((word, stem(word), root, stem(root)))

@@ -280,3 +280,10 @@ def test_a_consequence_after_so_does_not_make_the_claim_hypothetical() -> None:
     assert claims(tracks, answer) == ["w"]
     hook = wrong("postsync hook")
     assert claims(hook, "A PostSync hook would be too late for the migration.") == []
+
+
+def test_a_label_that_says_nothing_happens_is_stated_by_a_denial() -> None:
+    """ "Nothing changes in Git, so nothing is reviewed or reconciled": "nothing gets reconciled" states it."""
+    unseen = idea("Nothing changes in Git, so nothing is reviewed or reconciled", "reconcil*")
+    assert status(unseen, "Git stays the same, so nothing gets reviewed or reconciled.") == "hit"
+    assert status(idea("Changes are reconciled", "reconcil*"), "nothing gets reconciled") == "negated"
