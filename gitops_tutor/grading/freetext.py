@@ -208,12 +208,18 @@ def _compile_concept(
     negative_ok = tuple(
         isinstance(p, Pattern)
         and not any(vocabulary.is_negator(w) for w in p.words)
-        and (stems(p) in negative or (bool(lost) and _within(p, lost, vocabulary)))
+        and (stems(p) in negative or (bool(lost) and (_within(p, lost, vocabulary) or _inside_any(stems(p), negative))))
         for p in patterns
     )
     plain_sources = {p.words for p in plain}
     turned = tuple(t for p in plain for t in opposites(p, vocabulary) if t.words not in plain_sources)
     return CompiledConcept(concept, patterns, negations, negative_ok, turned, subject)
+
+
+def _inside_any(words: frozenset[str], negative: set[frozenset[str]]) -> bool:
+    """Whether a loss concept's phrasing is part of one of its negative phrasings ("master keys" in "no
+    longer needs .. master keys"): the rubric says the loss by denying those words."""
+    return bool(words) and any(words < other for other in negative)
 
 
 def _within(pattern: Pattern, lost: frozenset[str], vocabulary: Vocabulary) -> bool:
@@ -388,7 +394,8 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
             and _correct_list(text, plain, concepts, claims)
         ):
             list_shape = shape.SHORT_LIST  # correct items said in clauses or phrases: terse, not a dump; never a pass
-    score = _score(compiled, concepts, claims, list_shape, _focused(answer, concepts))
+    beside = _claim_beside_credit(answer, concepts, claims)
+    score = _score(compiled, concepts, claims, list_shape, _focused(answer, concepts), beside)
     if not says_an_idea and sum(c.status == "hit" for c in concepts) < BROAD_HITS:
         score = min(score, round(compiled.pass_at) - 1)  # topic words alone: not a pass
     verdict = verdict_for(score, compiled.pass_at, compiled.partial_at)
@@ -553,17 +560,31 @@ def _focused(answer: _Answer, concepts: Sequence[ConceptResult]) -> bool:
     brushes one concept in passing spends them on claims the rubric cannot see.
     """
     sizes = Counter(t.sentence for t in answer.tokens)
-    starts = [start for c in concepts if c.status == "hit" for start, _ in c.evidence]
-    tokens = answer.tokens
-    token_starts = list(map(itemgetter(2), tokens))
-    credited = set()
-    for start in starts:  # evidence starts at a token: find it by bisection, not by a scan per token
-        k = bisect_right(token_starts, start) - 1
-        if k >= 0 and (start < tokens[k].end or tokens[k].start == start):
-            credited.add(tokens[k].sentence)
+    credited = _sentences_at(answer, [start for c in concepts if c.status == "hit" for start, _ in c.evidence])
     sentences = {n for n, size in sizes.items() if size >= FOCUS_MIN_WORDS} | credited  # asides do not count
     sentences -= _admissions(answer.tokens) - credited  # "I'm not sure about the rest" claims nothing
     return len(credited) >= FOCUS_SHARE * len(sentences)
+
+
+def _sentences_at(answer: _Answer, starts: Iterable[int]) -> set[int]:
+    """The sentences holding the given evidence starts (each starts at a token: found by bisection)."""
+    tokens = answer.tokens
+    token_starts = list(map(itemgetter(2), tokens))
+    out = set()
+    for start in starts:
+        k = bisect_right(token_starts, start) - 1
+        if k >= 0 and (start < tokens[k].end or tokens[k].start == start):
+            out.add(tokens[k].sentence)
+    return out
+
+
+def _claim_beside_credit(answer: _Answer, concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult]) -> bool:
+    """Whether a wrong claim is made in a sentence the rubric also credits: the mark of a reversal that
+    keeps the right words ("prune and selfHeal revert drift, both on by default"), not of a side slip."""
+    if not claims:
+        return False
+    credited = _sentences_at(answer, [start for c in concepts if c.status == "hit" for start, _ in c.evidence])
+    return bool(credited & _sentences_at(answer, [start for c in claims for start, _ in c.evidence]))
 
 
 # "I'm not sure", "I don't (really) remember", "less sure", "I haven't done that": a junior admits a gap.
@@ -610,6 +631,19 @@ def _states_an_idea(concepts: Sequence[ConceptResult], list_shape: int) -> bool:
 # once) keeps partial credit. Measured on the tuning halves of seven waves (2,597 answers):
 # 80.2% -> 81.8%, negated answers 77% -> 87%; capping every answer with a claim scored 82.0% but
 # failed complete, correct answers whose "don't do X" aside was read as a claim.
+# QA (fresh-eyes-4) then found complete answers with one side slip ("ESO is the only one that also
+# encrypts etcd") at FAIL 4, because nearly every answer leaves some optional concept unsaid. So the
+# unsaid concept must be a required one, or the claim must sit in a sentence the rubric credits (the
+# reversal); a slip in a sentence of its own next to optional gaps costs its penalty only. Eight waves'
+# tuning halves (3,115 answers): 2,670 agreeing before and after (85.7%), worst errors 3 -> 3.
+
+
+def _two_faults(concepts: Sequence[ConceptResult], claim_beside_credit: bool) -> bool:
+    """A wrong claim plus an unsaid required concept, or plus any unsaid one when the claim reverses
+    what a credited sentence says: enough for a fail (WRONG_CLAIM_CAP_NOTE)."""
+    if not any(c.status == "missed" for c in concepts):
+        return False
+    return claim_beside_credit or any(c.required and c.status == "missed" for c in concepts)
 
 
 def _score(
@@ -618,6 +652,7 @@ def _score(
     claims: Sequence[ClaimResult],
     list_shape: int,
     focused: bool = True,
+    claim_beside_credit: bool = False,
 ) -> int:
     total = sum(c.weight for c in concepts) or 1.0
     score = 100.0 * sum(c.weight for c in concepts if c.status == "hit") / total
@@ -628,7 +663,7 @@ def _score(
         score = min(score, compiled.pass_at - 1)
     if any(c.required and c.status == "negated" for c in concepts):
         score = min(score, NEGATED_REQUIRED_CAP, compiled.partial_at - 1)
-    if claims and any(c.status == "missed" for c in concepts):
+    if claims and _two_faults(concepts, claim_beside_credit):
         score = min(score, compiled.partial_at - 1)  # see WRONG_CLAIM_CAP_NOTE
     if list_shape == shape.KEYWORD_LIST:  # a bag of keywords answers no question, however many are right
         score = min(score, compiled.partial_at - 1)

@@ -22,7 +22,7 @@ def grade(answer: str) -> GradeResult:
 
 def test_a_wrong_claim_with_a_concept_left_unsaid_fails() -> None:
     """Reversed answers keep the right words, so the claim is the one sign of the reversal: two faults fail."""
-    answer = "selfHeal reverts manual changes and syncs every new commit; also prune undoes drift on its own."
+    answer = "selfHeal reverts manual changes and syncs every new commit, and prune undoes drift on its own."
     result = grade(answer)
     assert [c.status for c in result.concepts] == ["hit", "hit", "missed"]
     assert [c.id for c in result.wrong_claims] == ["prune-drift"]
@@ -58,3 +58,15 @@ def test_a_two_sentence_partial_answer_with_context_keeps_its_credit() -> None:
     result = GRADER.grade(HOOK, answer)  # type: ignore[arg-type]
     assert [c.status for c in result.concepts] == ["hit", "missed", "missed"]
     assert result.verdict == "partial"
+
+
+def test_a_side_slip_in_its_own_sentence_costs_its_penalty_not_a_fail() -> None:
+    """QA (fresh-eyes-4): a complete answer whose only gap is an optional concept, plus one false aside in a
+    sentence of its own, is not a reversal: the claim costs its penalty, the answer keeps partial credit."""
+    answer = "selfHeal reverts manual changes and syncs every new commit. Also, prune is what undoes drift."
+    result = grade(answer)
+    assert [c.status for c in result.concepts] == ["hit", "hit", "missed"]
+    assert [c.id for c in result.wrong_claims] == ["prune-drift"]
+    assert result.verdict == "partial"
+    # the same slip inside the credited sentence is the reversal the cap is for
+    assert grade("selfHeal reverts manual changes and syncs every new commit, as prune undoes drift.").verdict == "fail"
