@@ -287,3 +287,11 @@ def test_a_label_that_says_nothing_happens_is_stated_by_a_denial() -> None:
     unseen = idea("Nothing changes in Git, so nothing is reviewed or reconciled", "reconcil*")
     assert status(unseen, "Git stays the same, so nothing gets reviewed or reconciled.") == "hit"
     assert status(idea("Changes are reconciled", "reconcil*"), "nothing gets reconciled") == "negated"
+
+
+def test_a_loss_concepts_phrasing_inside_its_own_denial_is_stated_by_denying_it() -> None:
+    """ "master keys" next to "no longer needs .. master keys": "the center doesn't hold the master keys" states it."""
+    keys = idea("The hub no longer holds admin credentials", "master keys", "no longer needs .. master keys")
+    assert status(keys, "So the center doesn't hold the master keys for every cluster.") == "hit"
+    plain = idea("The hub holds admin credentials", "master keys", "no longer needs .. master keys")
+    assert status(plain, "So the center doesn't hold the master keys for every cluster.") == "negated"
