@@ -261,6 +261,13 @@ MANNER_PHRASES: tuple[tuple[str, ...], ...] = (
     ("from", "a", "laptop"), ("from", "your", "laptop"), ("with", "kubectl"), ("with", "argocd"), ("with", "helm"),
 )  # fmt: skip
 PURPOSE_SUBJECTS = SUBJECT_PRONOUNS | {"this", "that", "nobody", "no", "noone", "nothing"}
+# Verbs that open advice in this field ("backport", "pin", "suspend" ...), and words that may precede them.
+IMPERATIVES = word_set(
+    """backport bring suspend pause pin use commit add keep put turn enable disable set make merge revert protect
+    rotate store move mark annotate label run apply push tag sign scan require give grant split copy resume open
+    create delete remove land cherry-pick port sync"""
+)
+ADVICE_LEADS = frozenset({"then", "and", "just", "also", "immediately", "always", "first", "please", "so", "but"})
 MANNER_REACH = 3  # words after a match in which "by <-ing>" names how, not whether
 VERB_REACH = 4  # words after the conjunction in which a finite verb marks a new clause
 PURPOSE_REACH = 6  # words between "so that" and the cue it governs
@@ -508,7 +515,21 @@ class Cues:
                 return False
             if raws[j] == "that" and j > 0 and raws[j - 1] == "so" or raws[j] in ("otherwise", "lest"):
                 return True
+            if raws[j] == "so":
+                return self._advice_before(j)
         return False
+
+    def _advice_before(self, so: int) -> bool:
+        """Whether the clause before "so" is advice ("backport the fix to dev and staging *so* the next
+        promotion doesn't overwrite it"): then "so" opens a purpose, and a cue after it names the risk the
+        advice prevents. After a statement ("selfHeal is off, so the change isn't reverted") it is a result."""
+        tokens, raws = self.tokens, self._raws
+        start = so
+        while start > 0 and tokens[start - 1].clause == tokens[so].clause:
+            start -= 1
+        while start < so and raws[start] in ADVICE_LEADS:
+            start += 1
+        return start < so and raws[start] in IMPERATIVES
 
     def negates(self, positions: Sequence[int]) -> bool:
         """Whether the match at ``positions`` (sorted token indexes) is negated."""

@@ -295,3 +295,10 @@ def test_a_loss_concepts_phrasing_inside_its_own_denial_is_stated_by_denying_it(
     assert status(keys, "So the center doesn't hold the master keys for every cluster.") == "hit"
     plain = idea("The hub holds admin credentials", "master keys", "no longer needs .. master keys")
     assert status(plain, "So the center doesn't hold the master keys for every cluster.") == "negated"
+
+
+def test_so_after_advice_opens_a_purpose() -> None:
+    """ "backport to dev and staging so envs don't diverge" names the risk; after a statement "so" is a result."""
+    diverge = idea("environments diverge", "diverge")
+    assert status(diverge, "Then backport the fix to dev and staging so envs don't diverge.") == "hit"
+    assert status(diverge, "We use one branch with folders, so envs don't diverge.") == "negated"
