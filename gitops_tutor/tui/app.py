@@ -148,6 +148,10 @@ class GitOpsTutorApp(App[None]):
         Textual paced the loading screen's later frames (its header and key bar filling in)."""
         self.screen.screen_layout_refresh_signal.subscribe(self, self._first_frame_out)
         self.call_after_refresh(self._begin_loading)  # in case no layout comes first
+        # Keys typed while the loading screen shows ("p" as soon as the window opens, an answer typed
+        # into `interview` before its first question is up) wait for the first real screen, in order
+        # (QA fresh-eyes-4 #4: they were dropped, the loading screen's key bar advertising them).
+        hold_keys_typed_after(self)
 
     def _first_frame_out(self, screen: Screen[Any]) -> None:
         screen.screen_layout_refresh_signal.unsubscribe(self)
@@ -172,11 +176,7 @@ class GitOpsTutorApp(App[None]):
                 load_everything, self.settings, self.clock, curriculum, store, with_home=self.start_mode == "home"
             )
         except StoreError as error:
-            from gitops_tutor.tui.screens.message import MessageScreen
-
-            self.startup_error = str(error)
-            await self.push_screen(MessageScreen("The progress database cannot be used", str(error)))
-            self._resume_collector()
+            await self._show_startup_error(str(error))
             return
         self.services = Services(
             loaded.curriculum,
@@ -194,7 +194,9 @@ class GitOpsTutorApp(App[None]):
         if self.start_mode == "home":
             await self._switch_without_delay(self.start_mode)
         else:
-            await self.switch_mode(self.start_mode)
+            switched = self.switch_mode(self.start_mode)
+            hand_keys_to(self.screen)  # the keys typed while loading (see on_mount)
+            await switched
         self.call_after_refresh(self._resume_collector)
         self._report_content_problems()
         if self.start_mode == "home":
@@ -230,12 +232,8 @@ class GitOpsTutorApp(App[None]):
         try:
             await self.services.ready()
         except StoreError as error:  # the file changed for the worse since the child read it
-            from gitops_tutor.tui.screens.message import MessageScreen
-
             self.services = None  # as when start-up fails before Home: screen keys do nothing, q quits
-            self.startup_error = str(error)
-            await self.push_screen(MessageScreen("The progress database cannot be used", str(error)))
-            self._resume_collector()
+            await self._show_startup_error(str(error))
             return
         self._resume_collector()  # only now: the freeze must hold the content too (see _resume_collector)
         self._report_content_problems()
@@ -257,7 +255,17 @@ class GitOpsTutorApp(App[None]):
             switched = self.switch_mode(mode)  # calls delay_update before it returns
         finally:
             self._delay_updates = True
+            hand_keys_to(self.screen)  # the keys typed while loading (see on_mount), once Home is ready
         await switched
+
+    async def _show_startup_error(self, error: str) -> None:
+        """The store cannot be used: say so; keys typed while loading go to that message (q quits)."""
+        from gitops_tutor.tui.screens.message import MessageScreen
+
+        self.startup_error = error
+        await self.push_screen(MessageScreen("The progress database cannot be used", error))
+        hand_keys_to(self.screen)
+        self._resume_collector()
 
     def delay_update(self, delay: float = 0.05) -> None:
         """Textual's frame hold on a switch, skipped only inside ``_switch_without_delay``."""
