@@ -35,9 +35,11 @@ TUNING = sorted(Path(__file__).with_name("blind").glob("tuning*.yaml"))
 # OpenShift/Rancher users) joined at 01:55 on 2026-12-01: 75.3% / 39% low-overlap / 10 worst on its own, on
 # the code of the session's start. With the lead's wrong-claim cap (freetext.py, WRONG_CLAIM_CAP_NOTE) all
 # eight waves measured 80.8% / 53.7% / 15 worst.
-FLOOR_ALL = 0.80  # measured 2026-12-01 02:05 (lead), eight waves: 80.8% (2,518 of 3,115)
-FLOOR_LOW_OVERLAP = 0.53  # measured: 53.7% (239 of 445)
-MAX_WORST = 15  # wrong or negated answers that pass, measured: 15 of 890
+# 03:14 (grader-6, after the lead's calibration, the myths helper's misconceptions and grader-6's negation
+# rules; grader-6's rules alone, same content: 85.0% -> 85.8%, low-overlap 56.4% -> 57.1%, worst 3 -> 3).
+FLOOR_ALL = 0.85  # measured 2026-12-01 03:14, eight waves: 85.8% (2,672 of 3,115)
+FLOOR_LOW_OVERLAP = 0.56  # measured: 57.1% (254 of 445)
+MAX_WORST = 3  # wrong or negated answers that pass, measured: 3 of 890
 
 
 @pytest.fixture(scope="module")
