@@ -279,3 +279,21 @@ def test_stats_say_how_many_answers_were_disputed_beside_the_graders_figures() -
     text = totals_text(disputed).plain
     assert "average 10/100" in text  # the grader's figure, unchanged
     assert "You disputed 2 answers: scores and mastery here are the grader's" in text
+
+
+async def test_down_and_enter_in_one_burst_record_the_claim_moved_to(
+    build_app: Callable[..., GitOpsTutorApp], db_path: Path
+) -> None:
+    """QA fresh-eyes-4: Down, a reason and Enter typed at once recorded the claim highlighted before the
+    Down (as a screen binding, Down ran after the Enter already queued in the note)."""
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await graded(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, DisputeModal) and app.screen.claims == ["pass", "partial"]
+        burst(app, "down", "enter", text="")
+        await settle(pilot, 8)
+        assert app.screen is screen
+    assert [(d["claimed"], d["note"]) for d in rows(db_path, "disputes")] == [("partial", "")]

@@ -131,7 +131,14 @@ class DisputeModal(ModalScreen[Claim | None]):
             yield Label(self._question(), id="dispute-question")
             yield ClaimList(*[Option(CLAIM_MEANINGS[claim], id=claim) for claim in self.claims], id="dispute-claims")
             yield NoteInput(
-                {"enter": self._record, "escape": self.action_cancel},
+                {
+                    "enter": self._record,
+                    "escape": self.action_cancel,
+                    # in the note's own queue too, so Down then Enter typed in one burst records the claim
+                    # moved to (as a screen binding, Down ran after the Enter queued behind it: QA fresh-eyes-4)
+                    "up": lambda: self.action_move(-1),
+                    "down": lambda: self.action_move(1),
+                },
                 self.earlier.note if self.earlier else "",
                 placeholder="Why? (optional, one line)",
                 max_length=MAX_NOTE_CHARS,
