@@ -37,6 +37,7 @@ def test_wordings_of_the_tuning_answers(shipped_grader: Grader) -> None:
     assert status(shipped_grader, "disagree", "I don't agree: CI only sees what goes through the pipeline") == "hit"
     assert status(shipped_grader, "immutab*", "what the cluster fetches can't be changed after the fact") == "hit"
     assert status(shipped_grader, "differ*", '"what should be" and "what is" are no longer the same') == "hit"
+    assert status(shipped_grader, "nothing notices until", "nothing finds out until a merge happens") == "hit"
     assert status(shipped_grader, "call* out", "the stores can reach out but nothing can get in") == "hit"
 
 
