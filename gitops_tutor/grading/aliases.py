@@ -50,6 +50,9 @@ class AliasMap:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths = {word: sorted(sizes, reverse=True) for word, sizes in lengths.items()}
         self._first_words = frozenset(self._lengths)
+        # The first two words of every form of two words or more: "the" starts forms, and most words
+        # after "the" start none, so one set lookup settles most places (``_match_at``).
+        self._pairs = frozenset(key[:2] for key in self._table if len(key) > 1)
 
     def __bool__(self) -> bool:
         return bool(self._table)
@@ -91,8 +94,12 @@ class AliasMap:
         return out
 
     def _match_at(self, tokens: Sequence[Token], raws: list[str], i: int) -> tuple[int, tuple[str, ...]] | None:
+        lengths = self._lengths[raws[i]]
+        if i + 1 >= len(raws) or (raws[i], raws[i + 1]) not in self._pairs:  # no longer form starts here
+            target = self._table.get((raws[i],)) if lengths[-1] == 1 else None
+            return None if target is None else (1, target)
         clause = tokens[i].clause
-        for length in self._lengths[raws[i]]:
+        for length in lengths:
             if i + length > len(raws) or (length > 1 and tokens[i + length - 1].clause != clause):
                 continue
             target = self._table.get(tuple(raws[i : i + length]))

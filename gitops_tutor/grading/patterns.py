@@ -89,9 +89,10 @@ class Vocabulary:
         self._ids: dict[Word, int] = {}
         self._by_stem: dict[str, list[int]] = defaultdict(list)
         self._by_text: dict[str, list[int]] = defaultdict(list)
-        self._prefixes_by_initial: dict[str, list[int]] = defaultdict(list)
+        # (prefix, id, whether it is long enough to tolerate a typo) per first letter
+        self._prefixes_by_initial: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
         self._known: dict[str, frozenset[int]] = {}  # answer word -> rubric word ids
-        self._fuzzy_by_initial: dict[str, list[int]] = defaultdict(list)
+        self._fuzzy_by_initial: dict[str, list[tuple[str, int, int]]] = defaultdict(list)  # (word, id, length)
         self._negators: list[int] = []  # "nobody" in "nobody review*" also meets "never", "not" ...
         self._prefix_aliases_by_initial: dict[str, list[tuple[str, int]]] = defaultdict(list)
 
@@ -110,14 +111,14 @@ class Vocabulary:
         self.words.append(word)
         self._ids[word] = index
         if word.prefix:
-            self._prefixes_by_initial[word.text[:1]].append(index)
+            self._prefixes_by_initial[word.text[:1]].append((word.text, index, len(word.text) >= CLOSE_PREFIX_LEN))
         else:
             self._by_stem[word.stem].append(index)
             self._by_text[word.text].append(index)
             if word.text in NEGATORS:
                 self._negators.append(index)
             if len(word.text) >= FUZZY_MIN_LEN and not word.text.isdigit():
-                self._fuzzy_by_initial[word.text[0]].append(index)
+                self._fuzzy_by_initial[word.text[0]].append((word.text, index, len(word.text)))
         return index
 
     def matches(self, token: Token) -> frozenset[int]:
@@ -130,19 +131,24 @@ class Vocabulary:
         return known
 
     def _compute_matches(self, raw: str, stem: str) -> set[int]:
+        """Every rubric word ``raw`` meets. The length tests of ``_close_prefix`` and ``_close`` are made
+        here first: most candidates fail them, and a call per candidate was a tenth of validate's grading."""
         found = {*self._by_stem.get(stem, ()), *self._by_text.get(raw, ())}
         if raw in NEGATORS:
             found.update(self._negators)
-        for prefix, index in self._prefix_aliases_by_initial.get(raw[:1], ()):
+        initial = raw[:1]
+        for prefix, index in self._prefix_aliases_by_initial.get(initial, ()):
             if raw.startswith(prefix):
                 found.add(index)
-        for index in self._prefixes_by_initial.get(raw[:1], ()):
-            prefix = self.words[index].text
-            if raw.startswith(prefix) or _close_prefix(raw, prefix):
+        size = len(raw)
+        for prefix, index, long in self._prefixes_by_initial.get(initial, ()):
+            if raw.startswith(prefix) or (long and size >= len(prefix) and _close_prefix(raw, prefix)):
                 found.add(index)
-        if len(raw) >= FUZZY_MIN_LEN and raw[0] in self._fuzzy_by_initial:
-            for index in self._fuzzy_by_initial[raw[0]]:
-                if index not in found and _close(raw, self.words[index].text):
+        if size >= FUZZY_MIN_LEN and initial in self._fuzzy_by_initial:
+            for text, index, length in self._fuzzy_by_initial[initial]:
+                if abs(size - length) > _LENGTH_SLACK * (size + length) + 1e-9 or index in found:
+                    continue  # below even the lower cutoff: ``_close`` would say no
+                if _close(raw, text):
                     found.add(index)
         return found
 
@@ -158,10 +164,14 @@ class Vocabulary:
         return where
 
 
+CLOSE_PREFIX_LEN = 6  # a ``word*`` this long meets a typo of itself (``_close_prefix``)
+_LENGTH_SLACK = 0.20  # 1 - the lowest cutoff of ``_close``: words further apart in length are never close
+
+
 def _close_prefix(raw: str, prefix: str) -> bool:
     """``reconsiling`` still meets ``reconcil*``: long prefixes tolerate a typo too."""
     return (
-        len(prefix) >= 6
+        len(prefix) >= CLOSE_PREFIX_LEN
         and len(raw) >= len(prefix)
         and _negative(raw) == _negative(prefix)
         and _close(raw[: len(prefix)], prefix)
@@ -230,18 +240,22 @@ def _pattern_shape(source: str, aliases: AliasMap) -> _Shape | None:
     gaps: list[int] = []
     origins: list[tuple[int, str]] = []
     for number, segment in enumerate(_PROXIMITY.split(source.strip())):
-        for position, (word, joined, origin) in enumerate(_segment_words(segment, aliases)):
+        first = bool(number)  # the first word after ``..`` may stand PROXIMITY_GAP words away
+        for word, joined, origin in _segment_words(segment, aliases):
             if origin:
                 origins.append((len(words), origin))
             words.append(word)
-            gaps.append(PROXIMITY_GAP if number and position == 0 else 0 if joined else FILLER_GAP)
+            gaps.append(PROXIMITY_GAP if first else 0 if joined else FILLER_GAP)
+            first = False
     if not words:
         return None
     gaps[0] = 0
-    names_actor = any(word.text in ACTORS for word in words)
-    after_negator = tuple(  # "not tested" is tight; "never .. raw" lets the author's gap hold a verb
-        k > 0 and gaps[k] == FILLER_GAP and _negator(words[k - 1]) for k in range(len(words))
-    )
+    names_actor = not ACTORS.isdisjoint([word.text for word in words])
+    negators = [not word.prefix and word.text in NEGATORS for word in words]  # ``_negator`` of each word
+    if any(negators[:-1]):  # "not tested" is tight; "never .. raw" lets the author's gap hold a verb
+        after_negator = tuple(k > 0 and gaps[k] == FILLER_GAP and negators[k - 1] for k in range(len(words)))
+    else:
+        after_negator = ()
     return _Shape(tuple(words), tuple(gaps), names_actor, after_negator if any(after_negator) else (), tuple(origins))
 
 
@@ -337,17 +351,21 @@ def _segment_words(segment: str, aliases: AliasMap) -> tuple[tuple[Word, bool, s
     out = []
     previous = -1
     for token in applied:
-        written = segment[token.start : token.end].lower().replace("'", "").replace("’", "")
-        starred = (token.start, token.end) in prefix_spans
-        is_prefix = starred and written == token.raw
+        is_prefix = False
         origin = ""
-        if starred and not is_prefix:  # only a rewritten ``word*`` needs the span count
-            spans = spans or Counter((t.start, t.end) for t in applied)
-            one_word = spans[token.start, token.end] == 1
-            origin = written if one_word and written.isalnum() else ""
-        out.append((Word(token.raw, token.stem, is_prefix), token.word == previous, origin))
+        if prefix_spans and (token.start, token.end) in prefix_spans:
+            written = segment[token.start : token.end].lower().replace("'", "").replace("’", "")
+            is_prefix = written == token.raw
+            if not is_prefix:  # only a rewritten ``word*`` needs the span count
+                spans = spans or Counter((t.start, t.end) for t in applied)
+                one_word = spans[token.start, token.end] == 1
+                origin = written if one_word and written.isalnum() else ""
+        out.append((_new_word(Word, (token.raw, token.stem, is_prefix)), token.word == previous, origin))
         previous = token.word
     return tuple(out)
+
+
+_new_word = tuple.__new__  # ``Word(...)`` without the named tuple's Python-level ``__new__``
 
 
 MAX_MATCHES = 16  # matches kept per pattern: enough evidence to show, a bound on the work

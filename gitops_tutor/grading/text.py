@@ -172,9 +172,9 @@ def _plain_tokens(text: str) -> list[Token] | None:
     raws = [m.group() for m in found]
     if not CLAUSE_WORDS.isdisjoint(raws) or not FILLER_WORDS.isdisjoint(raws):
         return None
+    new = tuple.__new__  # ``Token(...)`` without the named tuple's Python-level ``__new__``
     return [
-        Token(raw, stem(raw), m.start(), m.end(), 0, 0, k, 0)
-        for k, (raw, m) in enumerate(zip(raws, found, strict=True))
+        new(Token, (raw, stem(raw), *m.span(), 0, 0, k, 0)) for k, (raw, m) in enumerate(zip(raws, found, strict=True))
     ]
 
 
