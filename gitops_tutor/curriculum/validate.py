@@ -150,7 +150,69 @@ def _check_choice(q: ChoiceQuestion) -> Iterator[Problem]:
         yield problem(q.source, "choice", f"question '{q.id}' has two options with the same text")
 
 
+# A wrong claim is shown to the learner as "Wrong: <label>", so its label must say what the answer
+# claims. Labels that stated the truth ("Git is not required") told learners the fact was the mistake
+# (QA fresh-eyes-4); every shipped label now starts with one of these verbs.
+CLAIM_VERBS = frozenset(
+    [
+        "Adds",
+        "Applies",
+        "Assumes",
+        "Blames",
+        "Calls",
+        "Claims",
+        "Commits",
+        "Confuses",
+        "Deletes",
+        "Denies",
+        "Drops",
+        "Edits",
+        "Expects",
+        "Gives",
+        "Invents",
+        "Keeps",
+        "Leaves",
+        "Lets",
+        "Makes",
+        "Mixes",
+        "Moves",
+        "Names",
+        "Picks",
+        "Pins",
+        "Puts",
+        "Recommends",
+        "Relies",
+        "Reverses",
+        "Runs",
+        "Says",
+        "Sends",
+        "Skips",
+        "Stores",
+        "Suggests",
+        "Swaps",
+        "Thinks",
+        "Ties",
+        "Treats",
+        "Turns",
+        "Uses",
+        "Waits",
+    ]
+)
+
+
+def _check_claim_labels(q: FreeTextQuestion) -> Iterator[Problem]:
+    for claim in q.rubric.wrong_claims:
+        words = claim.label.split(maxsplit=1)
+        if not words or words[0] not in CLAIM_VERBS:
+            message = (
+                f"question '{q.id}': wrong claim '{claim.id}' is shown as \"Wrong: {claim.label}\"; start its label "
+                "with what the answer does (Claims, Says, Treats, Swaps, Recommends ...), the truth in parentheses"
+            )
+            yield Problem(q.source.path, q.source.line, q.source.column, "claim-label", message, severity="warning")
+
+
 def _check_rubric(q: FreeTextQuestion) -> Iterator[Problem]:
+    yield from _check_claim_labels(q)
     ids = [c.id for c in q.rubric.concepts] + [w.id for w in q.rubric.wrong_claims]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
         yield problem(q.source, "duplicate-id", f"question '{q.id}' uses rubric id '{dup}' twice")
