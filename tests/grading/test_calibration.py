@@ -70,3 +70,19 @@ def test_a_side_slip_in_its_own_sentence_costs_its_penalty_not_a_fail() -> None:
     assert result.verdict == "partial"
     # the same slip inside the credited sentence is the reversal the cap is for
     assert grade("selfHeal reverts manual changes and syncs every new commit, as prune undoes drift.").verdict == "fail"
+
+
+ORDER = free_text(
+    Concept("chain", "Kustomizations chained with dependsOn", ("dependson",), required=True),
+    Concept("ready", "wait makes Ready mean healthy", ("wait .. ready",)),
+    claims=(WrongClaim("alpha", "Claims dependsOn applies in alphabetical order", ("dependson .. alphabetical",)),),
+)
+
+
+def test_words_that_make_a_wrong_claim_do_not_also_state_the_idea() -> None:
+    """QA fresh-eyes-4: the bare field name inside a wrong claim earned the concept a tick beside that claim."""
+    result = GRADER.grade(ORDER, "dependsOn applies the Kustomizations in alphabetical order.")  # type: ignore[arg-type]
+    assert [c.status for c in result.concepts] == ["missed", "missed"]
+    assert [c.id for c in result.wrong_claims] == ["alpha"]
+    right = GRADER.grade(ORDER, "Chain them with dependsOn and set wait so Ready means healthy.")  # type: ignore[arg-type]
+    assert right.concepts[0].status == "hit"
