@@ -88,13 +88,19 @@ def may_match(needs: tuple[frozenset[int], ...], where: Mapping[int, list[int]])
 
 
 def not_charged_twice(claims: Sequence[ClaimResult]) -> tuple[ClaimResult, ...]:
-    """Drop a misconception caught on words a rubric's own wrong claim already caught (one false statement)."""
-    own = [span for claim in claims if not claim.truth for span in claim.evidence]
-
-    def overlaps(claim: ClaimResult) -> bool:
-        return any(s < e2 and s2 < e for s, e in claim.evidence for s2, e2 in own)
-
-    return tuple(claim for claim in claims if not (claim.truth and overlaps(claim)))
+    """One false statement is charged once: a claim whose every piece of evidence overlaps words another
+    claim was already charged for is dropped. The rubric's own claims go first, the costlier first, then
+    the misconceptions (QA fresh-eyes-4: one clause was charged three times, -45 -45 -40)."""
+    order = sorted(range(len(claims)), key=lambda k: (bool(claims[k].truth), -claims[k].penalty, k))
+    charged: list[tuple[int, int]] = []
+    kept: set[int] = set()
+    for k in order:
+        claim = claims[k]
+        if claim.evidence and all(any(s < e2 and s2 < e for s2, e2 in charged) for s, e in claim.evidence):
+            continue
+        kept.add(k)
+        charged.extend(claim.evidence)
+    return tuple(claim for k, claim in enumerate(claims) if k in kept)
 
 
 def feedback(claims: Sequence[ClaimResult]) -> list[str]:

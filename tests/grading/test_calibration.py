@@ -86,3 +86,20 @@ def test_words_that_make_a_wrong_claim_do_not_also_state_the_idea() -> None:
     assert [c.id for c in result.wrong_claims] == ["alpha"]
     right = GRADER.grade(ORDER, "Chain them with dependsOn and set wait so Ready means healthy.")  # type: ignore[arg-type]
     assert right.concepts[0].status == "hit"
+
+
+TRIGGER = free_text(
+    Concept("any", "any divergence triggers reconciliation", ("any divergence",), required=True),
+    claims=(
+        WrongClaim("commit-only", "Claims only a new commit triggers it", ("only a new commit",), penalty=45),
+        WrongClaim("drift-waits", "Claims drift waits for a commit", ("only .. commit",), penalty=40),
+    ),
+)
+
+
+def test_one_false_statement_is_charged_once() -> None:
+    """QA fresh-eyes-4: one clause matched by several wrong claims was charged for each (-45 -40)."""
+    result = GRADER.grade(TRIGGER, "Only a new commit triggers it.")  # type: ignore[arg-type]
+    assert [(c.id, c.penalty) for c in result.wrong_claims] == [("commit-only", 45)]
+    two = GRADER.grade(TRIGGER, "Only a new commit triggers it. Drift only waits for the next commit.")  # type: ignore[arg-type]
+    assert {c.id for c in two.wrong_claims} == {"commit-only", "drift-waits"}  # two statements, two charges
