@@ -64,3 +64,20 @@ def test_feedback_and_option_reasons_show_code_without_backticks() -> None:
     line = score_line(result)
     assert "`" not in line.plain and "kubectl apply -f" in line.plain
     assert any("cyan" in str(span.style) for span in line.spans)
+
+
+async def test_a_free_text_result_says_where_its_verdict_lines_are(build_app: Callable[..., GitOpsTutorApp]) -> None:
+    """QA fresh-eyes-4: each rubric may set its own lines, and "60 PASS" beside "62 PARTIAL" on another
+    question looked random; the score line now says this question's lines."""
+    app = build_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await ready(pilot)
+        screen = await open_session(pilot, "team-what-does-reconcile-do")
+        question = app.services.curriculum.questions["team-what-does-reconcile-do"]  # type: ignore[union-attr]
+        rubric = question.rubric  # type: ignore[union-attr]
+        screen.query_one(AnswerArea).insert("It compares desired and live state.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        score = str(screen.query_one("#score", Static).visual)
+        pass_at = 70 if rubric.pass_threshold is None else rubric.pass_threshold
+        assert f"(pass at {pass_at:g}, partial at " in score

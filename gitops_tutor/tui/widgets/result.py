@@ -31,15 +31,32 @@ SHOWN_ANSWER_CHARS = 5_000
 TOOL_NAMES = {"argo": "Argo CD", "flux": "Flux", "both": "Both", "neither": "Neither"}
 
 
-def score_line(result: Any, feedback: str | None = None) -> Text:
-    """Score and verdict, then the feedback (``feedback`` replaces the grader's, e.g. renumbered options)."""
+def score_line(result: Any, feedback: str | None = None, bar: str = "") -> Text:
+    """Score and verdict, then the feedback (``feedback`` replaces the grader's, e.g. renumbered options).
+
+    ``bar`` says where this question's verdict lines are: each rubric may set its own, and "60 PASS"
+    next to "62 PARTIAL" on another question looked random without it (QA fresh-eyes-4)."""
     style = VERDICT_STYLES.get(result.verdict, "bold")
     line = Text.assemble((f"{result.score}/100 ", style), (result.verdict.upper(), style))
+    if bar:
+        line.append(f" ({bar})", style="dim")
     feedback = result.feedback if feedback is None else feedback
     if feedback:
         line.append("  ")
         line.append_text(inline_markdown(feedback))  # P2: `code` styled, not shown with its backticks
     return line
+
+
+def verdict_bar(question: AnyQuestion) -> str:
+    """ "pass at 70, partial at 40" for a free-text question (its rubric's lines, else the defaults)."""
+    if not isinstance(question, FreeTextQuestion):
+        return ""
+    from gitops_tutor.grading.result import DEFAULT_PARTIAL, DEFAULT_PASS
+
+    rubric = question.rubric
+    pass_at = DEFAULT_PASS if rubric.pass_threshold is None else float(rubric.pass_threshold)
+    partial_at = DEFAULT_PARTIAL if rubric.partial_threshold is None else float(rubric.partial_threshold)
+    return f"pass at {pass_at:g}, partial at {min(partial_at, pass_at):g}"
 
 
 def shown_choice_feedback(
@@ -180,7 +197,7 @@ class ResultView(VerticalScroll):
             feedback, lines = shown_choice_feedback(question, result, self.shown_order, list(self.picks or []))
         elif isinstance(question, WhichToolQuestion):
             feedback, lines = which_tool_feedback(question, self.picks), Text()
-        yield Static(score_line(result, feedback), id="score")
+        yield Static(score_line(result, feedback, verdict_bar(question)), id="score")
         yield Static(Text("Your answer", style="bold"), classes="heading")
         shown = (
             TOOL_NAMES.get(self.answer_shown, self.answer_shown) if isinstance(question, WhichToolQuestion) else None
