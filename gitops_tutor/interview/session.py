@@ -368,6 +368,8 @@ class InterviewSession:
         item = self.items[position]
         if not self.config.follow_ups:  # an exam simulation asks no follow-ups
             return False
+        if item.follow_up_of is not None:  # no follow-up of a follow-up: one weak answer grew 8 questions to 11
+            return False
         if item.asked_follow_up or self.remaining_seconds() < FOLLOW_UP_MIN_SECONDS:
             return False
         question = self.question_at(position)

@@ -59,3 +59,27 @@ def test_a_weak_seed_answer_is_followed_up_like_an_interviewer_would(shipped: Cu
     expected = next(f.ask for f in shipped.questions["where-do-secrets-go"].follow_ups if f.when_missed in missed)
     assert session.current_item.question_id == expected
     assert session.current_item.follow_up_of == "where-do-secrets-go"
+
+
+def test_a_follow_up_gets_no_follow_up_of_its_own(shipped: Curriculum) -> None:
+    """QA fresh-eyes-4: one weak answer chained three follow-ups and turned 8 questions into 11."""
+    clock = FakeClock()
+    session = InterviewSession(
+        interview_id="chain",
+        config=InterviewConfig(minutes=30, questions=2),
+        items=[InterviewItem("app-of-apps-or-applicationset"), InterviewItem("one-repo-or-two")],
+        questions=shipped.questions,
+        grade=Grader(shipped.aliases).grade,
+        clock=clock.now,
+        monotonic=clock.monotonic,
+    )
+    session.set_answer("ApplicationSets for many clusters from one template.")
+    session.submit()
+    assert session.current_item.question_id == "what-is-app-of-apps"  # 'bootstrap' missed: its follow-up
+    session.set_answer("It is a parent Application.")  # misses what that follow-up's own follow-ups ask
+    session.submit()
+    assert [item.question_id for item in session.items] == [
+        "app-of-apps-or-applicationset",
+        "what-is-app-of-apps",
+        "one-repo-or-two",
+    ]
