@@ -29,7 +29,7 @@ _BODIES = {
           any: ["TODO phrasing"]
       wrong_claims:
         - id: classic-mistake
-          label: TODO a misconception this question treats as wrong
+          label: Claims TODO what a wrong answer says (the truth in parentheses)
           penalty: 30
           any: ["TODO wrong phrasing"]
     samples:
