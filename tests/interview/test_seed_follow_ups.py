@@ -42,17 +42,22 @@ def test_each_seed_question_has_follow_ups_to_other_lessons_questions(shipped: C
         assert follow.ask in shipped.questions and follow.ask != question_id
 
 
-def test_a_weak_seed_answer_is_followed_up_like_an_interviewer_would(shipped: Curriculum) -> None:
+def two_question_session(shipped: Curriculum, first: str) -> InterviewSession:
+    """A 30-minute mock over the shipped content: ``first``, then one-repo-or-two."""
     clock = FakeClock()
-    session = InterviewSession(
+    return InterviewSession(
         interview_id="seed",
         config=InterviewConfig(minutes=30, questions=2),
-        items=[InterviewItem("where-do-secrets-go"), InterviewItem("one-repo-or-two")],
+        items=[InterviewItem(first), InterviewItem("one-repo-or-two")],
         questions=shipped.questions,
         grade=Grader(shipped.aliases).grade,
         clock=clock.now,
         monotonic=clock.monotonic,
     )
+
+
+def test_a_weak_seed_answer_is_followed_up_like_an_interviewer_would(shipped: Curriculum) -> None:
+    session = two_question_session(shipped, "where-do-secrets-go")
     session.set_answer("We encrypt them with Sealed Secrets, and the controller decrypts them inside the cluster.")
     session.submit()
     missed = {c.id for c in session.result_at(0).concepts if c.status != "hit"}
@@ -63,16 +68,7 @@ def test_a_weak_seed_answer_is_followed_up_like_an_interviewer_would(shipped: Cu
 
 def test_a_follow_up_gets_no_follow_up_of_its_own(shipped: Curriculum) -> None:
     """QA fresh-eyes-4: one weak answer chained three follow-ups and turned 8 questions into 11."""
-    clock = FakeClock()
-    session = InterviewSession(
-        interview_id="chain",
-        config=InterviewConfig(minutes=30, questions=2),
-        items=[InterviewItem("app-of-apps-or-applicationset"), InterviewItem("one-repo-or-two")],
-        questions=shipped.questions,
-        grade=Grader(shipped.aliases).grade,
-        clock=clock.now,
-        monotonic=clock.monotonic,
-    )
+    session = two_question_session(shipped, "app-of-apps-or-applicationset")
     session.set_answer("ApplicationSets for many clusters from one template.")
     session.submit()
     assert session.current_item.question_id == "what-is-app-of-apps"  # 'bootstrap' missed: its follow-up
