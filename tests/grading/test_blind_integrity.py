@@ -27,6 +27,11 @@ TEST_HALF_7_SHA256 = "1da827f2cf80b480343ebcbbb3d3fd927f3116dd048efeb17d3916fd90
 # data/ML platform engineers, over-explaining bootcamp graduates and Jenkins/Spinnaker veterans, tech leads
 # and Helm-heavy engineers, clarify-first candidates and OpenShift/Rancher users), split 2026-12-01 01:55 UTC
 TEST_HALF_8_SHA256 = "8556b12480a6dff33fe6b52d32a98ad1a1a679606e4465592abcfc2e5111b953"
+# wave 9: fresh answers, five more writers and voices (on-call SREs and non-native English, Jenkins/Ansible/
+# Puppet veterans and engineering managers, thinking aloud with self-corrections and phone typing, teachers
+# with analogies and kubectl-minded admins, push-CD skeptics and data/ML platform engineers), written blind
+# 2026-12-01 04:02-04:08, split 04:09 UTC
+TEST_HALF_9_SHA256 = "a2ba310f3101e3fbadfb423d11dc1160b8230191adcb2290477c27d172180d52"
 TEST_HALF_6_SHA256 = "146978aad274f0f0089d53847f9a588cfec14a6000080ac96f6c51147cecb4e4"
 # wave 5: fresh answers again, five more writers and voices, split 2026-11-30 19:24 UTC
 TEST_HALF_5_SHA256 = "d58a65c89a72896c3ae6d71ebb077899c339c616dd63707f8003b71a857014da"
@@ -51,6 +56,8 @@ def test_test_half_is_unchanged() -> None:
     assert digest_7 == TEST_HALF_7_SHA256
     digest_8 = hashlib.sha256((BLIND / "test-8.yaml").read_bytes()).hexdigest()
     assert digest_8 == TEST_HALF_8_SHA256
+    digest_9 = hashlib.sha256((BLIND / "test-9.yaml").read_bytes()).hexdigest()
+    assert digest_9 == TEST_HALF_9_SHA256
 
 
 def test_halves_split_by_question_and_cover_every_kind() -> None:
@@ -63,7 +70,7 @@ def test_halves_split_by_question_and_cover_every_kind() -> None:
     assert sum(len(a) for a in tuning.values()) + sum(len(a) for a in test.values()) >= 800
 
 
-@pytest.mark.parametrize("wave", [4, 5, 6, 7, 8])
+@pytest.mark.parametrize("wave", [4, 5, 6, 7, 8, 9])
 def test_later_waves_split_by_question_and_cover_every_question_and_kind(wave: int) -> None:
     """Waves 4 and 5 answer every free-text question again, so each wave's halves cover all of them."""
     tuning = yaml.safe_load((BLIND / f"tuning-{wave}.yaml").read_text(encoding="utf-8"))["cases"]
