@@ -21,7 +21,7 @@ from itertools import compress
 from operator import itemgetter
 
 from gitops_tutor.curriculum.models import Concept, FreeTextQuestion, Misconception, WrongClaim
-from gitops_tutor.grading import myths, shape
+from gitops_tutor.grading import implied, myths, shape
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.negation import STOPPING_PREFIXES, Cues, loss_scope
 from gitops_tutor.grading.patterns import (
@@ -90,6 +90,7 @@ class CompiledRubric:
     subjects: frozenset[str] = frozenset()  # the parties a contrasting rubric names (see roles.py)
     prompt_stems: frozenset[str] = frozenset()  # the question's words: which tools it is about
     examples: Mapping[str, str] = field(default_factory=dict)  # "a source such as a GitRepository"
+    implied: tuple[frozenset[str], ...] = ()  # per concept, the stems that are its own (implied.py)
 
 
 def compile_rubric(
@@ -167,6 +168,7 @@ def compile_rubric(
         claims += (CompiledClaim(myths.as_wrong_claim(myth), known[0], myth.truth, known[1]),)
     pass_at = DEFAULT_PASS if rubric.pass_threshold is None else float(rubric.pass_threshold)
     partial_at = DEFAULT_PARTIAL if rubric.partial_threshold is None else float(rubric.partial_threshold)
+    prompt_stems = frozenset(t.stem for t in aliases.apply(tokenize(question.prompt)))
     return CompiledRubric(
         question.id,
         vocabulary,
@@ -178,8 +180,9 @@ def compile_rubric(
         shape.asks_for_list(question.prompt),
         tuple(oversized),
         frozenset(s for s in subjects if s),
-        frozenset(t.stem for t in aliases.apply(tokenize(question.prompt))),
+        prompt_stems,
         party_examples(question.prompt, frozenset(s for s in subjects if s), aliases),
+        implied.concept_vocabularies([(*c.any, c.label) for c in rubric.concepts], prompt_stems, aliases),
     )
 
 
@@ -382,7 +385,7 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
         ),
         claims,
     )
-    concepts = tuple(result for result, _ in results)
+    concepts = _credit_implied(tuple(result for result, _ in results), compiled, answer, claims, list_shape)
     says_an_idea = any(strong for _, strong in results)
     if list_shape != shape.NOT_A_LIST and compiled.asks_for_list and _correct_list(text, plain, concepts, claims):
         # a list answers a list question: in full when it also covers what a full answer needs
@@ -414,6 +417,38 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
         rating=rating_for(score, verdict, clean),
         flags=flags,
     )
+
+
+# IMPLIED_NOTE: a concept no phrasing met counts as hit when one sentence holds two of its own words
+# (implied.py), in an answer that already states an idea by its phrasings, with no wrong claim and
+# nothing negated. Low-overlap answers (correct, in plain words) met one or two phrasings and missed
+# the rest. The gate keeps wrong answers that reuse the field's words at fail: without it, 26 of them
+# rose to partial. Tuning halves of eight waves (3,115 answers): 86.0% -> 87.0%, low-overlap 57.3% ->
+# 62.9%, wrong 94.2% -> 93.5%, worst errors 3 -> 3; held-out set 97.5% -> 97.5%.
+
+
+def _credit_implied(
+    concepts: tuple[ConceptResult, ...],
+    compiled: CompiledRubric,
+    answer: _Answer,
+    claims: Sequence[ClaimResult],
+    list_shape: int,
+) -> tuple[ConceptResult, ...]:
+    """Missed concepts that a sentence states in other words count as hit, with that sentence's words as
+    evidence; never in a sentence that denies something or makes a wrong claim (IMPLIED_NOTE)."""
+    if not compiled.implied or claims or not any(c.status == "missed" for c in concepts):
+        return concepts
+    if any(c.status == "negated" for c in concepts) or not _states_an_idea(concepts, list_shape):
+        return concepts
+    barred = implied.barred_sentences(answer.tokens)
+    out = []
+    for result, vocabulary in zip(concepts, compiled.implied, strict=True):
+        if result.status == "missed":
+            found = implied.implied_evidence(vocabulary, answer.tokens, barred)
+            if found:
+                result = replace(result, status="hit", evidence=answer.spans([(k,) for k in found]))
+        out.append(result)
+    return tuple(out)
 
 
 # An answer whose every credited concept rests on one word ("traffic", "toggle", "webhook") names

@@ -1,4 +1,4 @@
-"""The blind tuning half (tests/grading/blind/tuning*.yaml, waves 1-8) stays above its measured floor.
+"""The blind tuning half (tests/grading/blind/tuning*.yaml, waves 1-9) stays above its measured floor.
 
 Only the tuning half is asserted: the test half is for the honest figure in the README and is
 read by bench/grading.py alone, in aggregate. Floors are the agreement measured when this test
@@ -37,9 +37,13 @@ TUNING = sorted(Path(__file__).with_name("blind").glob("tuning*.yaml"))
 # eight waves measured 80.8% / 53.7% / 15 worst.
 # 03:14 (grader-6, after the lead's calibration, the myths helper's misconceptions and grader-6's negation
 # rules; grader-6's rules alone, same content: 85.0% -> 85.8%, low-overlap 56.4% -> 57.1%, worst 3 -> 3).
-FLOOR_ALL = 0.85  # measured 2026-12-01 03:14, eight waves: 85.8% (2,672 of 3,115)
-FLOOR_LOW_OVERLAP = 0.56  # measured: 57.1% (254 of 445)
-MAX_WORST = 3  # wrong or negated answers that pass, measured: 3 of 890
+# Wave 9 (SREs and non-native English, Jenkins/Ansible veterans and managers, thinking aloud and phone
+# typing, teachers with analogies and kubectl admins, push-CD skeptics and data/ML engineers) joined at
+# 04:09 on 2026-12-01: 79.9% / 59.5% low-overlap / 11 worst on its own. With the lead's plain-words
+# credit (freetext.py IMPLIED_NOTE) nine waves measured 84.9% -> 85.9%, low-overlap 56.3% -> 62.0%.
+FLOOR_ALL = 0.85  # measured 2026-12-01 04:25, nine waves: 85.9% (3,121 of 3,633)
+FLOOR_LOW_OVERLAP = 0.61  # measured: 62.0% (322 of 519)
+MAX_WORST = 14  # wrong or negated answers that pass, measured: 14 of 1,038 (11 of them in wave 9's half)
 
 
 @pytest.fixture(scope="module")
