@@ -13,6 +13,7 @@ import click
 from gitops_tutor.curriculum.models import AnyQuestion, FreeTextQuestion, ManifestQuestion
 from gitops_tutor.curriculum.problems import one_line
 from gitops_tutor.grading import Grader, GradeResult
+from gitops_tutor.grading.implied import MIN_WORDS
 from gitops_tutor.grading.lexicon import classes_used
 
 
@@ -23,7 +24,12 @@ def explain(question: AnyQuestion, grader: Grader) -> tuple[str, bool]:
         return _header(question) + "model answer:\n" + _details(result), result.score == 100
     if not isinstance(question, FreeTextQuestion):
         raise click.UsageError(f"'{question.id}' is a {question.type} question; --explain needs free-text or manifest")
-    lines = [_header(question).rstrip("\n") + "\n", *_lexicon_lines(question, grader), *_myth_lines(question, grader)]
+    lines = [
+        _header(question).rstrip("\n") + "\n",
+        *_lexicon_lines(question, grader),
+        *_own_word_lines(question, grader),
+        *_myth_lines(question, grader),
+    ]
     all_ok = True
     for number, sample in enumerate(question.samples, 1):
         result = grader.grade(question, sample.answer)
@@ -50,6 +56,17 @@ def _lexicon_lines(question: FreeTextQuestion, grader: Grader) -> list[str]:
         return ["lexicon classes used: none\n"]
     lines = ["lexicon classes used (each form is read as the class name):"]
     lines += [f"  {name}: {', '.join(forms)}" for name, forms in sorted(used.items())]
+    return [*lines, ""]
+
+
+def _own_word_lines(question: FreeTextQuestion, grader: Grader) -> list[str]:
+    """Each concept's own words (grading/implied.py): two of them in one sentence say the concept in plain
+    words, so an author sees why a sample got a concept that none of its phrasings met."""
+    compiled = grader.compiled(question)
+    lines = ["own words per concept (two in one sentence credit a concept no phrasing met):"]
+    for concept, words in zip(compiled.concepts, compiled.implied, strict=True):
+        shown = ", ".join(sorted(words)) if len(words) >= MIN_WORDS else "too few, never credited this way"
+        lines.append(f"  {concept.concept.id}: {shown}")
     return [*lines, ""]
 
 
