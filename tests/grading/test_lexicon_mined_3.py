@@ -1,0 +1,61 @@
+"""Lexicon classes mined from the blind tuning answers of waves 4-9 (lexicon-miner-3), each with its trap.
+
+Each class is proved by a pair of answers: one in the plain words a writer used (it meets the rubric's
+term only through the class) and one that says something else with the same neighbouring words (it must
+still miss). The traps are near forms that were tried and left out, because a correct answer lost its
+pass or a partial one passed with them.
+"""
+
+from __future__ import annotations
+
+from gitops_tutor.curriculum.models import Concept
+from gitops_tutor.grading import Grader
+from tests.grading.conftest import free_text
+
+
+def status(grader: Grader, phrasing: str, answer: str) -> str:
+    question = free_text(Concept("c", phrasing, (phrasing,), required=True))
+    return grader.grade(question, answer).concepts[0].status
+
+
+def test_caretaker_and_housekeeper_are_the_controller(shipped_grader: Grader) -> None:
+    """'a caretaker lives inside the cluster' (waves 5, 7, 9): the analogy names the in-cluster controller."""
+    with_it = "With pull, a caretaker lives inside the cluster and keeps checking that it matches the repo."
+    without = "With pull, nothing from outside has to reach into the cluster any more."
+    assert status(shipped_grader, "controller* .. inside", with_it) == "hit"
+    assert status(shipped_grader, "controller* .. inside", without) == "missed"
+    assert status(shipped_grader, "controller*", "the housekeepers who read the plan, one in each house") == "hit"
+
+
+def test_by_itself_and_without_clicking_are_automatically(shipped_grader: Grader) -> None:
+    """'Argo syncs by itself', 'syncs without anyone clicking': the rubric said 'sync* automatically'."""
+    assert status(shipped_grader, "sync* automatically", "when Git has a new revision, Argo syncs by itself") == "hit"
+    assert status(shipped_grader, "sync* automatically", "Argo syncs without anyone clicking the button") == "hit"
+    assert status(shipped_grader, "sync* automatically", "Argo syncs when someone clicks the button") == "missed"
+
+
+def test_keeps_serving_is_keeps_running(shipped_grader: Grader) -> None:
+    """'the current version keeps serving', 'the old app version stays up' (argocd-presync-migration-hook)."""
+    assert (
+        status(shipped_grader, "old version keeps running", "the job fails and the old version keeps serving") == "hit"
+    )
+    assert status(shipped_grader, "old version keeps running", "so the old app version stays up, untouched") == "hit"
+    assert status(shipped_grader, "old version keeps running", "the job fails and the old version is gone") == "missed"
+
+
+def test_the_bouncer_at_the_door_is_admission_control(shipped_grader: Grader) -> None:
+    """'the webhook is the bouncer at the door' (policy-ci-and-admission), 'the door robot' (policy-mutation-drift)."""
+    assert status(shipped_grader, "admission control*", "CI is the spell checker, the webhook is the bouncer") == "hit"
+    assert status(shipped_grader, "admission control*", "the door robot rewrites the tag to a digest") == "hit"
+    assert status(shipped_grader, "admission control*", "CI is the spell checker, nothing else checks") == "missed"
+
+
+def test_forms_left_out_stay_out(shipped_grader: Grader) -> None:
+    """'carry on' split round its object ('a merge carries everything on') is no 'keeps running'; 'doorman'
+    splits traffic; 'on its own cluster' is no 'automatically'; 'out of the box' is no 'default' (the rubric's
+    'upgrades crds out of the box' then met 'upgrade.crds defaults'); 'master key' is no credential."""
+    assert status(shipped_grader, "keep* running", "a merge carries everything on the source branch") == "missed"
+    assert status(shipped_grader, "admission control*", "you need a smart doorman that splits traffic") == "missed"
+    assert status(shipped_grader, "own cluster", "each store runs on its own cluster") == "hit"
+    assert status(shipped_grader, "default*", "out of the box the parent does not look inside") == "missed"
+    assert status(shipped_grader, "credential*", "back up the sealed-secrets master key") == "missed"
