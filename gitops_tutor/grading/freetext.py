@@ -435,16 +435,18 @@ def _credit_implied(
     list_shape: int,
 ) -> tuple[ConceptResult, ...]:
     """Missed concepts that a sentence states in other words count as hit, with that sentence's words as
-    evidence; never in a sentence that denies something or makes a wrong claim (IMPLIED_NOTE)."""
+    evidence; never in a sentence that denies something or makes a wrong claim, nor in one that speaks
+    only of another party of a contrasting rubric (IMPLIED_NOTE)."""
     if not compiled.implied or claims or not any(c.status == "missed" for c in concepts):
         return concepts
     if any(c.status == "negated" for c in concepts) or not _states_an_idea(concepts, list_shape):
         return concepts
     barred = implied.barred_sentences(answer.tokens)
     out = []
-    for result, vocabulary in zip(concepts, compiled.implied, strict=True):
+    for result, vocabulary, concept in zip(concepts, compiled.implied, compiled.concepts, strict=True):
         if result.status == "missed":
-            found = implied.implied_evidence(vocabulary, answer.tokens, barred)
+            rivals = implied.rival_sentences(answer.tokens, concept.subject, compiled.subjects, compiled.examples)
+            found = implied.implied_evidence(vocabulary, answer.tokens, barred | rivals)
             if found:
                 result = replace(result, status="hit", evidence=answer.spans([(k,) for k in found]))
         out.append(result)

@@ -16,7 +16,7 @@ tell the two apart from nothing).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.lexicon import ORDINARY_WORDS
@@ -67,6 +67,23 @@ def concept_vocabularies(
 def barred_sentences(tokens: Sequence[Token]) -> set[int]:
     """Sentences that deny something: a plain-words reading cannot tell what they deny."""
     return {t.sentence for t in tokens if t.raw in HARD_CUES}
+
+
+def rival_sentences(
+    tokens: Sequence[Token], own: str | None, parties: frozenset[str], examples: Mapping[str, str]
+) -> set[int]:
+    """Sentences that name another party of the comparison and never the concept's own (its subject):
+    their words say something about that other party, so they cannot state this concept in plain words.
+    "Staging gets a rebuilt image and prod a third build" holds words of "dev updates with every build"
+    but speaks of staging and prod (wave 9's swapped promotion answer passed on it)."""
+    if own is None:
+        return set()
+    named: dict[int, set[str]] = defaultdict(set)
+    for token in tokens:
+        party = examples.get(token.stem, token.stem)
+        if party in parties:
+            named[token.sentence].add(party)
+    return {sentence for sentence, found in named.items() if own not in found}
 
 
 def implied_evidence(vocabulary: frozenset[str], tokens: Sequence[Token], barred: set[int]) -> tuple[int, ...]:

@@ -243,6 +243,12 @@ CONDITION_OPENERS = frozenset({"when", "without", "otherwise", "until"})
 OUT_OF_THE_BOX = ["out", "of", "the", "box"]  # a default, as "by default" is
 # A reason always opens a clause of its own: a cue before it does not reach the reason.
 REASON_WORDS = frozenset({"because", "since", "cause", "cuz", "coz"})
+# "cause" is the spoken "because" only where neither a verb nor a noun can stand: after a negation, a
+# modal or "to" it is the verb ("it doesn't cause any downtime", "won't cause drift"), after "the" a noun;
+# a denial before it reaches past it.
+CAUSE_AS_WORD_AFTER = HARD_CUES | frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "does", "do", "did", "also", "the", "a", "root", "main"}
+)
 # "not reverted *until* someone commits": a negation before "until" limits how long, it does not deny
 # what happens at the end ("until someone commits" is when the change goes); nor does it reach past it.
 TIME_LIMITS = frozenset({"until", "till", "til"})
@@ -347,13 +353,17 @@ class Cues:
 
     def _stops_at(self, i: int) -> bool:
         if self._raws[i] in REASON_WORDS or self._raws[i] in TIME_LIMITS or self._raws[i] in EMBEDDED_QUESTIONS:
-            return True  # "not GitOps because it's push-based": the reason is asserted
+            return not self._cause_is_a_verb(i)  # "not GitOps because it's push-based": the reason is asserted
         if self._raws[i] not in CLAUSE_CONJUNCTIONS:
             return False
         known = self._opens_clause.get(i)
         if known is None:
             known = self._opens_clause[i] = _opens_clause(self._raws, self.tokens, i)
         return known
+
+    def _cause_is_a_verb(self, i: int) -> bool:
+        """Whether "cause" at ``i`` is the verb or the noun ("doesn't cause downtime"), not "because"."""
+        return self._raws[i] == "cause" and i > 0 and self._raws[i - 1] in CAUSE_AS_WORD_AFTER
 
     def rejects(self, positions: Sequence[int]) -> bool:
         """Whether a wrong claim's match is a warning against it rather than advice.

@@ -13,9 +13,10 @@ answers passing; adversarial probes (tests/grading/probes.yaml) 35 -> 29 traps p
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from gitops_tutor.grading.aliases import AliasMap
+from gitops_tutor.grading.negation import HARD_CUES
 from gitops_tutor.grading.shape import FUNCTION_WORDS
 from gitops_tutor.grading.text import Token, tokenize
 
@@ -160,12 +161,47 @@ def swapped(
                 return False  # "a repo that the fleet repo points at": a subject of its own, no party
         if rival:
             return party(rival[0]) != own and tokens[first].word - rival[0].word <= MAX_SUBJECT_GAP
+        if not carried and _placed_with_rival(tokens, match[-1], end, own, subjects, party):
+            return True
         if start == 0 or tokens[start - 1].sentence != sentence or tokens[start].raw not in CONTINUATIONS:
             return False
         antecedent = [t for t in tokens[max(0, start - SUBJECT_WORDS) : start] if party(t) in subjects]
         if tokens[start].raw == "which" and antecedent:
             return party(antecedent[-1]) != own  # "connects to the principal, which keeps the UI"
         position = start - 1
+    return False
+
+
+# "the human approval belongs *at dev*", "the manual gate sits *in staging*": a clause with no party as its
+# subject that places what it says at another party gives it to that party. Only a place word right
+# before the party counts, and nothing that turns it round may come between ("not in dev", "unlike dev").
+PLACE_WORDS = frozenset({"at", "in", "on", "for", "into"})
+PLACE_REACH = 6  # words after the match in which the place must come
+PLACE_BLOCKERS = HARD_CUES | frozenset(
+    {"than", "unlike", "except", "besides", "only", "but", "before", "after", "until"}
+)
+
+
+def _placed_with_rival(
+    tokens: Sequence[Token],
+    last: int,
+    end: int,
+    own: str,
+    subjects: frozenset[str],
+    party: Callable[[Token], str],
+) -> bool:
+    """Whether, within PLACE_REACH words after the match in its clause, a place word puts it at a party
+    other than ``own`` ("approval belongs at dev"). The caller has made sure ``own`` is not named there."""
+    for k in range(last + 1, min(end, last + 1 + PLACE_REACH)):
+        raw = tokens[k].raw
+        if raw in PLACE_BLOCKERS:
+            return False
+        if raw not in PLACE_WORDS:
+            continue
+        j = k + 1
+        while j < end and tokens[j].raw in DETERMINERS:
+            j += 1
+        return j < end and party(tokens[j]) in subjects and party(tokens[j]) != own
     return False
 
 
