@@ -50,6 +50,29 @@ def test_the_bouncer_at_the_door_is_admission_control(shipped_grader: Grader) ->
     assert status(shipped_grader, "admission control*", "CI is the spell checker, nothing else checks") == "missed"
 
 
+def test_the_thing_inside_the_cluster_is_the_controller(shipped_grader: Grader) -> None:
+    """'The thing running inside the cluster notices the repo changed' (where-ci-stops-in-gitops, waves 4, 7, 8)."""
+    with_it = "The thing running inside the cluster notices the repo changed and rolls it out."
+    without = "The pipeline notices the repo changed and rolls it out."
+    assert status(shipped_grader, "controller* .. notice*", with_it) == "hit"
+    assert status(shipped_grader, "controller* .. notice*", without) == "missed"
+
+
+def test_honour_the_ignore_list_is_respect_ignore_differences(shipped_grader: Grader) -> None:
+    """'switch on the option that makes sync honour the ignore list' (drift-cert-manager-cabundle, waves 4-9)."""
+    with_it = "switch on the option that makes sync honour the ignore list, not just the comparison"
+    without = "switch on the option that makes sync skip the comparison"
+    assert status(shipped_grader, "respect the ignore", with_it) == "hit"
+    assert status(shipped_grader, "respect* .. ignor* difference*", with_it) == "hit"
+    assert status(shipped_grader, "respect the ignore", without) == "missed"
+
+
+def test_kids_are_children(shipped_grader: Grader) -> None:
+    """'a parent that only knows about its kids' (what-is-app-of-apps), 'doesn't look inside its kids'."""
+    assert status(shipped_grader, "parent app* .. child*", "a parent app that only knows about its kids") == "hit"
+    assert status(shipped_grader, "parent app* .. child*", "a parent app that only knows about itself") == "missed"
+
+
 def test_forms_left_out_stay_out(shipped_grader: Grader) -> None:
     """'carry on' split round its object ('a merge carries everything on') is no 'keeps running'; 'doorman'
     splits traffic; 'on its own cluster' is no 'automatically'; 'out of the box' is no 'default' (the rubric's
