@@ -73,6 +73,30 @@ def test_kids_are_children(shipped_grader: Grader) -> None:
     assert status(shipped_grader, "parent app* .. child*", "a parent app that only knows about itself") == "missed"
 
 
+def test_push_hook_is_a_webhook(shipped_grader: Grader) -> None:
+    """'add a push hook in the repo settings pointing to /api/webhook' (argocd-detect-new-commit, waves 5, 7)."""
+    assert status(shipped_grader, "webhook*", "let GitHub call Argo: add a push hook in the repo settings") == "hit"
+    assert status(shipped_grader, "webhook*", "we added a repo hook with a shared secret") == "hit"
+    assert status(shipped_grader, "webhook*", "let Argo look at the repo every minute instead") == "missed"
+
+
+def test_nobody_looking_is_unreviewed(shipped_grader: Grader) -> None:
+    """'goes live without anybody else looking' (anti-pattern-no-branch-protection, waves 5, 8, 9)."""
+    with_it = "one tired person with a typo goes live without anybody else looking"
+    assert status(shipped_grader, "unreviewed", with_it) == "hit"
+    assert status(shipped_grader, "unreviewed", "one bot gone wrong can change production with nobody looking") == "hit"
+    assert status(shipped_grader, "unreviewed", "one tired person with a typo takes the site down") == "missed"
+    # "nobody checks" alone is drift nobody notices, not a missing review (infra-iac-ci-not-gitops)
+    assert status(shipped_grader, "unreviewed", "between merges nobody checks the real cloud") == "missed"
+
+
+def test_converge_is_reconcile(shipped_grader: Grader) -> None:
+    """'a new cluster just starts its agent and converges by itself' (why-opengitops-requires-pull, long answers)."""
+    assert status(shipped_grader, "reconcil* .. new cluster", "converges as soon as a new cluster starts") == "hit"
+    assert status(shipped_grader, "reconcil*", "a new or rebuilt cluster starts its agent and converges") == "hit"
+    assert status(shipped_grader, "reconcil*", "a new or rebuilt cluster starts its agent and waits") == "missed"
+
+
 def test_forms_left_out_stay_out(shipped_grader: Grader) -> None:
     """'carry on' split round its object ('a merge carries everything on') is no 'keeps running'; 'doorman'
     splits traffic; 'on its own cluster' is no 'automatically'; 'out of the box' is no 'default' (the rubric's
