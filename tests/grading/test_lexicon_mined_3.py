@@ -63,7 +63,6 @@ def test_honour_the_ignore_list_is_respect_ignore_differences(shipped_grader: Gr
     with_it = "switch on the option that makes sync honour the ignore list, not just the comparison"
     without = "switch on the option that makes sync skip the comparison"
     assert status(shipped_grader, "respect the ignore", with_it) == "hit"
-    assert status(shipped_grader, "respect* .. ignor* difference*", with_it) == "hit"
     assert status(shipped_grader, "respect the ignore", without) == "missed"
 
 
@@ -100,9 +99,14 @@ def test_converge_is_reconcile(shipped_grader: Grader) -> None:
 def test_forms_left_out_stay_out(shipped_grader: Grader) -> None:
     """'carry on' split round its object ('a merge carries everything on') is no 'keeps running'; 'doorman'
     splits traffic; 'on its own cluster' is no 'automatically'; 'out of the box' is no 'default' (the rubric's
-    'upgrades crds out of the box' then met 'upgrade.crds defaults'); 'master key' is no credential."""
+    'upgrades crds out of the box' then met 'upgrade.crds defaults'); 'master key' is no credential; 'ignore list'
+    is no ignoreDifferences."""
     assert status(shipped_grader, "keep* running", "a merge carries everything on the source branch") == "missed"
     assert status(shipped_grader, "admission control*", "you need a smart doorman that splits traffic") == "missed"
     assert status(shipped_grader, "own cluster", "each store runs on its own cluster") == "hit"
     assert status(shipped_grader, "default*", "out of the box the parent does not look inside") == "missed"
     assert status(shipped_grader, "credential*", "back up the sealed-secrets master key") == "missed"
+    # "ignore list" is no alias of ignoreDifferences: the rubric's "ignore list .. apply" (the sync option) then met
+    # every answer saying ignoreDifferences doesn't change what Argo applies
+    partial = "ignoreDifferences only hides the difference in the diff, it doesn't change what Argo applies"
+    assert status(shipped_grader, "ignore list .. apply", partial) == "missed"
