@@ -387,6 +387,8 @@ class Cues:
             return True  # "fixes any difference, not just once at deploy time": denies "once at deploy time"
         if self._excepted(positions):
             return True
+        if any(self._raws[i] in MODALS for i in range(first + 1, last)):
+            return False  # "an agent would need inbound access and would break": the claim is the modal's own
         end = min(len(tokens), last + 1 + CONSEQUENCE_REACH)
         for i in range(last + 1, end):
             if tokens[i].sentence != sentence or self._raws[i] in RESULTS:

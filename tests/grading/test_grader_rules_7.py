@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from gitops_tutor.curriculum.models import Concept
+from gitops_tutor.curriculum.models import Concept, WrongClaim
 from gitops_tutor.grading import Grader, GradeResult
 from tests.grading.conftest import free_text
 
@@ -79,3 +79,26 @@ def test_plain_words_about_the_other_party_credit_nothing() -> None:
     about_dev = "Prod is gated by a person who signs off. Dev gets a fresh build that lands there."
     assert statuses(BUILDS, about_prod)["dev-every-build"] == "missed"
     assert statuses(BUILDS, about_dev)["dev-every-build"] == "hit"
+
+
+# --- rule 4: a claim that holds its own modal is asserted, whatever consequence follows it ----------
+
+INBOUND = WrongClaim("inbound", "Claims pull agents need inbound access", ("agent* .. need* inbound",), 40)
+HAND = WrongClaim("by-hand", "Recommends kubectl apply by hand", ("kubectl apply by hand",), 40)
+EDGE = free_text(Concept("outbound", "Agents only connect out", ("outbound",)), claims=(INBOUND, HAND))
+
+
+def claims(answer: str) -> list[str]:
+    return [claim.id for claim in grade(EDGE, answer).wrong_claims]
+
+
+def test_a_modal_inside_the_claim_makes_it_the_claim_not_a_warning() -> None:
+    """Wave 9: "An agent in each store would need inbound connections and would break on flaky links" was read
+    as a warning ("X would break ..."), so the myth it asserts was never charged."""
+    assert claims("An agent in each store would need inbound connections and would break on flaky links.") == [
+        "inbound"
+    ]
+
+
+def test_a_consequence_after_the_claim_still_warns_against_it() -> None:
+    assert claims("Doing kubectl apply by hand would leave the cluster different from Git.") == []
