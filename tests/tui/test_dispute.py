@@ -235,6 +235,9 @@ async def test_an_interview_answer_is_disputed_from_the_report_and_the_score_sta
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DisputeModal)
+        # the report is behind the dialog: it says which answer it is about (QA fresh-eyes-5)
+        subject = str(app.screen.query_one("#dispute-subject", Static).visual)
+        assert subject == f"Question 1. {first.prompt.strip().splitlines()[0]}"
         await pilot.press(*"e is export", "enter")  # e exports on the report behind: it must not
         await settle(pilot)
         assert app.screen is report_screen and report_screen.exported is None

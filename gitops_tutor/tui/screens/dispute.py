@@ -23,7 +23,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gitops_tutor.progress.disputes import CLAIMS, MAX_NOTE_CHARS
-from gitops_tutor.tui.widgets.keyorder import hold_keys_typed_after, take_if_held
+from gitops_tutor.tui.widgets.keyorder import handle_key_in_order, hold_keys_typed_after, take_if_held
 from gitops_tutor.tui.widgets.result import VERDICT_STYLES
 
 CLAIM_MEANINGS = {
@@ -64,16 +64,22 @@ def closing_key(widget: Widget, event: events.Key, closers: dict[str, Callable[[
 
 class ClosesOnKeys:
     """Mixed into a dialog's focused widget (before its Textual class): Enter and Esc close the dialog
-    in the order typed (``closing_key``). A plain mixin, not a Widget: as a Widget it would come first in
-    the widget's CSS and component-class chain."""
+    in the order typed (``closing_key``), and every other key the widget binds (End, Down, Home in the
+    picker; Left, Backspace in the note) runs in the same queue too (``handle_key_in_order``). A plain
+    mixin, not a Widget: as a Widget it would come first in the widget's CSS and component-class chain.
+
+    Left to Textual, a bound key runs only once it has bubbled up to the app, after the keys queued
+    behind it: End and Enter typed at once in the report's picker opened the dispute of the first
+    answer, not the last (QA fresh-eyes-5)."""
 
     def __init__(self, closers: dict[str, Callable[[], None]], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.closers = closers
 
     async def _on_key(self, event: events.Key) -> None:
-        if not closing_key(cast(Widget, self), event, self.closers):
-            await super()._on_key(event)  # type: ignore[misc] # the Textual class mixed with it has one
+        widget = cast(Widget, self)
+        if not closing_key(widget, event, self.closers):
+            await handle_key_in_order(widget, event, super()._on_key)  # type: ignore[misc] # the Textual class has one
 
 
 class NoteInput(ClosesOnKeys, Input):
@@ -110,6 +116,7 @@ class DisputeModal(ModalScreen[Claim | None]):
     }
     DisputeModal ClaimList { height: auto; max-height: 5; margin: 1 0; }
     DisputeModal #dispute-note { margin-bottom: 1; }
+    DisputeModal #dispute-subject { margin-bottom: 1; }
     DisputeModal Horizontal { height: auto; }
     DisputeModal Button { margin-right: 1; }
     """
@@ -119,15 +126,18 @@ class DisputeModal(ModalScreen[Claim | None]):
         Binding("down", "move(1)", "Next claim", show=False, id="dispute-down"),
     ]
 
-    def __init__(self, verdict: str, score: int, earlier: Claim | None = None) -> None:
+    def __init__(self, verdict: str, score: int, earlier: Claim | None = None, subject: str = "") -> None:
         super().__init__()
         self.verdict = verdict
         self.score = score
+        self.subject = subject  # which answer, when the dialog opens away from it (the interview report)
         self.claims = claims_against(verdict)
         self.earlier = earlier if earlier is not None and earlier.verdict in self.claims else None
 
     def compose(self) -> ComposeResult:
         with Vertical():
+            if self.subject:
+                yield Static(Text(self.subject, style="bold"), id="dispute-subject")
             yield Label(self._question(), id="dispute-question")
             yield ClaimList(*[Option(CLAIM_MEANINGS[claim], id=claim) for claim in self.claims], id="dispute-claims")
             yield NoteInput(

@@ -153,7 +153,10 @@ class InterviewReportScreen(Screen[None]):
             return
         earlier = self.disputes.get(question.position)
         claim = Claim(earlier.claimed, earlier.note) if earlier is not None else None
-        modal = DisputeModal(question.verdict, question.score, claim)
+        # The report is behind the dialog: say which answer it is about (QA fresh-eyes-5: a burst that
+        # picked the wrong answer showed only "The grader said pass (86)", with nothing to notice it by).
+        subject = f"Question {sanitize(question_title(question))}"
+        modal = DisputeModal(question.verdict, question.score, claim, subject=subject)
         push_screen_with_keys(self.app, modal, lambda chosen: self._claimed(question, chosen))
 
     def _claimed(self, question: QuestionReport, claim: Claim | None) -> None:
