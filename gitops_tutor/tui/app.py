@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from gitops_tutor.tui.early import EarlyHome, HomeReader
 
 DARK_THEME, LIGHT_THEME = "textual-dark", "textual-light"
+HANG_UP_GRACE_SECONDS = 5.0  # after a hang-up, the process ends by then even if leaving cleanly got stuck
 HOME_FRAME_WAIT = 1.0  # seconds the content load waits for Home's first frame when Home comes from tui.early
 
 
@@ -152,6 +153,48 @@ class GitOpsTutorApp(App[None]):
         # into `interview` before its first question is up) wait for the first real screen, in order
         # (QA fresh-eyes-4 #4: they were dropped, the loading screen's key bar advertising them).
         hold_keys_typed_after(self)
+        if not self.is_headless:
+            self._leave_cleanly_on_hang_up()
+
+    def _leave_cleanly_on_hang_up(self) -> None:
+        """A closed terminal window or a dropped SSH session (SIGHUP), or a plain ``kill`` (SIGTERM),
+        leaves the way ``q`` does: the keys already typed reach their answer, a practice answer is
+        kept as a draft and an interview saves on the way out.
+
+        By default either signal ended the process at once: what was typed since the last periodic
+        copy (a practice draft every second, an interview every two) was lost (QA fresh-eyes-5:
+        an answer's last words, typed a moment before the window closed, were not there on resume).
+        """
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for number in _hang_up_signals():
+            try:
+                loop.add_signal_handler(number, self._hung_up, number)
+            except (NotImplementedError, RuntimeError, ValueError):  # no such handlers here (Windows)
+                return
+
+    def _hung_up(self, number: int) -> None:
+        """Leave keeping every answer; a second signal, or leaving taking too long, ends the process."""
+        import asyncio
+        import os
+
+        loop = asyncio.get_running_loop()
+        for each in _hang_up_signals():
+            loop.remove_signal_handler(each)
+        watchdog = threading.Timer(HANG_UP_GRACE_SECONDS, os._exit, (128 + number,))
+        watchdog.daemon = True
+        watchdog.start()
+
+        def leave() -> None:
+            _keep_drafts(self._every_screen())
+            self.exit(return_code=128 + number)
+
+        after_typed_keys(self, leave)
+
+    def _every_screen(self) -> list[Screen[Any]]:
+        stacks: dict[str, list[Screen[Any]]] = getattr(self, "_screen_stacks", {"": self.screen_stack})
+        return [screen for stack in stacks.values() for screen in stack]
 
     def _first_frame_out(self, screen: Screen[Any]) -> None:
         screen.screen_layout_refresh_signal.unsubscribe(self)
@@ -391,8 +434,7 @@ class GitOpsTutorApp(App[None]):
     def _quit_when_safe(self) -> None:
         from gitops_tutor.tui.screens.confirm import ConfirmModal
 
-        stacks: dict[str, list[Screen[Any]]] = getattr(self, "_screen_stacks", {"": self.screen_stack})
-        screens = [screen for stack in stacks.values() for screen in stack]
+        screens = self._every_screen()
         work = _unsaved(screens)
 
         def quit_keeping_drafts() -> None:
@@ -431,6 +473,13 @@ class GitOpsTutorApp(App[None]):
         if self.services is not None and not self.background.inline:
             self.background.submit(self.services.store.close)
         self.background.shutdown()
+
+
+def _hang_up_signals() -> list[int]:
+    """The signals that end the app from outside: SIGHUP (terminal gone) where the OS has it, SIGTERM."""
+    import signal
+
+    return [number for number in (getattr(signal, "SIGHUP", None), signal.SIGTERM) if number is not None]
 
 
 def _unsaved(screens: Iterable[Screen[Any]]) -> str | None:
