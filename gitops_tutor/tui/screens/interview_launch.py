@@ -29,8 +29,15 @@ def interview_app(
 def run_interview_app(
     settings: Settings, config: InterviewConfig, *, resume: bool = False, take_over: bool = False
 ) -> InterviewReport | None:
-    """Run until the learner quits; returns the report if an interview was completed."""
+    """Run until the learner quits; returns the report if an interview was completed.
+
+    The terminal reads pastes whole here too, as in ``run_app``: without it a pasted coloured
+    ``kubectl`` output was cut into keys, and the answer stored in the interview was the paste's
+    tail, its escape codes as text, then its head (QA fresh-eyes-5)."""
+    from gitops_tutor.tui.widgets.keyorder import install_paste_safe_parser
+
     app = interview_app(settings, config, resume=resume, take_over=take_over)
+    install_paste_safe_parser()
     app.run()
     if app.startup_error:
         print(f"gitops-tutor: {app.startup_error}", file=sys.stderr)
