@@ -622,8 +622,7 @@ class InterviewRunScreen(Screen[None]):
         reason = "time-up" if self.session.remaining_seconds() <= 0 else "finished"
         self.session.finish(reason=reason)
         self.session.on_change = None
-        if isinstance(self.app.screen, FinishModal):
-            self.app.pop_screen()  # time ran out while the candidate was deciding
+        self._close_dialog_over_me()
         try:
             report = await self.services.db(self.service.complete, self.session)
         except InterviewTakenOver:
@@ -637,6 +636,18 @@ class InterviewRunScreen(Screen[None]):
             self.app.call_later(self._show_report)
         else:  # the candidate is on another screen (Home, Lessons ...): the report waits for them here
             self.app.notify("Time is up: your interview report is ready (press i).", title="Mock interview")
+
+    def _close_dialog_over_me(self) -> None:
+        """Time ran out while a dialog over this screen asked something (finish now? leave for now?
+        quit?): its question and the time it shows are moot, and the report is shown as for Finish.
+
+        Only the Finish dialog used to close: the "Leave the interview for now?" one stayed up,
+        still saying "00:05 left" after the interview had ended (QA fresh-eyes-5)."""
+        from gitops_tutor.tui.screens.confirm import ConfirmModal
+
+        stack = self.app.screen_stack
+        if len(stack) >= 2 and stack[-2] is self and isinstance(stack[-1], (FinishModal, ConfirmModal)):
+            self.app.pop_screen()
 
     def on_screen_resume(self) -> None:
         if self.report is not None:
