@@ -11,6 +11,7 @@ needs them), duplicate keys become problems, and alias expansion is budgeted so 
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,11 +41,11 @@ class _FastResolver(_BaseLoader):
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
+    # libyaml's composer calls these around every node (66,000 in the shipped content), from C. Safe
+    # loading keeps no resolver path, so they need do nothing; C builtins do nothing without the
+    # Python frame a method costs (compose: -4.7% of its instructions, callgrind).
+    descend_resolver = staticmethod(operator.is_)  # (parent, index) -> a bool nobody reads
+    ascend_resolver = staticmethod(tuple)  # () -> the empty tuple, nobody reads it
 
 
 _STR = "tag:yaml.org,2002:str"
