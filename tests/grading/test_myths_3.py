@@ -51,6 +51,18 @@ CAUGHT = [
         " who wrote the generator file.",
     ),
     (
+        "devsecops-checks-in-gitops",
+        "admission-duplicates-ci",
+        "Scan images and run Conftest in the pipeline; CI is the real enforcement point, so Kyverno in the"
+        " cluster adds little.",
+    ),
+    (
+        "promotion-three-environment-flow",
+        "branch-per-env-recommended",
+        "Dev updates itself on every build; to promote, merge staging into prod for promotion once a human"
+        " approves the pull request.",
+    ),
+    (
         "push-vs-pull-benefits",
         "pull-applies-only-once",
         "Pull is about security; drift is the CI system's concern, and reconciliation is the pipeline's job.",
@@ -66,6 +78,11 @@ def test_the_false_belief_is_caught(
 
 
 CLEAN = [
+    (
+        "devsecops-checks-in-gitops",
+        "Run the policies in CI for fast feedback, but admission control is not redundant: Pods that controllers"
+        " create never pass through CI.",
+    ),
     (
         "policy-mutation-drift",
         "Argo CD doesn't ignore what admission webhooks change by default: the mutated tag differs from Git, so"
