@@ -96,6 +96,24 @@ def test_converge_is_reconcile(shipped_grader: Grader) -> None:
     assert status(shipped_grader, "reconcil*", "a new or rebuilt cluster starts its agent and waits") == "missed"
 
 
+def test_expanded_yaml_is_hydration(shipped_grader: Grader) -> None:
+    """'have CI spit out the fully expanded YAML and commit that' (reproducible-commit-sha, waves 7 and 9)."""
+    assert status(shipped_grader, "hydrat*", "have CI spit out the fully expanded YAML and commit that") == "hit"
+    assert status(shipped_grader, "hydrat*", "store the finished, flat YAML as its own commit") == "hit"
+    assert status(shipped_grader, "hydrat*", "have CI lint the YAML and commit that") == "missed"
+    # Argo CD turning a chart into plain YAML is no hydration (helm-template-vs-helm-sdk)
+    assert status(shipped_grader, "hydrat*", "Argo just turns the chart into plain YAML and applies it") == "missed"
+
+
+def test_plural_dont_stick_is_revert(shipped_grader: Grader) -> None:
+    """rubrics-B's request: "manual changes don't survive", "hand edits don't stick" (drift-selfheal-vs-automated)."""
+    assert status(shipped_grader, "manual change* .. revert*", "with self-heal, manual changes don't survive") == "hit"
+    assert (
+        status(shipped_grader, "revert*", "hand edits don't stick, Flux puts them back on the next interval") == "hit"
+    )
+    assert status(shipped_grader, "revert*", "hand edits stay until the next commit") == "missed"
+
+
 def test_forms_left_out_stay_out(shipped_grader: Grader) -> None:
     """'carry on' split round its object ('a merge carries everything on') is no 'keeps running'; 'doorman'
     splits traffic; 'on its own cluster' is no 'automatically'; 'out of the box' is no 'default' (the rubric's
@@ -110,3 +128,5 @@ def test_forms_left_out_stay_out(shipped_grader: Grader) -> None:
     # every answer saying ignoreDifferences doesn't change what Argo applies
     partial = "ignoreDifferences only hides the difference in the diff, it doesn't change what Argo applies"
     assert status(shipped_grader, "ignore list .. apply", partial) == "missed"
+    # "kinds of objects" is no class: "two kinds of objects" must still meet the rubric's "two objects"
+    assert status(shipped_grader, "two objects", "in Flux you create two kinds of objects") == "hit"
