@@ -114,6 +114,12 @@ def test_plural_dont_stick_is_revert(shipped_grader: Grader) -> None:
     assert status(shipped_grader, "revert*", "hand edits stay until the next commit") == "missed"
 
 
+def test_keys_to_production_is_a_credential(shipped_grader: Grader) -> None:
+    """'the build server holds the keys to production' (push-vs-pull-benefits, ci-kubectl-apply-is-it-gitops)."""
+    assert status(shipped_grader, "ci .. credential*", "so our CI server holds the keys to production") == "hit"
+    assert status(shipped_grader, "ci .. credential*", "so our CI server only writes to the repo") == "missed"
+
+
 def test_forms_left_out_stay_out(shipped_grader: Grader) -> None:
     """'carry on' split round its object ('a merge carries everything on') is no 'keeps running'; 'doorman'
     splits traffic; 'on its own cluster' is no 'automatically'; 'out of the box' is no 'default' (the rubric's
