@@ -553,7 +553,8 @@ class SessionScreen(TutorScreen):
                     "You have not submitted this answer. Skip and keep it as a draft (it comes back when the "
                     "question is asked again), or skip and discard it."
                 )
-            self.app.push_screen(ConfirmModal("Skip this question?", detail, choices), self._skip_chosen)
+            # Keys typed behind ctrl+n answer the dialog (as with Esc's), never join the answer being skipped.
+            push_screen_with_keys(self.app, ConfirmModal("Skip this question?", detail, choices), self._skip_chosen)
         else:
             self._skip_now()
 
