@@ -366,6 +366,10 @@ async def test_discarding_an_unfinished_interview_asks_first(build_app: Callable
     app = interview_app(build_app, clock, config)
     async with app.run_test(size=(120, 36)) as pilot:
         run = await wait_for_screen(pilot, InterviewRunScreen)
+        for _ in range(50):  # under load the run screen shows a moment before its first answer box
+            if run.query(AnswerArea):
+                break
+            await settle(pilot, 1)
         run.query_one(AnswerArea).insert("first draft")
         run.tick()
         await settle(pilot)
