@@ -63,6 +63,17 @@ CAUGHT = [
         " approves the pull request.",
     ),
     (
+        "ordering-expand-contract",
+        "init-container-runs-once",
+        "Add the new column first with an init container: the init container runs once per rollout, before the"
+        " new pods start.",
+    ),
+    (
+        "drift-sources-of-expected-drift",
+        "outofsync-only-from-git",
+        "Nothing to plan for: only Argo CD writes to managed objects, so a diff is never caused by other controllers.",
+    ),
+    (
         "push-vs-pull-benefits",
         "pull-applies-only-once",
         "Pull is about security; drift is the CI system's concern, and reconciliation is the pipeline's job.",
