@@ -329,7 +329,7 @@ def may_hold_flags(text: str) -> bool:
     backslash. Only some escapes can make a flag: a control (``\\0 \\a \\b \\v \\f \\r \\e \\N``),
     any letter by its number (``\\x \\u \\U``), or an escaped line break, which joins "TO" and "DO"
     across lines (``_RISKY_ESCAPE``); the backslashes of regular expressions and quoted quotes
-    (``\\s``, ``\\.``, ``\\"``) never do, and they sent a third of the shipped files through the walk.
+    (``\\s``, ``\\.``, ``\\"``) never do, and they sent 14 of the 63 shipped files through the walk.
     So a file with no marker, no control character and no risky escape needs no walk: that is most
     files, and the walk visits every string. Controls are looked for in the UTF-8 bytes (a table
     lookup per byte, several times faster than the regular expression): C0 and DEL are single
