@@ -42,7 +42,8 @@ CAUGHT = [
     (
         "db-migrations-in-gitops",
         "presync-hook-not-awaited",
-        "Put the migration in a PreSync Job, although Argo CD doesn't wait for the PreSync job, so the new pods may start first.",
+        "Put the migration in a PreSync Job, although Argo CD doesn't wait for the PreSync job,"
+        " so the new pods may start first.",
     ),
     (
         "app-of-apps-or-applicationset",
