@@ -204,9 +204,9 @@ def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
             ("Blind set waves 1-3, TEST half, looked at five times before (test{,-2,-3}.yaml)", wave("test", None)),
             ("Blind set wave 4, TEST half, looked at in earlier rounds (test-4.yaml)", wave("test", "-4")),
             ("Blind set wave 5, TEST half, looked at in earlier rounds (test-5.yaml)", wave("test", "-5")),
-            ("Blind set wave 6, TEST half, looked at twice, last session (test-6.yaml)", wave("test", "-6")),
-            ("Blind set wave 7, TEST half, looked at twice, last session (test-7.yaml)", wave("test", "-7")),
-            ("Blind set wave 8, TEST half, looked at twice, last session (test-8.yaml)", wave("test", "-8")),
+            ("Blind set wave 6, TEST half, looked at in earlier rounds (test-6.yaml)", wave("test", "-6")),
+            ("Blind set wave 7, TEST half, a development check this round (test-7.yaml)", wave("test", "-7")),
+            ("Blind set wave 8, TEST half, a development check this round (test-8.yaml)", wave("test", "-8")),
             ("Blind set wave 9, TEST half, fresh: never tuned on (test-9.yaml)", wave("test", "-9")),
         ]
     return sets
