@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import compress
 from math import ceil
 from operator import itemgetter
@@ -264,6 +265,11 @@ class _Answer:
     budget: Budget = field(default_factory=Budget)
     set_hit: bool = False  # whether the last ``hits`` found a whole term set (an idea of several words)
 
+    @cached_property
+    def barred(self) -> set[int]:
+        """Sentences that deny something (implied.py): read once, by the plain-words and long-clean rules."""
+        return implied.barred_sentences(self.tokens)
+
     def spans(self, matches: Sequence[tuple[int, ...]]) -> tuple[Span, ...]:
         spans = sorted((self.tokens[m[0]].start, self.tokens[m[-1]].end) for m in matches)
         merged: list[Span] = []
@@ -401,8 +407,9 @@ def grade_free_text(compiled: CompiledRubric, text: str, aliases: AliasMap) -> G
             and _correct_list(text, plain, concepts, claims)
         ):
             list_shape = shape.SHORT_LIST  # correct items said in clauses or phrases: terse, not a dump; never a pass
-    beside = _claim_beside_credit(answer, concepts, claims)
-    score = _score(compiled, concepts, claims, list_shape, _focused(answer, concepts), beside)
+    credited = _credited_sentences(answer, concepts)
+    beside = _claim_beside_credit(answer, credited, claims)
+    score = _score(compiled, concepts, claims, list_shape, _focused(answer, credited), beside)
     if compiled.partial_at <= score < compiled.pass_at and _long_and_clean(
         answer, compiled, concepts, claims, len(plain), list_shape
     ):
@@ -446,12 +453,11 @@ def _credit_implied(
         return concepts
     if any(c.status == "negated" for c in concepts) or not _states_an_idea(concepts, list_shape):
         return concepts
-    barred = implied.barred_sentences(answer.tokens)
     out = []
     for result, vocabulary, concept in zip(concepts, compiled.implied, compiled.concepts, strict=True):
         if result.status == "missed":
             rivals = implied.rival_sentences(answer.tokens, concept.subject, compiled.subjects, compiled.examples)
-            found = implied.implied_evidence(vocabulary, answer.tokens, barred | rivals)
+            found = implied.implied_evidence(vocabulary, answer.tokens, answer.barred | rivals)
             if found:
                 result = replace(result, status="hit", evidence=answer.spans([(k,) for k in found]))
         out.append(result)
@@ -483,11 +489,9 @@ def _long_and_clean(
         return False
     if any(c.status == "negated" for c in concepts):
         return False
-    total = sum(c.weight for c in concepts) or 1.0
-    if sum(c.weight for c in concepts if c.status == "hit") / total < LONG_ANSWER_SHARE:
+    if _hit_share(concepts) < LONG_ANSWER_SHARE:
         return False
-    barred = implied.barred_sentences(answer.tokens)
-    said = {t.stem for t in answer.tokens if t.sentence not in barred}
+    said = {t.stem for t in answer.tokens if t.sentence not in answer.barred}
     return all(
         bool(own & said)
         for concept, own in zip(concepts, compiled.implied, strict=True)
@@ -607,8 +611,7 @@ def _correct_shorthand(concepts: Sequence[ConceptResult], claims: Sequence[Claim
         return False
     if not all(c.status == "hit" for c in concepts if c.required):
         return False
-    total = sum(c.weight for c in concepts) or 1.0
-    return sum(c.weight for c in concepts if c.status == "hit") / total >= SHORTHAND_SHARE
+    return _hit_share(concepts) >= SHORTHAND_SHARE
 
 
 SHORTHAND_SHARE = 0.6
@@ -658,14 +661,18 @@ FOCUS_SHARE = 0.5
 FOCUS_MIN_WORDS = 5
 
 
-def _focused(answer: _Answer, concepts: Sequence[ConceptResult]) -> bool:
+def _credited_sentences(answer: _Answer, concepts: Sequence[ConceptResult]) -> set[int]:
+    """The sentences holding the evidence of some hit concept."""
+    return _sentences_at(answer, [start for c in concepts if c.status == "hit" for start, _ in c.evidence])
+
+
+def _focused(answer: _Answer, credited: set[int]) -> bool:
     """Whether most of the answer's sentences say something the rubric credits.
 
     A short partial answer spends its words on the idea it states; a long wrong answer that
     brushes one concept in passing spends them on claims the rubric cannot see.
     """
     sizes = Counter(t.sentence for t in answer.tokens)
-    credited = _sentences_at(answer, [start for c in concepts if c.status == "hit" for start, _ in c.evidence])
     sentences = {n for n, size in sizes.items() if size >= FOCUS_MIN_WORDS} | credited  # asides do not count
     sentences -= _admissions(answer.tokens) - credited  # "I'm not sure about the rest" claims nothing
     return len(credited) >= FOCUS_SHARE * len(sentences)
@@ -683,12 +690,12 @@ def _sentences_at(answer: _Answer, starts: Iterable[int]) -> set[int]:
     return out
 
 
-def _claim_beside_credit(answer: _Answer, concepts: Sequence[ConceptResult], claims: Sequence[ClaimResult]) -> bool:
-    """Whether a wrong claim is made in a sentence the rubric also credits: the mark of a reversal that
-    keeps the right words ("prune and selfHeal revert drift, both on by default"), not of a side slip."""
+def _claim_beside_credit(answer: _Answer, credited: set[int], claims: Sequence[ClaimResult]) -> bool:
+    """Whether a wrong claim is made in a sentence the rubric also credits (``credited``): the mark of a
+    reversal that keeps the right words ("prune and selfHeal revert drift, both on by default"), not of a
+    side slip."""
     if not claims:
         return False
-    credited = _sentences_at(answer, [start for c in concepts if c.status == "hit" for start, _ in c.evidence])
     return bool(credited & _sentences_at(answer, [start for c in claims for start, _ in c.evidence]))
 
 
@@ -718,14 +725,19 @@ def _admissions(tokens: Sequence[Token]) -> set[int]:
 MINOR_SHARE = 0.25  # tuning half: partial 77->81% with no wrong answer lifted; 0.2 lifts content's own fail samples
 
 
+def _hit_share(concepts: Sequence[ConceptResult]) -> float:
+    """The share of the rubric's weight the answer's hit concepts carry (0 to 1)."""
+    total = sum(c.weight for c in concepts) or 1.0
+    return sum(c.weight for c in concepts if c.status == "hit") / total
+
+
 def _states_an_idea(concepts: Sequence[ConceptResult], list_shape: int) -> bool:
     """A required concept said, or (in prose) other concepts worth MINOR_SHARE of the weight."""
     if any(c.required and c.status == "hit" for c in concepts):
         return True
     if list_shape != shape.NOT_A_LIST:
         return False
-    total = sum(c.weight for c in concepts) or 1.0
-    return sum(c.weight for c in concepts if c.status == "hit") / total >= MINOR_SHARE
+    return _hit_share(concepts) >= MINOR_SHARE
 
 
 # WRONG_CLAIM_CAP_NOTE: an asserted wrong claim (the rubric's own or a misconception in scope)
@@ -760,7 +772,7 @@ def _score(
     claim_beside_credit: bool = False,
 ) -> int:
     total = sum(c.weight for c in concepts) or 1.0
-    score = 100.0 * sum(c.weight for c in concepts if c.status == "hit") / total
+    score = 100.0 * _hit_share(concepts)
     clean = not claims and not any(c.status == "negated" for c in concepts)
     if clean and focused and _states_an_idea(concepts, list_shape):
         score = max(score, compiled.partial_at)  # a required idea said right is worth partial credit

@@ -15,14 +15,14 @@ tell the two apart from nothing).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from gitops_tutor.grading.aliases import AliasMap
-from gitops_tutor.grading.lexicon import ORDINARY_WORDS
+from gitops_tutor.grading.lexicon import ORDINARY_STEMS
 from gitops_tutor.grading.negation import HARD_CUES
 from gitops_tutor.grading.shape import word_set
-from gitops_tutor.grading.text import Token, stem, tokenize
+from gitops_tutor.grading.text import Token, tokenize
 
 # Stems found in more than a fifth of the shipped free-text questions (prompt and model answer):
 # the topic of the whole field, evidence of no one idea.
@@ -47,20 +47,16 @@ def concept_vocabularies(
     phrasings: Sequence[Sequence[str]], prompt_stems: frozenset[str], aliases: AliasMap
 ) -> tuple[frozenset[str], ...]:
     """Per concept (its phrasings and its label), the stems that are its own."""
-    plain = ORDINARY_WORDS
-    plain_stems = frozenset(map(stem, plain))
     own = []
     for sources in phrasings:
-        words: set[str] = set()
-        for source in sources:
-            for token in aliases.apply(tokenize(source.translate(_SYNTAX))):
-                if len(token.raw) >= MIN_LETTERS and token.raw not in plain and token.stem not in plain_stems:
-                    words.add(token.stem)
+        words = {
+            token.stem
+            for source in sources
+            for token in aliases.apply(tokenize(source.translate(_SYNTAX)))
+            if len(token.raw) >= MIN_LETTERS and token.stem not in ORDINARY_STEMS
+        }
         own.append(words - prompt_stems - FIELD_WORDS - PLAIN_STEMS)
-    counts: dict[str, int] = defaultdict(int)
-    for words in own:
-        for word in words:
-            counts[word] += 1
+    counts = Counter(word for words in own for word in words)
     return tuple(frozenset(w for w in words if counts[w] <= SHARED_MAX) for words in own)
 
 

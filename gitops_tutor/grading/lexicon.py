@@ -28,13 +28,13 @@ GENERIC_WORDS = word_set(
     works yes"""
 )
 ORDINARY_WORDS = FUNCTION_WORDS | GENERIC_WORDS
-_ORDINARY_STEMS = frozenset(map(stem, ORDINARY_WORDS))
+ORDINARY_STEMS = frozenset(map(stem, ORDINARY_WORDS))
 
 
 def ordinary_form(form: str) -> bool:
     """Whether a form is a single ordinary word (by any of its word forms)."""
     words = [t.raw for t in tokenize(form)]
-    return len(words) == 1 and (words[0] in ORDINARY_WORDS or stem(words[0]) in _ORDINARY_STEMS)
+    return len(words) == 1 and (words[0] in ORDINARY_WORDS or stem(words[0]) in ORDINARY_STEMS)
 
 
 def check_lexicon(result: Any) -> Iterator[Problem]:
