@@ -1,0 +1,58 @@
+"""Correct answers are not read as denials (issue 12, session 7). Each test failed before its rule.
+
+The development data of this round (test halves 7-9, tuning half 10) showed correct answers marked down
+because a negation inside a trailing "when" clause or a purpose clause was read as denying a concept.
+"""
+
+from __future__ import annotations
+
+from gitops_tutor.curriculum.models import Concept, WrongClaim
+from gitops_tutor.grading import Grader, GradeResult
+from tests.grading.conftest import free_text
+
+GRADER = Grader({})
+
+
+def grade(question: object, answer: str) -> GradeResult:
+    return GRADER.grade(question, answer)  # type: ignore[arg-type]
+
+
+def statuses(question: object, answer: str) -> dict[str, str]:
+    return {c.id: c.status for c in grade(question, answer).concepts}
+
+
+SHARDING = free_text(
+    Concept("shard", "Shard the application controller", ("shard*",), required=True),
+    Concept("split", "Split into instances for blast radius", ("split* .. instances",)),
+    claims=(WrongClaim("shard-useless", "Claims sharding does not help", ("shard* .. wont help",)),),
+)
+
+
+def test_a_negation_in_a_trailing_when_clause_is_a_condition() -> None:
+    """ "Split into instances when sharding can't help" names a case; it does not deny that sharding helps
+    (three correct answers to argocd-slow-at-3000-apps failed on it)."""
+    answer = "Shard the controller first. Split into several instances when sharding can't help."
+    result = grade(SHARDING, answer)
+    assert {c.id: c.status for c in result.concepts}["shard"] == "hit"
+    assert not result.wrong_claims
+
+
+def test_when_with_a_new_subject_after_it_is_still_a_claim() -> None:
+    """ "when checks fail it ..." leaves the when-clause at "it": what follows is the main clause, asserted."""
+    answer = "Shard the controller. Split into instances when load grows it means sharding won't help."
+    assert [c.id for c in grade(SHARDING, answer).wrong_claims] == ["shard-useless"]
+
+
+def test_is_when_is_a_definition_not_a_condition() -> None:
+    """ "X is when ..." defines X: a negation after it still denies."""
+    recreate = free_text(Concept("coexist", "Old and new pods run side by side", ("side by side",), required=True))
+    answer = "Rolling update is when the pods are never side by side."
+    assert statuses(recreate, answer)["coexist"] == "negated"
+
+
+def test_advice_then_so_with_a_negation_names_the_prevented_risk() -> None:
+    """ "Plus lock the branch so history can't be rewritten" says rewriting history is the danger."""
+    rewritten = free_text(Concept("rewrite", "History is rewritten", ("history .. rewrit*",), required=True))
+    assert statuses(rewritten, "Plus lock the branch so history can't be rewritten.")["rewrite"] == "hit"
+    assert statuses(rewritten, "Maybe add a check so history can't be rewritten.")["rewrite"] == "hit"
+    assert statuses(rewritten, "The branch is locked, so history can't be rewritten.")["rewrite"] == "negated"
