@@ -56,3 +56,32 @@ def test_advice_then_so_with_a_negation_names_the_prevented_risk() -> None:
     assert statuses(rewritten, "Plus lock the branch so history can't be rewritten.")["rewrite"] == "hit"
     assert statuses(rewritten, "Maybe add a check so history can't be rewritten.")["rewrite"] == "hit"
     assert statuses(rewritten, "The branch is locked, so history can't be rewritten.")["rewrite"] == "negated"
+
+
+# --- the partial floor for side points only is for short answers (MINOR_FLOOR_NOTE) -------------------
+
+WAVES = free_text(
+    Concept("order", "Waves apply lowest first", ("lowest .. first",), required=True, weight=1),
+    Concept("health", "Each wave waits for health", ("wait* .. health*",), weight=1),
+    Concept("prune", "Pruning goes highest wave first", ("prun* .. highest",), weight=2),
+)
+FILLER = (
+    " It is a feature most teams meet in their first month, and it shows up in many conference talks,"
+    " blog posts and internal wikis that people share around, and most of them explain it with the same"
+    " small example."
+)
+
+
+def test_a_short_answer_with_a_side_point_keeps_the_partial_floor() -> None:
+    assert grade(WAVES, "Each wave waits for the previous one to be healthy.").verdict == "partial"
+
+
+def test_a_long_answer_with_only_a_side_point_gets_no_floor() -> None:
+    answer = "Each wave waits for the previous one to be healthy." + FILLER
+    assert len(answer.split()) > 40
+    assert grade(WAVES, answer).verdict == "fail"
+
+
+def test_a_long_answer_that_says_a_required_concept_keeps_the_floor() -> None:
+    answer = "Argo CD applies the lowest wave first." + FILLER
+    assert grade(WAVES, answer).verdict == "partial"
