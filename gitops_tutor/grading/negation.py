@@ -825,6 +825,7 @@ REPORTER_REACH = 3  # words from the reporting verb back to who holds the belief
 
 
 STOPS = frozenset({"stop", "stops", "stopped"})
+STOPPING = STOPS | {"ceases", "cease", "quits"}  # after a negation: "never stops running" keeps it running
 
 # A concept that names a loss ("Reverts and rollbacks stop working", "Git no longer records which
 # image runs (audit, ...)", "Drift goes unnoticed between runs") is said by an answer that denies the
@@ -908,9 +909,20 @@ def _cancel_double_negatives(
     before: list[int], tokens: Sequence[Token], raws: Sequence[str], watched: Sequence[int]
 ) -> None:
     """ "You can't merge without a review": a negation followed in its clause by "without" is turned
-    round by it, so neither negates."""
+    round by it, so neither negates. So is a stopping verb and an activity right after a negation: "it
+    never stops running" says it always runs (QA fresh-eyes-5 G1 read it as denying continuous
+    reconciliation); "doesn't stop the sync from applying it" is left alone (it denies a prevention)."""
     for i in watched:
         if before[i] != HARD or raws[i] in SECOND_NEGATIONS:
+            continue
+        if (
+            raws[i] not in STOPS
+            and raws[i + 1 : i + 2]
+            and raws[i + 1] in STOPPING
+            and raws[i + 2 : i + 3]
+            and raws[i + 2].endswith("ing")
+        ):
+            before[i] = before[i + 1] = 0
             continue
         for j in range(i + 1, min(len(raws), i + 1 + DOUBLE_NEGATIVE_REACH)):
             if tokens[j].clause != tokens[i].clause:

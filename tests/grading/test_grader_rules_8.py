@@ -85,3 +85,14 @@ def test_a_long_answer_with_only_a_side_point_gets_no_floor() -> None:
 def test_a_long_answer_that_says_a_required_concept_keeps_the_floor() -> None:
     answer = "Argo CD applies the lowest wave first." + FILLER
     assert grade(WAVES, answer).verdict == "partial"
+
+
+# --- "never stops running" says it always runs (QA fresh-eyes-5 G1) --------------------------------
+
+RUNNING = free_text(Concept("loop", "The agent runs continuously", ("runn*",), required=True))
+
+
+def test_a_negated_stopping_verb_keeps_the_activity() -> None:
+    assert statuses(RUNNING, "The agent never stops running, so drift is fixed.")["loop"] == "hit"
+    assert statuses(RUNNING, "The controller doesn't stop running between commits.")["loop"] == "hit"
+    assert statuses(RUNNING, "The agent is not running between syncs.")["loop"] == "negated"
