@@ -96,3 +96,18 @@ def test_a_negated_stopping_verb_keeps_the_activity() -> None:
     assert statuses(RUNNING, "The agent never stops running, so drift is fixed.")["loop"] == "hit"
     assert statuses(RUNNING, "The controller doesn't stop running between commits.")["loop"] == "hit"
     assert statuses(RUNNING, "The agent is not running between syncs.")["loop"] == "negated"
+
+
+# --- a full stop before closing markup ends the sentence (handover from session 6) --------------------
+
+
+def test_a_full_stop_inside_bold_or_brackets_ends_the_sentence() -> None:
+    from gitops_tutor.grading.text import tokenize
+
+    for text in (
+        "Prune is off.** Self-heal** is on.",
+        "Prune is off.) Self-heal is on.",
+        'It is off." Self-heal is on.',
+    ):
+        sentences = {t.raw: t.sentence for t in tokenize(text)}
+        assert sentences["off"] != sentences["heal"], text
