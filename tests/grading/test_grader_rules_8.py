@@ -111,3 +111,13 @@ def test_a_full_stop_inside_bold_or_brackets_ends_the_sentence() -> None:
     ):
         sentences = {t.raw: t.sentence for t in tokenize(text)}
         assert sentences["off"] != sentences["heal"], text
+
+
+# --- a longer compound is no typo ("applications" is not "applicationset") ----------------------------
+
+APPSET = free_text(Concept("appset", "An ApplicationSet generates the apps", ("applicationset",), required=True))
+
+
+def test_a_compound_is_not_a_typo_of_its_first_part() -> None:
+    assert statuses(APPSET, "One root Application installs the child applications.")["appset"] == "missed"
+    assert statuses(APPSET, "An applicatonset generates one app per cluster.")["appset"] == "hit"  # a real typo
