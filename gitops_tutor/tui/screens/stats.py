@@ -118,8 +118,8 @@ class StatsScreen(TutorScreen):
     It was eleven (a widget per figure and per heading): on the first visit, styling, laying out and
     rendering each one was most of the switch's CPU, and the figures came in after the screen's first
     layout, so it was laid out and rendered twice. Now the figures are read before the first layout
-    (``on_mount`` awaits them), and the screen is two texts: first visit 254 / 148 -> 86 / 85 ms CPU,
-    later visits 40 -> 26 ms (bench/screens.py, headless, two alternating runs each)."""
+    (``TutorScreen.refresh_before_first_layout``), and the screen is two texts: first visit 254 / 148
+    -> 86 / 85 ms CPU, later visits 40 -> 26 ms (bench/screens.py, headless, two alternating runs)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]
     DEFAULT_CSS = """
@@ -143,7 +143,6 @@ class StatsScreen(TutorScreen):
         super().__init__()
         self.data: StatsData | None = None
         self._bars_drawn_for: tuple[int, StatsData] | None = None
-        self._shown_at_mount = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -153,15 +152,10 @@ class StatsScreen(TutorScreen):
         yield KeyBar()
 
     async def on_mount(self) -> None:
-        """The figures go into the first layout: Textual lays the screen out only after this returns."""
         self.query_one("#stats", VerticalScroll).focus()  # so the keys scroll it at 80x24
-        self._show(await self.services.db(stats_data, self.services))
-        self._shown_at_mount = True
+        await self.refresh_before_first_layout()
 
     async def refresh_data(self) -> None:
-        if self._shown_at_mount:
-            self._shown_at_mount = False  # the first resume follows the mount: those figures are current
-            return
         data = await self.services.db(stats_data, self.services)
         if data == self.data:
             return  # nothing changed since the last visit: no re-render, no re-layout
