@@ -137,7 +137,7 @@ class LineInterview:
         self.write(COMMANDS_HELP)
         self.write(
             "No scores until the end. Every line is saved when you press Enter (a line still being typed when "
-            "time runs out is not); Ctrl-C stops and keeps it for --resume."
+            "time runs out is not, nor one cut off by Ctrl-C); Ctrl-C stops, and --resume goes on from there."
         )
 
     def _time_is_up(self) -> bool:

@@ -270,6 +270,9 @@ def test_ctrl_c_in_plain_mode_saves_and_exits_130(tmp_path: Path) -> None:
     )
     assert resumed.returncode == 0, resumed.stderr
     assert "Resuming the interview: 2 of 3 answered" in resumed.stdout
+    # The terminal drops a line cut off by Ctrl-C before the program sees it: the intro says so, instead
+    # of "Ctrl-C stops and keeps it", which read as keeping the half-typed line (QA fresh-eyes-6).
+    assert "nor one cut off by Ctrl-C" in resumed.stdout
 
 
 def wait_until_saved(db: Path, answer: str, child: subprocess.Popen[str]) -> None:
