@@ -32,7 +32,8 @@ FILLER = re.compile(
 )
 # A comma or colon right after a short label ("CI: build", "Flux, because") breaks the
 # clause (negation scope) but not the unit that proximity matching uses.
-_SOFT_SEP = re.compile(r"[,:()\[\]\n]|\s[-–—]\s|—|->|=>|→|<-")
+# " + " and " & " join the items of shorthand ("no creds outside + continuous reconcile"): a negation stops there
+_SOFT_SEP = re.compile(r"[,:()\[\]\n]|\s[-–—+&]\s|—|->|=>|→|<-")
 # An arrow in shorthand ("no OCI verify -> Kyverno") ends a clause, so a negation before it stops
 # there, but not the unit: "drift -> reconcile" still relates its two sides for proximity matching.
 _ARROW = re.compile(r"\s*(?:->|=>|→|<-)\s*")

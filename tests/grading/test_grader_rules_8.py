@@ -121,3 +121,13 @@ APPSET = free_text(Concept("appset", "An ApplicationSet generates the apps", ("a
 def test_a_compound_is_not_a_typo_of_its_first_part() -> None:
     assert statuses(APPSET, "One root Application installs the child applications.")["appset"] == "missed"
     assert statuses(APPSET, "An applicatonset generates one app per cluster.")["appset"] == "hit"  # a real typo
+
+
+# --- " + " joins items of shorthand: a negation in one item does not reach the next ------------------
+
+RECONCILE = free_text(Concept("loop", "Continuous reconciliation", ("continuous* reconcil*",), required=True))
+
+
+def test_a_negation_stops_at_a_plus_between_items() -> None:
+    assert statuses(RECONCILE, "pull = no cluster creds outside + continuous reconcile")["loop"] == "hit"
+    assert statuses(RECONCILE, "push = creds in CI + no continuous reconcile")["loop"] == "negated"
