@@ -17,6 +17,7 @@ from gitops_tutor.cli.context import Settings
 from gitops_tutor.curriculum.models import AnyQuestion, ChoiceQuestion, Curriculum
 from gitops_tutor.grading import Grader, GradeResult
 from gitops_tutor.grading.choice import ChoiceParseError, parse_choices
+from gitops_tutor.interview.answers import without_terminal_codes
 from gitops_tutor.terminal_text import safe_json, sanitize
 
 MARKS = {"hit": "✓", "missed": "✗", "negated": "⊘"}
@@ -46,7 +47,8 @@ def grade(
     question = curriculum.questions.get(question_id)
     if question is None:
         raise click.ClickException(f"unknown question id {question_id!r} (see: gitops-tutor list questions)")
-    text = answer if answer is not None else sys.stdin.read()
+    # Text pasted from a coloured terminal: the codes would hide its words from the grader.
+    text = without_terminal_codes(answer if answer is not None else sys.stdin.read())
     try:
         result = grader.grade(question, _typed_answer(question, text))
     except ChoiceParseError as exc:

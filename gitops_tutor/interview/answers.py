@@ -21,6 +21,21 @@ TOOL_LABELS: dict[str, str] = {"argo": "Argo CD", "flux": "Flux", "both": "Both"
 
 GraderAnswer = str | Sequence[int]
 
+# CSI (colours, cursor keys), SS3 (cursor keys in application mode) and OSC (window titles, links).
+_TERMINAL_CODES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1bO[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+
+
+def without_terminal_codes(text: str) -> str:
+    """``text`` without terminal colour, cursor-key and title sequences.
+
+    Output copied from a coloured terminal (``argocd app get``, ``flux get``) carries them, and so
+    does an arrow key pressed in line mode, which has no line editor. Left in, ``\\x1b[33mOutOfSync``
+    hides the word from the grader (a full answer scored 86 instead of 100: QA fresh-eyes-6) and the
+    report shows the codes as text. The app's paste filter drops the same sequences; other control
+    characters are left for ``printable``/``sanitize`` to show.
+    """
+    return _TERMINAL_CODES.sub("", text) if "\x1b" in text else text
+
 
 def grader_input(question: AnyQuestion, text: str) -> GraderAnswer:
     """The grader's input for an answer typed as ``text``."""
@@ -28,7 +43,7 @@ def grader_input(question: AnyQuestion, text: str) -> GraderAnswer:
         return choice_indexes(text, len(question.options))
     if isinstance(question, WhichToolQuestion):
         return tool_answer(text)
-    return text
+    return without_terminal_codes(text)
 
 
 def choice_indexes(text: str, option_count: int) -> list[int]:

@@ -30,7 +30,7 @@ from enum import Enum
 from typing import Literal
 
 from gitops_tutor.curriculum.models import AnyQuestion, ManifestQuestion
-from gitops_tutor.interview.answers import answer_hint, answer_problem, option_lines
+from gitops_tutor.interview.answers import answer_hint, answer_problem, option_lines, without_terminal_codes
 from gitops_tutor.interview.render import clock_text, fresh_paper_text
 from gitops_tutor.interview.session import InterviewSession, TimeUp
 from gitops_tutor.terminal_text import printable, wrap_lines
@@ -194,6 +194,7 @@ class LineInterview:
 
     def _handle(self, line: str) -> bool:
         """Act on one line; True when the question is done (moved on or finished)."""
+        line = without_terminal_codes(line)  # pasted colours, arrow keys: not part of the answer
         command = line.strip()
         if command == END:
             if not self._answer_is_readable():
