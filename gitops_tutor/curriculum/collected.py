@@ -42,6 +42,8 @@ class Collected:
 
 @dataclass(frozen=True)
 class LoadResult:
+    """What a load gives its caller: the curriculum and every problem found on the way."""
+
     curriculum: Curriculum
     problems: tuple[Problem, ...]
     # The read trees of the ``kind: aliases`` files, for validate's lexicon check (the line of

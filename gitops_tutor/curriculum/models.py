@@ -4,6 +4,9 @@ The loader is the only code that reads YAML; everything else in the app sees the
 classes. They are frozen so a grader or a screen can never change content under
 another's feet, and they carry their source position so any later check (a sample
 answer that grades wrongly, say) can still point at a file and line.
+
+Every class has a docstring: ``dataclass`` makes a missing one from ``inspect.signature``,
+which was a measurable part of importing this module on every command that loads content.
 """
 
 from __future__ import annotations
@@ -52,12 +55,16 @@ class Domain:
 
 @dataclass(frozen=True)
 class KeyTerm:
+    """A term a lesson defines, shown beside its body."""
+
     term: str
     definition: str
 
 
 @dataclass(frozen=True)
 class Lesson:
+    """A lesson: its text, the terms it defines and the questions that check it."""
+
     id: str
     title: str
     order: int
@@ -97,6 +104,8 @@ class Dimension:
 
 @dataclass(frozen=True)
 class Comparison:
+    """The Argo CD vs Flux comparison: an introduction and its rows."""
+
     id: str
     title: str
     intro: str
@@ -134,6 +143,8 @@ class WrongClaim:
 
 @dataclass(frozen=True)
 class Rubric:
+    """How a free-text answer is scored: concepts to credit, wrong claims to charge."""
+
     concepts: tuple[Concept, ...]
     wrong_claims: tuple[WrongClaim, ...] = ()
     pass_threshold: float | None = None
@@ -153,6 +164,8 @@ class Sample:
 
 @dataclass(frozen=True)
 class Option:
+    """One option of a choice question, with why it is right or wrong."""
+
     text: str
     correct: bool
     why: str
@@ -197,6 +210,8 @@ class FollowUp:
 
 @dataclass(frozen=True, kw_only=True)
 class Question:
+    """What every question type shares; the loader builds one of the subclasses below."""
+
     id: str
     lesson: str
     type: QuestionType
@@ -214,6 +229,8 @@ class Question:
 
 @dataclass(frozen=True, kw_only=True)
 class FreeTextQuestion(Question):
+    """Answered in the learner's own words and scored by the rubric."""
+
     model_answer: str
     rubric: Rubric
     samples: tuple[Sample, ...] = ()
@@ -232,6 +249,8 @@ class ChoiceQuestion(Question):
 
 @dataclass(frozen=True, kw_only=True)
 class WhichToolQuestion(Question):
+    """Argo CD, Flux, both or neither: which tool does what the prompt describes."""
+
     answer: ToolAnswer
     why: str
 

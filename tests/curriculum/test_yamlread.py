@@ -142,3 +142,35 @@ def test_every_value_and_position_of_the_shipped_content_matches_the_composed_no
     for path in sorted(shipped_content_dir().rglob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         same(read_yaml(text).value, yaml.compose(text, Loader=yaml.SafeLoader))
+
+
+def test_remembered_plain_tags_stay_pyyaml_s_and_the_memo_keeps_only_short_texts() -> None:
+    """The resolver remembers short plain scalars' tags; a second read (from the memo) must still
+    give PyYAML's tags, and long texts, which rarely repeat, are never kept."""
+    import yaml
+
+    from gitops_tutor.curriculum import yamlread
+
+    long_text = "y" + "es" * 40  # starts like a bool, so it goes through the regular expressions
+    text = f"a: [~, null, yes, No, 0x1F, 1_000, .inf, -.5, 2024-01-01, on, plain, {long_text}]\n"
+
+    def tags(source: str, loader: type) -> list[object]:
+        root = yaml.compose(source, Loader=loader)
+        return [(item.tag, item.value) for item in root.value[0][1].value]
+
+    expected = tags(text, yaml.SafeLoader)
+    assert tags(text, yamlread._Loader) == expected
+    assert "yes" in yamlread._tag_memo and "0x1F" in yamlread._tag_memo
+    assert tags(text, yamlread._Loader) == expected  # now answered from the memo
+    assert long_text not in yamlread._tag_memo
+    assert len(yamlread._tag_memo) <= yamlread._TAG_MEMO_CAP
+
+
+def test_the_tag_memo_stops_growing_at_its_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gitops_tutor.curriculum import yamlread
+
+    monkeypatch.setattr(yamlread, "_tag_memo", {})
+    monkeypatch.setattr(yamlread, "_TAG_MEMO_CAP", 3)
+    read_yaml("\n".join(f"k{n}: v{n}" for n in range(10)) + "\n")
+    assert len(yamlread._tag_memo) == 3
+    assert read_yaml("k7: true\nk8: 12\n").value == {"k7": True, "k8": 12}
