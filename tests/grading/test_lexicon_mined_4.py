@@ -64,6 +64,12 @@ def test_round_numbers_are_sync_waves(shipped_grader: Grader) -> None:
     assert status(shipped_grader, "wave*", "think numbered groups: group -1 goes in first") == "hit"
 
 
+def test_the_yellow_badge_is_out_of_sync(shipped_grader: Grader) -> None:
+    """'the ignore rule stops the yellow badge' (drift-ignore-differences-still-resets-replicas, waves 4, 6, 7)."""
+    assert status(shipped_grader, "out of sync", "The ignore rule only stops the yellow badge in the UI.") == "hit"
+    assert status(shipped_grader, "out of sync", "The ignore rule only stops the alert in the UI.") == "missed"
+
+
 def test_forms_left_out_stay_out(shipped_grader: Grader) -> None:
     """'next round' is the next poll, not a sync wave; 'move them back' is a traffic switch (a rollback), not
     a revert of drift; 'screen' is no ui (in-cluster-vs-external-reconciler's cost concept lists 'one ui', so
