@@ -219,6 +219,26 @@ def _run_lines(session: InterviewSession, resume: bool, width: int | None, idle:
         )
         click.echo(wrap_lines(stopped, width), err=True)
         raise SystemExit(130) from None
+    finally:
+        drop_typeahead(_stdin_fd())
+
+
+def drop_typeahead(fd: int | None) -> None:
+    """Throw away what was typed at the terminal and not yet read when line mode ends.
+
+    The terminal keeps a line being typed until Enter. When time runs out mid-line, that line
+    is not an answer, and left in the terminal the shell reads it as its next command once the
+    interview exits: an answer such as ``kubectl delete app web --cascade=false`` then runs at
+    the next Enter (QA fresh-eyes-6). Only a terminal is flushed; a pipe or a file is left alone.
+    """
+    if fd is None or sys.platform == "win32":
+        return
+    import os
+    import termios
+
+    with contextlib.suppress(OSError, termios.error):
+        if os.isatty(fd):
+            termios.tcflush(fd, termios.TCIFLUSH)
 
 
 def _stdin_fd() -> int | None:

@@ -142,6 +142,8 @@ class LineInterview:
 
     def _time_is_up(self) -> bool:
         for event in self.session.tick():
+            # On a line of its own: the candidate may be halfway through typing one ("halfTime is up").
+            self.write("")
             self.write(f"! {event.message}" if not isinstance(event, TimeUp) else event.message)
         return not self.session.running
 
