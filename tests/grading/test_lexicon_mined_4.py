@@ -70,6 +70,18 @@ def test_the_yellow_badge_is_out_of_sync(shipped_grader: Grader) -> None:
     assert status(shipped_grader, "out of sync", "The ignore rule only stops the alert in the UI.") == "missed"
 
 
+def test_makes_reality_match_is_reconcile(shipped_grader: Grader) -> None:
+    """'a helper in each environment makes reality match the repo', 'the robot that keeps them in line'
+    (rp-ft-devops-and-gitops, ci-vs-cd-in-gitops, argocd-agent-what-it-changes; waves 4-10, 12 questions)."""
+    assert (
+        status(shipped_grader, "agent* .. reconcil*", "an agent in each environment makes reality match the repo")
+        == "hit"
+    )
+    assert status(shipped_grader, "agent* .. reconcil*", "an agent in each environment reads the repo") == "missed"
+    assert status(shipped_grader, "reconcil*", "when the link drops each cluster keeps itself in line") == "hit"
+    assert status(shipped_grader, "reconcil*", "when the link drops each cluster waits in line") == "missed"
+
+
 def test_forms_left_out_stay_out(shipped_grader: Grader) -> None:
     """'next round' is the next poll, not a sync wave; 'move them back' is a traffic switch (a rollback), not
     a revert of drift; 'screen' is no ui (in-cluster-vs-external-reconciler's cost concept lists 'one ui', so
