@@ -144,12 +144,16 @@ def test_every_value_and_position_of_the_shipped_content_matches_the_composed_no
         same(read_yaml(text).value, yaml.compose(text, Loader=yaml.SafeLoader))
 
 
-def test_remembered_plain_tags_stay_pyyaml_s_and_the_memo_keeps_only_short_texts() -> None:
+def test_remembered_plain_tags_stay_pyyaml_s_and_the_memo_keeps_only_short_texts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The resolver remembers short plain scalars' tags; a second read (from the memo) must still
     give PyYAML's tags, and long texts, which rarely repeat, are never kept."""
     import yaml
 
     from gitops_tutor.curriculum import yamlread
+
+    monkeypatch.setattr(yamlread, "_tag_memo", {})  # earlier tests may have filled it to its cap
 
     long_text = "y" + "es" * 40  # starts like a bool, so it goes through the regular expressions
     text = f"a: [~, null, yes, No, 0x1F, 1_000, .inf, -.5, 2024-01-01, on, plain, {long_text}]\n"
