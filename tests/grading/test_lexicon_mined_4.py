@@ -82,6 +82,14 @@ def test_makes_reality_match_is_reconcile(shipped_grader: Grader) -> None:
     assert status(shipped_grader, "reconcil*", "when the link drops each cluster waits in line") == "missed"
 
 
+def test_short_forms_of_terse_answers(shipped_grader: Grader) -> None:
+    """'actual pw never changes', 'TF for clusters', "Argo's admin SA" (terse answers, waves 1-10)."""
+    assert status(shipped_grader, "rotat* .. password*", "new key is not enough: rotate the actual pw") == "hit"
+    assert status(shipped_grader, "terraform .. cluster*", "TF for clusters + landing zone") == "hit"
+    assert status(shipped_grader, "service account", "close it: Argo's admin SA, impersonation") == "hit"
+    assert status(shipped_grader, "service account", "close it: Argo's admin role, impersonation") == "missed"
+
+
 def test_forms_left_out_stay_out(shipped_grader: Grader) -> None:
     """'next round' is the next poll, not a sync wave; 'move them back' is a traffic switch (a rollback), not
     a revert of drift; 'screen' is no ui (in-cluster-vs-external-reconciler's cost concept lists 'one ui', so
