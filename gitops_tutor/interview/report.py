@@ -165,6 +165,16 @@ def _question_from_dict(raw: Mapping[str, Any]) -> QuestionReport:
     return QuestionReport(**data)
 
 
+def _setup(session: InterviewSession) -> str:
+    """What the interview was set up as, and how many questions the filters gave when fewer than asked.
+
+    "50 questions" above "Answered 0 of 7 questions" read as 43 questions gone missing (QA fresh-eyes-6).
+    """
+    setup = session.config.describe()
+    drawn = session.drawn_count
+    return f"{setup} (only {drawn} matched the filters)" if drawn < session.config.questions else setup
+
+
 def build_report(
     session: InterviewSession, curriculum: Curriculum, earlier: Sequence[InterviewReport] = ()
 ) -> InterviewReport:
@@ -176,7 +186,7 @@ def build_report(
     domains = _with_read_next(_breakdown(questions, "domain", domain_titles), questions)
     return InterviewReport(
         interview_id=session.id,
-        setup=session.config.describe(),
+        setup=_setup(session),
         started_at=session.created_at.isoformat(timespec="seconds"),
         finished_at=(session.finished_at or "")[:19],
         reason=session.finish_reason or "finished",

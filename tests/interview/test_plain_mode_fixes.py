@@ -332,3 +332,15 @@ def test_the_starter_is_not_printed_again_over_an_answer_so_far() -> None:
     result = run(SEED4, stdin)
     assert result.stdout.count("The manifest to fix") == 1
     assert "  | spec:" in result.stdout
+
+
+def test_the_report_setup_says_when_fewer_questions_matched_than_asked_for() -> None:
+    """ "Setup: ... 50 questions" above "Answered 0 of 7 questions" read as questions gone missing."""
+    result = run(["--lesson", LESSON, "--questions", "50", "--seed", "4"], ":finish\nyes\n")
+    assert result.exit_code == 0, result.output
+    drawn = result.stdout.split("Only ")[1].split(" questions match")[0]
+    assert f"Setup: custom · 30 min · 50 questions · lessons {LESSON} · seed 4 (only {drawn} matched the filters)" in (
+        result.stdout
+    )
+    exact = run(["--lesson", LESSON, "--questions", "2", "--seed", "4"], ":finish\nyes\n")
+    assert "matched the filters" not in exact.stdout
