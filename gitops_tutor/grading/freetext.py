@@ -146,7 +146,7 @@ def compile_rubric(
         then matches once per answer (``_claim_results``)."""
         form = shared.forms.get(sources)
         if form is None:
-            own = Vocabulary(shared.table)
+            own = Vocabulary(shared.table, matching=False)  # its words join each rubric's vocabulary
             own_empty: list[str] = []
             own_oversized: list[str] = []
             found = patterns(sources, lambda source: compile_phrasing(source, own, aliases), own_empty, own_oversized)

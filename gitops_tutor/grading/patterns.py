@@ -22,6 +22,7 @@ from operator import is_, itemgetter
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
+from rapidfuzz.process import extract
 
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.negation import NEGATORS
@@ -118,10 +119,13 @@ class Vocabulary:
     rubrics' words, and ``own_words`` lists this vocabulary's.
     """
 
-    def __init__(self, table: WordTable | None = None) -> None:
+    def __init__(self, table: WordTable | None = None, *, matching: bool = True) -> None:
         self._table = table if table is not None else WordTable()
         self.words: list[Word] = self._table.words
         self._own: set[int] = set()  # ids of the words added here: the only ones answers are matched against
+        # False: only which words and lexicon prefixes were added is kept, and nothing ever matches (a
+        # misconception's form: never matched itself, ``include``d into each rubric in its scope)
+        self._matching = matching
         self._by_stem: dict[str, list[int]] = defaultdict(list)
         self._by_text: dict[str, list[int]] = defaultdict(list)
         # (prefix, id, whether it is long enough to tolerate a typo) per first letter
@@ -129,13 +133,15 @@ class Vocabulary:
         self._known: dict[str, frozenset[int]] = {}  # answer word -> rubric word ids
         # (word, id, length, whether it is a negation) per first letter
         self._fuzzy_by_initial: dict[str, list[tuple[str, int, int, bool]]] = defaultdict(list)
+        self._fuzzy_texts_by_initial: dict[str, list[str]] = defaultdict(list)  # the words alone, for ``extract``
         self._negators: list[int] = []  # "nobody" in "nobody review*" also meets "never", "not" ...
         self._prefix_aliases_by_initial: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._prefix_aliases: list[tuple[str, int]] = []  # the same, in the order given (for ``include``)
 
     def add_prefix_alias(self, prefix: str, index: int) -> None:
         """Answer words starting with ``prefix`` also count as word ``index`` (a rewritten ``prefix*``)."""
-        self._prefix_aliases_by_initial[prefix[:1]].append((prefix, index))
+        if self._matching:
+            self._prefix_aliases_by_initial[prefix[:1]].append((prefix, index))
         self._prefix_aliases.append((prefix, index))
 
     def is_negator(self, index: int) -> bool:
@@ -171,15 +177,19 @@ class Vocabulary:
 
     def _register(self, index: int, word: Word) -> None:
         self._own.add(index)
-        if word.prefix:
-            self._prefixes_by_initial[word.text[:1]].append((word.text, index, len(word.text) >= CLOSE_PREFIX_LEN))
+        if not self._matching:
+            return
+        text, stem, prefix = word
+        if prefix:
+            self._prefixes_by_initial[text[:1]].append((text, index, len(text) >= CLOSE_PREFIX_LEN))
         else:
-            self._by_stem[word.stem].append(index)
-            self._by_text[word.text].append(index)
-            if word.text in NEGATORS:
+            self._by_stem[stem].append(index)
+            self._by_text[text].append(index)
+            if text in NEGATORS:
                 self._negators.append(index)
-            if len(word.text) >= FUZZY_MIN_LEN and not word.text.isdigit():
-                self._fuzzy_by_initial[word.text[0]].append((word.text, index, len(word.text), _negative(word.text)))
+            if len(text) >= FUZZY_MIN_LEN and not text.isdigit():
+                self._fuzzy_by_initial[text[0]].append((text, index, len(text), _negative(text)))
+                self._fuzzy_texts_by_initial[text[0]].append(text)
 
     def matches(self, token: Token) -> frozenset[int]:
         """Ids of the rubric words this answer token counts as (remembered per word form)."""
@@ -205,14 +215,21 @@ class Vocabulary:
             if raw.startswith(prefix) or (long and size >= len(prefix) and _close_prefix(raw, prefix)):
                 found.add(index)
         if size >= FUZZY_MIN_LEN and initial in self._fuzzy_by_initial:
+            # ``_close(raw, text)`` for every word of the same initial: the similarities at the lowest
+            # cutoff in one C call (a Python call per candidate was most of this loop's time), then
+            # each close one's own cutoff, length and polarity tests
+            entries = self._fuzzy_by_initial[initial]
             negative = _negative(raw)
-            for text, index, length, text_negative in self._fuzzy_by_initial[initial]:
-                # ``_close(raw, text)`` written out (a call per candidate was most of this loop's time):
-                # same initial by the index; length, polarity, then the similarity itself
+            for _, score, k in extract(
+                raw, self._fuzzy_texts_by_initial[initial], scorer=normalized_similarity, score_cutoff=0.80, limit=None
+            ):
+                text, index, length, text_negative = entries[k]
                 cutoff = 0.80 if size >= 8 or length >= 8 else 0.85
-                if abs(size - length) > (1 - cutoff) * (size + length) + 1e-9 or index in found:
-                    continue
-                if negative == text_negative and normalized_similarity(raw, text, score_cutoff=cutoff) >= cutoff:
+                if (
+                    score >= cutoff
+                    and negative == text_negative
+                    and abs(size - length) <= (1 - cutoff) * (size + length) + 1e-9
+                ):
                     found.add(index)
         return found
 

@@ -65,10 +65,11 @@ def test_a_rubric_matches_only_its_own_words_on_a_shared_table() -> None:
 def test_a_misconceptions_lexicon_prefix_reaches_the_rubric_that_includes_it() -> None:
     """ "instant*" rewritten to "immediately" also meets "instantaneous": as when compiled in the rubric."""
     table = WordTable()
-    form, rubric = Vocabulary(table), Vocabulary(table)
+    form, rubric = Vocabulary(table, matching=False), Vocabulary(table)
     pattern = compile_phrasing("instant* sync", form, LEXICON)
     assert pattern is not None
     word = tokenize("instantaneous")[0]
+    assert not form.matches(word) and not form.matches(tokenize("sync")[0])  # a form only lists its words
     assert pattern.words[0] not in rubric.matches(word)
     fresh = Vocabulary(table)
     fresh.include(form)
