@@ -492,6 +492,8 @@ def find(
             return []  # most patterns stop here: one of their words is not in the answer
         lists.append(positions)
     budget = budget or Budget()
+    if len(lists) == 1:
+        return _each_position(lists[0], budget)
     memo: dict[tuple[int, int], tuple[int, ...] | None] = {}
     found = []
     for start in lists[0]:
@@ -504,6 +506,22 @@ def find(
             budget.left -= 4  # each match is checked for negation later
             if len(found) >= MAX_MATCHES:
                 break
+    return found
+
+
+def _each_position(positions: list[int], budget: Budget) -> list[tuple[int, ...]]:
+    """``find`` for a one-word pattern: every position is a match, each charged the steps ``find`` charges
+    (one for the start, four for the match). Half the patterns that pass ``find``'s word test are one word
+    (15,000 of 33,000 in validate); this skips an ``_extend`` call per position."""
+    found: list[tuple[int, ...]] = []
+    for start in positions:
+        budget.left -= 1
+        if budget.left <= 0:
+            break
+        found.append((start,))
+        budget.left -= 4  # each match is checked for negation later
+        if len(found) >= MAX_MATCHES:
+            break
     return found
 
 

@@ -17,7 +17,16 @@ from gitops_tutor.grading import Grader, myths
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.freetext import compile_rubric, grade_free_text
 from gitops_tutor.grading.myths import Needs, SharedForms, may_match, words_needed
-from gitops_tutor.grading.patterns import Vocabulary, Word, WordTable, compile_phrasing
+from gitops_tutor.grading.patterns import (
+    MAX_MATCHES,
+    Budget,
+    Pattern,
+    Vocabulary,
+    Word,
+    WordTable,
+    compile_phrasing,
+    find,
+)
 from gitops_tutor.grading.text import tokenize
 from tests.grading.conftest import free_text
 from tests.grading.test_shared_work import ANSWER, QUESTION, SELFHEAL
@@ -173,3 +182,30 @@ def test_word_ids_of_a_table_of_its_own_count_from_zero() -> None:
     vocabulary = Vocabulary()
     assert [vocabulary.add(Word(t, t, False)) for t in ("b", "a", "b", "c")] == [0, 1, 0, 2]
     assert vocabulary.words == [Word("b", "b", False), Word("a", "a", False), Word("c", "c", False)]
+
+
+def _plain_one_word_find(positions: list[int], budget: Budget) -> list[tuple[int, ...]]:
+    """``find``'s loop for a one-word pattern as it read before the shortcut (``_extend`` at its end)."""
+    found: list[tuple[int, ...]] = []
+    for start in positions:
+        budget.left -= 1
+        if budget.left <= 0:
+            break
+        match = (start,)
+        found.append(match)
+        budget.left -= 4
+        if len(found) >= MAX_MATCHES:
+            break
+    return found
+
+
+@pytest.mark.parametrize("steps", [1, 2, 5, 6, 7, 11, 40, 79, 80, 81, 10_000])
+def test_a_one_word_pattern_finds_and_spends_as_the_plain_loop(steps: int) -> None:
+    vocabulary = Vocabulary()
+    pattern = compile_phrasing("selfheal", vocabulary, LEXICON)
+    assert isinstance(pattern, Pattern)
+    tokens = tokenize(" ".join(["selfheal", "x"] * 20))
+    where = vocabulary.positions(tokens)
+    budget, plain_budget = Budget(steps), Budget(steps)
+    assert find(pattern, where, tokens, budget=budget) == _plain_one_word_find(where[pattern.words[0]], plain_budget)
+    assert budget.left == plain_budget.left
