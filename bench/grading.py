@@ -179,12 +179,13 @@ def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
 
     Waves 4 and 5 were written later by new writers in new voices, each split before anyone graded
     it (same questions in each half). Every test half but the newest was looked at (in aggregate)
-    in earlier rounds, so they are shown but are no longer clean measurements; the newest wave's
-    test half (wave 9, split 2026-12-01 04:09 UTC) is the fresh figure.
+    in earlier rounds, so they are shown but are no longer clean measurements; test halves 7-9 were this
+    round's development data (their errors were read); the newest wave's test half (wave 10, split
+    2026-12-01 07:09 UTC) is the fresh figure.
     """
 
     def wave(half: str, suffix: str | None) -> list[Path]:
-        later = ("-4", "-5", "-6", "-7", "-8", "-9")
+        later = ("-4", "-5", "-6", "-7", "-8", "-9", "-10")
         files = sorted(BLIND.glob(f"{half}*.yaml"))
         if suffix is None:
             return [p for p in files if not p.stem.endswith(later)]
@@ -198,6 +199,10 @@ def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
         ("Blind set wave 7, tuning half (tests/grading/blind/tuning-7.yaml)", wave("tuning", "-7")),
         ("Blind set wave 8, tuning half (tests/grading/blind/tuning-8.yaml)", wave("tuning", "-8")),
         ("Blind set wave 9, tuning half (tests/grading/blind/tuning-9.yaml)", wave("tuning", "-9")),
+        (
+            "Blind set wave 10, tuning half, development data (tests/grading/blind/tuning-10.yaml)",
+            wave("tuning", "-10"),
+        ),
     ]
     if with_test_halves:  # while tuning: the test halves are read only for the final figures
         sets += [
@@ -205,9 +210,10 @@ def blind_sets(with_test_halves: bool) -> list[tuple[str, list[Path]]]:
             ("Blind set wave 4, TEST half, looked at in earlier rounds (test-4.yaml)", wave("test", "-4")),
             ("Blind set wave 5, TEST half, looked at in earlier rounds (test-5.yaml)", wave("test", "-5")),
             ("Blind set wave 6, TEST half, looked at in earlier rounds (test-6.yaml)", wave("test", "-6")),
-            ("Blind set wave 7, TEST half, a development check this round (test-7.yaml)", wave("test", "-7")),
-            ("Blind set wave 8, TEST half, a development check this round (test-8.yaml)", wave("test", "-8")),
-            ("Blind set wave 9, TEST half, fresh: never tuned on (test-9.yaml)", wave("test", "-9")),
+            ("Blind set wave 7, TEST half, development data this round (test-7.yaml)", wave("test", "-7")),
+            ("Blind set wave 8, TEST half, development data this round (test-8.yaml)", wave("test", "-8")),
+            ("Blind set wave 9, TEST half, development data this round (test-9.yaml)", wave("test", "-9")),
+            ("Blind set wave 10, TEST half, fresh: never tuned on (test-10.yaml)", wave("test", "-10")),
         ]
     return sets
 

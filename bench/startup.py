@@ -2,7 +2,7 @@
 
 Run by hand (needs tmux), from the repository root:
 
-    .venv/bin/python bench/startup.py [--runs 7] [--size 100x34] [--probe ../shared/tools/tui_probe.py]
+    .venv/bin/python bench/startup.py [--runs 7] [--size 100x34] [--probe bench/common.py]
 
 Each run starts a fresh tmux session through ``tui_probe.py`` and times how long until the
 pattern is on screen. Runs alternate between the apps so machine noise hits both alike.
@@ -41,7 +41,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV_CACHE_DIR = "GITOPS_TUTOR_CACHE_DIR"  # gitops_tutor.paths.ENV_CACHE_DIR (the bench imports no app code)
-DEFAULT_PROBE = ROOT.parent / "shared" / "tools" / "tui_probe.py"
+# bench/common.py's copy of the probe, which waits for each killed start to end before the next (see
+# common.probe_terminal); ../shared/tools/tui_probe.py does not, and measured the last start's shutdown too.
+DEFAULT_PROBE = ROOT / "bench" / "common.py"
 HELLO_APP = """
 from textual.app import App
 from textual.widgets import Footer, Header, Static

@@ -239,6 +239,7 @@ SENTENCE_LEADS = frozenset({"so", "and", "but", "also", "please", "just", "then"
 MAIN_CLAUSE_MARKERS = frozenset({"just", "simply", "then", "instead", "you", "we", "i", "they"})
 # A negation inside a condition or a default describes when, it denies nothing (Cues.conditional).
 CONDITIONS = frozenset({"if", "unless", "whenever"})
+DEFINING = frozenset({"is", "are", "was", "were", "means", "mean", "thats", "its", "s"})  # "app-of-apps is when ..."
 CONDITION_OPENERS = frozenset({"when", "without", "otherwise", "until"})
 OUT_OF_THE_BOX = ["out", "of", "the", "box"]  # a default, as "by default" is
 # A reason always opens a clause of its own: a cue before it does not reach the reason.
@@ -271,9 +272,13 @@ PURPOSE_SUBJECTS = SUBJECT_PRONOUNS | {"this", "that", "nobody", "no", "noone", 
 IMPERATIVES = word_set(
     """backport bring suspend pause pin use commit add keep put turn enable disable set make merge revert protect
     rotate store move mark annotate label run apply push tag sign scan require give grant split copy resume open
-    create delete remove land cherry-pick port sync"""
+    create delete remove land cherry-pick port sync lock block restrict forbid enforce test check alert"""
 )
-ADVICE_LEADS = frozenset({"then", "and", "just", "also", "immediately", "always", "first", "please", "so", "but"})
+# "Plus lock the branch so history can't be rewritten", "maybe add a test so the bug can't return": advice too
+ADVICE_LEADS = frozenset(
+    {"then", "and", "just", "also", "immediately", "always", "first", "please", "so", "but", "plus", "maybe", "ideally"}
+    | {"additionally", "we", "i", "id", "wed", "you", "should", "must"}
+)
 MANNER_REACH = 3  # words after a match in which "by <-ing>" names how, not whether
 VERB_REACH = 4  # words after the conjunction in which a finite verb marks a new clause
 PURPOSE_REACH = 6  # words between "so that" and the cue it governs
@@ -507,11 +512,23 @@ class Cues:
         for i in range(first - 1, -1, -1):
             if tokens[i].clause != clause:
                 return False
-            if raws[i] in CONDITIONS:
+            if raws[i] in CONDITIONS or (
+                raws[i] == "when" and self._trailing_when(i, last if last is not None else first)
+            ):
                 return marker is None or marker <= i + 1  # "if *you* don't ..." is the condition's subject
             if raws[i] in MAIN_CLAUSE_MARKERS and marker is None:
                 marker = i  # the one nearest the claim
         return False
+
+    def _trailing_when(self, when: int, last: int) -> bool:
+        """Whether "when" opens a condition after its main clause that holds the match: "split into
+        instances *when* sharding can't help" does not deny that sharding helps (three correct answers
+        in the development data read as negated). Not "X is when ..." (a definition), and not when a new
+        subject after it starts the main clause ("when checks fail *it* promotes ...": that is a claim)."""
+        raws, tokens = self._raws, self.tokens
+        if when == 0 or tokens[when - 1].clause != tokens[when].clause or raws[when - 1] in DEFINING:
+            return False
+        return not any(raws[j] in NEW_SUBJECTS for j in range(when + 2, last + 1))
 
     def _purpose(self, cue: int) -> bool:
         """A cue inside a purpose clause names a risk, it does not deny it: "backport it *so that*
@@ -808,6 +825,7 @@ REPORTER_REACH = 3  # words from the reporting verb back to who holds the belief
 
 
 STOPS = frozenset({"stop", "stops", "stopped"})
+STOPPING = STOPS | {"ceases", "cease", "quits"}  # after a negation: "never stops running" keeps it running
 
 # A concept that names a loss ("Reverts and rollbacks stop working", "Git no longer records which
 # image runs (audit, ...)", "Drift goes unnoticed between runs") is said by an answer that denies the
@@ -891,9 +909,20 @@ def _cancel_double_negatives(
     before: list[int], tokens: Sequence[Token], raws: Sequence[str], watched: Sequence[int]
 ) -> None:
     """ "You can't merge without a review": a negation followed in its clause by "without" is turned
-    round by it, so neither negates."""
+    round by it, so neither negates. So is a stopping verb and an activity right after a negation: "it
+    never stops running" says it always runs (QA fresh-eyes-5 G1 read it as denying continuous
+    reconciliation); "doesn't stop the sync from applying it" is left alone (it denies a prevention)."""
     for i in watched:
         if before[i] != HARD or raws[i] in SECOND_NEGATIONS:
+            continue
+        if (
+            raws[i] not in STOPS
+            and raws[i + 1 : i + 2]
+            and raws[i + 1] in STOPPING
+            and raws[i + 2 : i + 3]
+            and raws[i + 2].endswith("ing")
+        ):
+            before[i] = before[i + 1] = 0
             continue
         for j in range(i + 1, min(len(raws), i + 1 + DOUBLE_NEGATIVE_REACH)):
             if tokens[j].clause != tokens[i].clause:

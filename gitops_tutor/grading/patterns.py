@@ -274,8 +274,9 @@ def _negative(word: str) -> bool:
 
 def _close(a: str, b: str) -> bool:
     """Typo tolerance: 85% similar (80% for long words), same first letter, and the same polarity
-    ("shouldnt" is no typo of "should")."""
-    if a[0] != b[0]:
+    ("shouldnt" is no typo of "should"), and not a longer compound of the same word ("application(s)"
+    is no typo of "applicationset": 92% similar, it credited ApplicationSet concepts to app-of-apps answers)."""
+    if a[0] != b[0] or _compound_of(a, b):
         return False
     size = len(a) + len(b)
     cutoff = 0.80 if max(len(a), len(b)) >= 8 else 0.85
@@ -284,6 +285,16 @@ def _close(a: str, b: str) -> bool:
     if _negative(a) != _negative(b):
         return False
     return Indel.normalized_similarity(a, b, score_cutoff=cutoff) >= cutoff
+
+
+COMPOUND_TAIL = 3  # letters a longer word adds to a shorter one (its plural "s" aside) to be another word
+
+
+def _compound_of(a: str, b: str) -> bool:
+    """Whether the longer word is the shorter one (without a plural "s") plus COMPOUND_TAIL or more letters."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    base = short[:-1] if short.endswith("s") else short
+    return long.startswith(base) and len(long) - len(base) >= COMPOUND_TAIL
 
 
 def compile_pattern(source: str, vocabulary: Vocabulary, aliases: AliasMap) -> Pattern | None:

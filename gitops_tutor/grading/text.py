@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 _SPLIT = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)")
 _SPLIT_ASCII = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z0-9]+)*)")  # same words, twice as fast
-_HARD_SEP = re.compile(r"[!?;]|\.\s|\.\.\.|\n\s*\n|\n\s*(?:[-*+•]|\d{1,2}[.)])\s")  # a bullet is a sentence
+# a bullet is a sentence; a full stop before closing markup or a bracket or quote ("off.** Next", "off.) Next") too
+_HARD_SEP = re.compile(r"[!?;]|\.[*_)\]\"'”’`]*\s|\.\.\.|\n\s*\n|\n\s*(?:[-*+•]|\d{1,2}[.)])\s")
 # Links are pointers, not words of the answer: they are blanked before reading (offsets kept).
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 # Transcribed speech: "um", "uh" anywhere, and "like", "you know", "I mean", "basically" set off by

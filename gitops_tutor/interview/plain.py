@@ -29,6 +29,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Literal
 
+from gitops_tutor.curriculum.models import AnyQuestion, ManifestQuestion
 from gitops_tutor.interview.answers import answer_hint, answer_problem, option_lines
 from gitops_tutor.interview.render import clock_text, fresh_paper_text
 from gitops_tutor.interview.session import InterviewSession, TimeUp
@@ -136,7 +137,7 @@ class LineInterview:
         self.write(COMMANDS_HELP)
         self.write(
             "No scores until the end. Every line is saved when you press Enter (a line still being typed when "
-            "time runs out is not); Ctrl-C stops and keeps it for --resume."
+            "time runs out is not, nor one cut off by Ctrl-C); Ctrl-C stops, and --resume goes on from there."
         )
 
     def _time_is_up(self) -> bool:
@@ -170,10 +171,26 @@ class LineInterview:
         for line in option_lines(question):
             self.write(f"  {line}")
         self.write(answer_hint(question))
+        if not item.answered:
+            self._show_starter(question)
         if item.answered:
             self.write("Your answer so far (new lines are added to it; :clear starts over):")
             for line in item.answer.splitlines():
                 self.write(f"  | {line}")
+
+    def _show_starter(self, question: AnyQuestion) -> None:
+        """The manifest a "fix this" question starts from, printed as it is.
+
+        The app puts it in the editor; without it here the candidate is asked to fix a file
+        never shown, and a fix typed from scratch fails checks on names only the starter gives
+        (QA fresh-eyes-6). Printed unwrapped and unindented, so it can be copied back as YAML.
+        """
+        starter = question.starter.strip("\n") if isinstance(question, ManifestQuestion) else ""
+        if not starter.strip():
+            return
+        self.write(f"The manifest to fix (type the whole fixed manifest, then a line holding '{END}'):")
+        self._write(printable(starter))
+        self.write("(end of the manifest to fix)")
 
     def _handle(self, line: str) -> bool:
         """Act on one line; True when the question is done (moved on or finished)."""

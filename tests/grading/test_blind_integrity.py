@@ -32,6 +32,10 @@ TEST_HALF_8_SHA256 = "8556b12480a6dff33fe6b52d32a98ad1a1a679606e4465592abcfc2e51
 # with analogies and kubectl-minded admins, push-CD skeptics and data/ML platform engineers), written blind
 # 2026-12-01 04:02-04:08, split 04:09 UTC
 TEST_HALF_9_SHA256 = "a2ba310f3101e3fbadfb423d11dc1160b8230191adcb2290477c27d172180d52"
+# wave 10: fresh answers, five more writers and voices (bank platform engineers and junior developers, consultants
+# and OpenShift/Rancher users, terse staff engineers and whiteboard narrators, security engineers and casual startup
+# engineers, web-scale SREs and certification students), written blind 2026-12-01 07:02-07:07, split 07:09 UTC
+TEST_HALF_10_SHA256 = "2c2913a901f8c362d9c201e57f9fc87da1af44353143c085fcd7cb760f8eb080"
 TEST_HALF_6_SHA256 = "146978aad274f0f0089d53847f9a588cfec14a6000080ac96f6c51147cecb4e4"
 # wave 5: fresh answers again, five more writers and voices, split 2026-11-30 19:24 UTC
 TEST_HALF_5_SHA256 = "d58a65c89a72896c3ae6d71ebb077899c339c616dd63707f8003b71a857014da"
@@ -58,6 +62,8 @@ def test_test_half_is_unchanged() -> None:
     assert digest_8 == TEST_HALF_8_SHA256
     digest_9 = hashlib.sha256((BLIND / "test-9.yaml").read_bytes()).hexdigest()
     assert digest_9 == TEST_HALF_9_SHA256
+    digest_10 = hashlib.sha256((BLIND / "test-10.yaml").read_bytes()).hexdigest()
+    assert digest_10 == TEST_HALF_10_SHA256
 
 
 def test_halves_split_by_question_and_cover_every_kind() -> None:
@@ -70,7 +76,7 @@ def test_halves_split_by_question_and_cover_every_kind() -> None:
     assert sum(len(a) for a in tuning.values()) + sum(len(a) for a in test.values()) >= 800
 
 
-@pytest.mark.parametrize("wave", [4, 5, 6, 7, 8, 9])
+@pytest.mark.parametrize("wave", [4, 5, 6, 7, 8, 9, 10])
 def test_later_waves_split_by_question_and_cover_every_question_and_kind(wave: int) -> None:
     """Waves 4 and 5 answer every free-text question again, so each wave's halves cover all of them."""
     tuning = yaml.safe_load((BLIND / f"tuning-{wave}.yaml").read_text(encoding="utf-8"))["cases"]

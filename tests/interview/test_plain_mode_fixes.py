@@ -270,6 +270,9 @@ def test_ctrl_c_in_plain_mode_saves_and_exits_130(tmp_path: Path) -> None:
     )
     assert resumed.returncode == 0, resumed.stderr
     assert "Resuming the interview: 2 of 3 answered" in resumed.stdout
+    # The terminal drops a line cut off by Ctrl-C before the program sees it: the intro says so, instead
+    # of "Ctrl-C stops and keeps it", which read as keeping the half-typed line (QA fresh-eyes-6).
+    assert "nor one cut off by Ctrl-C" in resumed.stdout
 
 
 def wait_until_saved(db: Path, answer: str, child: subprocess.Popen[str]) -> None:
@@ -305,3 +308,27 @@ def test_a_closed_stdin_is_the_end_of_input(tmp_path: Path) -> None:
     # No line at all is an accident (a closed pipe, `--resume < /dev/null`), not an empty answer sheet.
     assert "No input arrived, so nothing was submitted" in closed.stdout
     assert "Mock interview report" not in closed.stdout
+
+
+# -- QA fresh-eyes-6: a "fix this manifest" question shows the manifest to fix ------------------------
+
+STARTER_LINES = ["apiVersion: argoproj.io/v1alpha1", "kind: Application", "metadata:", "  name: web", "spec:"]
+
+
+def test_a_manifest_question_prints_its_starter_unwrapped_before_the_answer() -> None:
+    """The app puts the starter in the editor; line mode printed only "Fix this ..." and no manifest."""
+    result = run(SEED4, "words\n.\nflux\n.\n")
+    assert result.exit_code == 0, result.stderr
+    question = result.stdout.split("Question 3 of 3")[1].split("Mock interview report")[0]
+    lines = question.splitlines()
+    start = lines.index("The manifest to fix (type the whole fixed manifest, then a line holding '.'):")
+    assert lines[start + 1 : start + 7] == [*STARTER_LINES, "  project: default"]
+    assert lines[start + 7] == "(end of the manifest to fix)"
+
+
+def test_the_starter_is_not_printed_again_over_an_answer_so_far() -> None:
+    """Back on an answered manifest question the candidate sees their own answer, not the starter again."""
+    stdin = "words\n.\nflux\n.\nspec:\n  project: default\n:back\n:go 3\n"
+    result = run(SEED4, stdin)
+    assert result.stdout.count("The manifest to fix") == 1
+    assert "  | spec:" in result.stdout

@@ -18,6 +18,12 @@ def shown(app: GitOpsTutorApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).visual)
 
 
+def section(app: GitOpsTutorApp, heading: str) -> str:
+    """Stats' figures column is one text; its part under ``heading``, up to the next blank line."""
+    text = shown(app, "#stats-figures")
+    return text.split(f"\n{heading}\n", 1)[1].split("\n\n", 1)[0]
+
+
 async def test_stats_empty_state(build_app: Callable[..., GitOpsTutorApp]) -> None:
     app = build_app()
     async with app.run_test(size=(100, 34)) as pilot:
@@ -25,9 +31,9 @@ async def test_stats_empty_state(build_app: Callable[..., GitOpsTutorApp]) -> No
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, StatsScreen)
-        assert "Answered 0 times" in shown(app, "#totals")
-        assert "no answers yet" in shown(app, "#trend")
-        assert "┄" in shown(app, "#lesson-bars")  # never-tried lesson: an empty bar, not a zero
+        assert shown(app, "#stats-figures").startswith("Answered 0 times")
+        assert section(app, "Score trend (average per study day)") == "no answers yet"
+        assert "┄" in shown(app, "#stats-mastery")  # never-tried lesson: an empty bar, not a zero
 
 
 async def test_stats_show_bars_trend_and_calendar(
@@ -39,13 +45,16 @@ async def test_stats_show_bars_trend_and_calendar(
         await ready(pilot)
         await pilot.press("s")
         await settle(pilot)
-        assert "Answered 2 times" in shown(app, "#totals")
-        assert "How our clusters reconcile" in shown(app, "#lesson-bars")
-        assert "2/5 tried" in shown(app, "#lesson-bars")
-        assert "2026-02-27" in shown(app, "#trend") and "only study day" in shown(app, "#trend")  # P7
-        assert "Streak 0 days · 1 study day ·" in shown(app, "#totals")  # P4
-        assert "2026-03-01  standard" in shown(app, "#interviews") and "64/100 borderline" in shown(app, "#interviews")
-        calendar = shown(app, "#calendar")
+        totals = shown(app, "#stats-figures").split("\n\n", 1)[0]
+        assert totals.startswith("Answered 2 times")
+        assert "How our clusters reconcile" in shown(app, "#stats-mastery")
+        assert "2/5 tried" in shown(app, "#stats-mastery")
+        trend = section(app, "Score trend (average per study day)")
+        assert "2026-02-27" in trend and "only study day" in trend  # P7
+        assert "Streak 0 days · 1 study day ·" in totals  # P4
+        interviews = section(app, "Mock interviews")
+        assert "2026-03-01  standard" in interviews and "64/100 borderline" in interviews
+        calendar = section(app, "Activity, last 12 weeks")
         assert calendar.startswith("Mon") and "(2 on the busiest day)" in calendar
 
 
@@ -110,7 +119,7 @@ async def test_home_review_and_stats_agree_on_what_is_due(
         assert shown(app, "#queue-summary").startswith("1 due")
         await pilot.press("s")
         await settle(pilot)
-        totals = shown(app, "#totals")
+        totals = shown(app, "#stats-figures").split("\n\n", 1)[0]
         assert "Due now 1" in totals and "1 more later today" in totals
 
 
@@ -146,7 +155,7 @@ async def test_stats_list_past_interviews_newest_first_with_a_trend(
         await ready(pilot)
         await pilot.press("s")
         await settle(pilot)
-        lines = shown(app, "#interviews").splitlines()
+        lines = section(app, "Mock interviews").splitlines()
         assert "52 → 81/100 (+29) over 3 interviews" in lines[0]
         assert [line[:10] for line in lines[1:]] == ["2026-02-04", "2026-02-02", "2026-02-01"]
         assert "81/100 ready" in lines[1] and "quick" in lines[1]
