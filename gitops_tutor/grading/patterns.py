@@ -217,7 +217,7 @@ class Vocabulary:
         if size >= FUZZY_MIN_LEN and initial in self._fuzzy_by_initial:
             # ``_close(raw, text)`` for every word of the same initial: the similarities at the lowest
             # cutoff in one C call (a Python call per candidate was most of this loop's time), then
-            # each close one's own cutoff, length and polarity tests
+            # each close one's own cutoff, length, polarity and compound tests
             entries = self._fuzzy_by_initial[initial]
             negative = _negative(raw)
             for _, score, k in extract(
@@ -229,6 +229,7 @@ class Vocabulary:
                     score >= cutoff
                     and negative == text_negative
                     and abs(size - length) <= (1 - cutoff) * (size + length) + 1e-9
+                    and not _compound_of(raw, text)
                 ):
                     found.add(index)
         return found

@@ -24,6 +24,7 @@ from gitops_tutor.grading.patterns import (
     Vocabulary,
     Word,
     WordTable,
+    _close,
     compile_phrasing,
     find,
 )
@@ -209,3 +210,17 @@ def test_a_one_word_pattern_finds_and_spends_as_the_plain_loop(steps: int) -> No
     budget, plain_budget = Budget(steps), Budget(steps)
     assert find(pattern, where, tokens, budget=budget) == _plain_one_word_find(where[pattern.words[0]], plain_budget)
     assert budget.left == plain_budget.left
+
+
+def test_typo_candidates_scored_together_keep_every_rule_of_close() -> None:
+    """One ``extract`` call scores an answer word against the rubric's words; each close one then passes
+    ``_close``'s own tests: cutoff by length, polarity, and no longer compound ("applications" is no typo
+    of "applicationset")."""
+    texts = ["applicationset", "application", "shouldnt", "should", "reconcile", "reconciler", "synchronise"]
+    vocabulary = Vocabulary()
+    for text in texts:
+        vocabulary.add(Word(text, "\1" + text, False))  # stems no answer word has: typo matches only
+    for raw in ["applications", "application", "applicatoinset", "shouldn", "shuoldnt", "reconcilers", "synchronize"]:
+        plain = {k for k, text in enumerate(texts) if text == raw or (raw[0] == text[0] and _close(raw, text))}
+        assert vocabulary._compute_matches(raw, "\0") == plain, raw
+    assert vocabulary._compute_matches("applications", "\0") == {1}
