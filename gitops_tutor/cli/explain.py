@@ -50,7 +50,7 @@ def explain(question: AnyQuestion, grader: Grader) -> tuple[str, bool]:
 
 def _lexicon_lines(question: FreeTextQuestion, grader: Grader) -> list[str]:
     """The lexicon classes (and aliases) this rubric's words stand for: what else they accept."""
-    words = [word.text for word in grader.compiled(question).vocabulary.words]
+    words = [word.text for word in grader.compiled(question).vocabulary.own_words()]
     used = classes_used(grader.aliases, words)
     if not used:
         return ["lexicon classes used: none\n"]

@@ -96,28 +96,42 @@ class CompiledRubric:
 
 
 def compile_rubric(
-    question: FreeTextQuestion, aliases: AliasMap, misconceptions: Sequence[Misconception] = ()
+    question: FreeTextQuestion,
+    aliases: AliasMap,
+    misconceptions: Sequence[Misconception] = (),
+    shared: myths.SharedForms | None = None,
 ) -> CompiledRubric:
     """``misconceptions`` are the ones in scope: each becomes one more wrong claim, in the rubric's vocabulary
     (one vocabulary per rubric keeps matching to one positions pass per answer; a vocabulary shared by
-    all rubrics, compiled once, measured 0.2 ms more per 2,000-character answer)."""
-    vocabulary = Vocabulary()
+    all rubrics, compiled once, measured 0.2 ms more per 2,000-character answer).
+
+    ``shared`` (a Grader's, for the same ``aliases``) gives word ids shared by its rubrics: each
+    misconception is compiled once into it and only its words are registered in each rubric's vocabulary.
+    """
+    if shared is None or shared.aliases is not aliases:
+        shared = myths.SharedForms(aliases)
+    vocabulary = Vocabulary(shared.table)
     empty: list[str] = []
     oversized: list[str] = []
     done: dict[str, Phrasing | None] = {}
 
     def phrasing(source: str) -> Phrasing | None:
-        """``compile_phrasing`` once per text: misconceptions of pack copies repeat phrasings by the hundred,
-        and ``unordered`` compiles each ``a .. b`` again (same vocabulary, so the same pattern)."""
+        """``compile_phrasing`` once per text: ``unordered`` compiles each ``a .. b`` again (same
+        vocabulary, so the same pattern)."""
         if source in done:
             return done[source]
         found = done[source] = compile_phrasing(source, vocabulary, aliases)
         return found
 
-    def patterns(sources: Sequence[str]) -> tuple[Phrasing, ...]:
+    def patterns(
+        sources: Sequence[str],
+        compiled: Callable[[str], Phrasing | None] = phrasing,
+        empty: list[str] = empty,
+        oversized: list[str] = oversized,
+    ) -> tuple[Phrasing, ...]:
         out = []
         for source in sources:
-            pattern = phrasing(source)
+            pattern = compiled(source)
             if pattern is None:
                 empty.append(source)
             elif _word_count(pattern) > MAX_PATTERN_WORDS:
@@ -125,6 +139,20 @@ def compile_rubric(
             else:
                 out.append(pattern)
         return tuple(out)
+
+    def myth_form(sources: tuple[str, ...]) -> myths.MythForm:
+        """A misconception's phrasings compiled once per ``shared`` (pack copies of the content repeat
+        them by the hundred): claims with the same phrasings share one compiled form, which grading
+        then matches once per answer (``_claim_results``)."""
+        form = shared.forms.get(sources)
+        if form is None:
+            own = Vocabulary(shared.table, matching=False)  # its words join each rubric's vocabulary
+            own_empty: list[str] = []
+            own_oversized: list[str] = []
+            found = patterns(sources, lambda source: compile_phrasing(source, own, aliases), own_empty, own_oversized)
+            form = myths.MythForm(found, myths.words_needed(found), tuple(own_empty), tuple(own_oversized), own)
+            form = shared.keep(sources, form)
+        return form
 
     def unordered(sources: Sequence[str]) -> tuple[Phrasing, ...]:
         """Each ``a .. b`` phrasing also as the term set ``a & b``: an idea keeps its words, not their order."""
@@ -149,25 +177,15 @@ def compile_rubric(
         for c, s in zip(rubric.concepts, subjects, strict=True)
     )
     claims = tuple(CompiledClaim(w, patterns(w.any)) for w in rubric.wrong_claims)
-    # Misconceptions with the same phrasings (each pack copy of the content brings its own) share one
-    # compiled form, which grading then matches once per answer (``_claim_results``).
-    same_words: dict[tuple[str, ...], tuple[tuple[Phrasing, ...], tuple[frozenset[int], ...], list[str], list[str]]]
-    same_words = {}
+    joined: dict[int, myths.MythForm] = {}  # forms whose words this rubric has (held: no other takes an id)
     for myth in misconceptions:
-        known = same_words.get(myth.any)
-        if known is None:
-            had_empty, had_oversized = len(empty), len(oversized)
-            found = patterns(myth.any)
-            known = same_words[myth.any] = (
-                found,
-                myths.words_needed(found),
-                empty[had_empty:],
-                oversized[had_oversized:],
-            )
-        else:
-            empty.extend(known[2])  # each copy's empty or oversized phrasings are still reported, as before
-            oversized.extend(known[3])
-        claims += (CompiledClaim(myths.as_wrong_claim(myth), known[0], myth.truth, known[1]),)
+        form = myth_form(myth.any)
+        if id(form) not in joined:
+            joined[id(form)] = form
+            vocabulary.include(form.vocabulary)
+        empty.extend(form.empty)  # each copy's empty or oversized phrasings are still reported, as before
+        oversized.extend(form.oversized)
+        claims += (CompiledClaim(myths.as_wrong_claim(myth), form.patterns, myth.truth, form.needs),)
     pass_at = DEFAULT_PASS if rubric.pass_threshold is None else float(rubric.pass_threshold)
     partial_at = DEFAULT_PARTIAL if rubric.partial_threshold is None else float(rubric.partial_threshold)
     prompt_stems = frozenset(t.stem for t in aliases.apply(tokenize(question.prompt)))

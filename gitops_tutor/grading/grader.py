@@ -21,7 +21,7 @@ from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.choice import ChoiceParseError, grade_choice, grade_which_tool, parse_choices
 from gitops_tutor.grading.freetext import CompiledRubric, compile_rubric, grade_free_text
 from gitops_tutor.grading.manifest import grade_manifest
-from gitops_tutor.grading.myths import ScopeIndex
+from gitops_tutor.grading.myths import ScopeIndex, SharedForms
 from gitops_tutor.grading.result import GradeResult
 
 Answer = str | Sequence[int]
@@ -43,13 +43,21 @@ class Grader:
         self.misconceptions = tuple(misconceptions)
         self._scope = ScopeIndex(self.misconceptions)
         self._compiled: dict[tuple[str, str], CompiledRubric] = {}
+        self._shared = SharedForms(self.aliases)
+
+    @property
+    def shared(self) -> SharedForms:
+        """Word ids and compiled misconceptions shared by this Grader's rubrics (``myths.SharedForms``)."""
+        if self._shared.full:
+            self._shared = SharedForms(self.aliases)  # compiled rubrics keep the table they were built on
+        return self._shared
 
     def compiled(self, question: FreeTextQuestion) -> CompiledRubric:
         key = (question.id, question.content_hash)
         rubric = self._compiled.get(key)
         if rubric is None:
             myths = self._scope.in_scope(question)
-            rubric = self._compiled[key] = compile_rubric(question, self.aliases, myths)
+            rubric = self._compiled[key] = compile_rubric(question, self.aliases, myths, self.shared)
         return rubric
 
     def misconceptions_for(self, question: FreeTextQuestion) -> tuple[Misconception, ...]:

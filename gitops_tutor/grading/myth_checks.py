@@ -14,6 +14,7 @@ from gitops_tutor.curriculum.models import Curriculum, FreeTextQuestion, Misconc
 from gitops_tutor.curriculum.problems import Problem, one_line
 from gitops_tutor.grading.aliases import AliasMap
 from gitops_tutor.grading.freetext import CompiledRubric, compile_rubric, grade_free_text
+from gitops_tutor.grading.myths import SharedForms
 from gitops_tutor.grading.result import GradeResult
 
 # The prompt of the stand-in question that examples are graded in: it names both tools, so an
@@ -28,9 +29,10 @@ def by_id(curriculum: Curriculum) -> MythsById:
     return {myth.id: myth for myth in curriculum.misconceptions}
 
 
-def check_examples(curriculum: Curriculum, aliases: AliasMap) -> Iterator[Problem]:
-    """The examples of every misconception; ``accepted_answer_problems`` covers the questions' answers."""
-    proofs = _Proofs(aliases)
+def check_examples(curriculum: Curriculum, aliases: AliasMap, shared: SharedForms | None = None) -> Iterator[Problem]:
+    """The examples of every misconception; ``accepted_answer_problems`` covers the questions' answers.
+    ``shared`` (a Grader's) lets the questions' rubrics reuse each misconception compiled here."""
+    proofs = _Proofs(aliases, shared)
     for myth in curriculum.misconceptions:
         for example in myth.examples:
             if not proofs.catches(myth, example):
@@ -50,8 +52,9 @@ class _Proofs:
     the stand-in question holds nothing else, and its one claim carries the misconception's own id.
     """
 
-    def __init__(self, aliases: AliasMap) -> None:
+    def __init__(self, aliases: AliasMap, shared: SharedForms | None = None) -> None:
         self.aliases = aliases
+        self.shared = shared if shared is not None and shared.aliases is aliases else SharedForms(aliases)
         self._compiled: dict[tuple[tuple[str, ...], bool], CompiledRubric] = {}
         self._caught: dict[tuple[tuple[str, ...], bool, str], bool] = {}
 
@@ -62,7 +65,9 @@ class _Proofs:
         if caught is None:
             compiled = self._compiled.get(content)
             if compiled is None:
-                compiled = self._compiled[content] = compile_rubric(example_question(myth), self.aliases, (myth,))
+                compiled = self._compiled[content] = compile_rubric(
+                    example_question(myth), self.aliases, (myth,), self.shared
+                )
             result = grade_free_text(compiled, text, self.aliases)
             first = compiled.claims[0].claim.id  # the misconception this content was first compiled for
             caught = self._caught[key] = any(c.id == first and c.truth for c in result.wrong_claims)

@@ -29,7 +29,7 @@ def check_samples(curriculum: Curriculum) -> Iterator[Problem]:
     """
     with collector_paused():
         grader = Grader(curriculum.aliases, curriculum.misconceptions)
-        yield from check_examples(curriculum, grader.aliases)
+        yield from check_examples(curriculum, grader.aliases, grader.shared)
         myths = by_id(curriculum)
         for question in curriculum.questions.values():
             if isinstance(question, FreeTextQuestion):
