@@ -915,13 +915,7 @@ def _cancel_double_negatives(
     for i in watched:
         if before[i] != HARD or raws[i] in SECOND_NEGATIONS:
             continue
-        if (
-            raws[i] not in STOPS
-            and raws[i + 1 : i + 2]
-            and raws[i + 1] in STOPPING
-            and raws[i + 2 : i + 3]
-            and raws[i + 2].endswith("ing")
-        ):
+        if raws[i] not in STOPS and i + 2 < len(raws) and raws[i + 1] in STOPPING and raws[i + 2].endswith("ing"):
             before[i] = before[i + 1] = 0
             continue
         for j in range(i + 1, min(len(raws), i + 1 + DOUBLE_NEGATIVE_REACH)):

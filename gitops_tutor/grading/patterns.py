@@ -224,13 +224,8 @@ class Vocabulary:
                 raw, self._fuzzy_texts_by_initial[initial], scorer=normalized_similarity, score_cutoff=0.80, limit=None
             ):
                 text, index, length, text_negative = entries[k]
-                cutoff = 0.80 if size >= 8 or length >= 8 else 0.85
-                if (
-                    score >= cutoff
-                    and negative == text_negative
-                    and abs(size - length) <= (1 - cutoff) * (size + length) + 1e-9
-                    and not _compound_of(raw, text)
-                ):
+                # the length test of ``_close`` is implied: Indel similarity <= 1 - |size - length| / (size + length)
+                if score >= _typo_cutoff(size, length) and negative == text_negative and not _compound_of(raw, text):
                     found.add(index)
         return found
 
@@ -280,12 +275,17 @@ def _close(a: str, b: str) -> bool:
     if a[0] != b[0] or _compound_of(a, b):
         return False
     size = len(a) + len(b)
-    cutoff = 0.80 if max(len(a), len(b)) >= 8 else 0.85
+    cutoff = _typo_cutoff(len(a), len(b))
     if abs(len(a) - len(b)) > (1 - cutoff) * size + 1e-9:
         return False  # the similarity is at most 1 - |len(a) - len(b)| / size: below the cutoff, no need to ask
     if _negative(a) != _negative(b):
         return False
     return Indel.normalized_similarity(a, b, score_cutoff=cutoff) >= cutoff
+
+
+def _typo_cutoff(length_a: int, length_b: int) -> float:
+    """The similarity a typo needs: 85%, or 80% when either word has eight letters or more."""
+    return 0.80 if max(length_a, length_b) >= 8 else 0.85
 
 
 COMPOUND_TAIL = 3  # letters a longer word adds to a shorter one (its plural "s" aside) to be another word
